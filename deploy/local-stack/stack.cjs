@@ -87,11 +87,23 @@ function ensureKafkaRuntime(cfg) {
   const target = path.join(cfg.cacheDir, 'kafka', hashFiles([pom]));
   const libs = path.join(target, 'libs');
   if (fs.existsSync(path.join(target, 'complete'))) return libs;
-  requireTool('mvn', ['-v'], 'Maven fetches the Kafka broker from Maven Central: install maven, or set KAFKA_BROKERS to use a running broker.');
+  requireTool(
+    'mvn',
+    ['-v'],
+    'Maven fetches the Kafka broker from Maven Central: install maven, or set KAFKA_BROKERS to use a running broker.',
+  );
   log('fetching Kafka 3.9.1 from Maven Central (first run only)...');
   fs.rmSync(target, { recursive: true, force: true });
   fs.mkdirSync(target, { recursive: true });
-  run('mvn', ['-B', '-q', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime']);
+  run('mvn', [
+    '-B',
+    '-q',
+    '-f',
+    pom,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${libs}`,
+    '-DincludeScope=runtime',
+  ]);
   fs.writeFileSync(path.join(target, 'complete'), new Date().toISOString());
   return libs;
 }
@@ -102,7 +114,11 @@ function ensureFerretBinary(cfg) {
   const stamp = hashFiles(['main.go', 'go.mod', 'go.sum'].map((f) => path.join(dir, f)));
   const binary = path.join(cfg.cacheDir, 'ferretdb', stamp, 'ferretdb');
   if (fs.existsSync(binary)) return binary;
-  requireTool('go', ['version'], 'Go builds FerretDB from the Go module proxy: install Go 1.22 or newer, or set MONGODB_URI to use a running MongoDB.');
+  requireTool(
+    'go',
+    ['version'],
+    'Go builds FerretDB from the Go module proxy: install Go 1.22 or newer, or set MONGODB_URI to use a running MongoDB.',
+  );
   log('building FerretDB 1.24 from the Go module proxy (first run only, about a minute)...');
   fs.mkdirSync(path.dirname(binary), { recursive: true });
   const partial = `${binary}.partial`;
@@ -132,7 +148,9 @@ function portAccepts(port) {
 
 async function assertPortFree(port, variable) {
   if (!(await portIsFree(port))) {
-    throw new StackError(`port ${port} on 127.0.0.1 is taken by another program; stop it or choose another port with ${variable}=<port>`);
+    throw new StackError(
+      `port ${port} on 127.0.0.1 is taken by another program; stop it or choose another port with ${variable}=<port>`,
+    );
   }
 }
 
@@ -223,7 +241,11 @@ async function startKafka(cfg) {
     log(`Kafka already running (pid ${existing}) on 127.0.0.1:${cfg.kafkaPort}`);
     return;
   }
-  requireTool('java', ['-version'], 'Java 17 runs the local Kafka broker: install openjdk-17-jre-headless, or set KAFKA_BROKERS to use a running broker.');
+  requireTool(
+    'java',
+    ['-version'],
+    'Java 17 runs the local Kafka broker: install openjdk-17-jre-headless, or set KAFKA_BROKERS to use a running broker.',
+  );
   const libs = ensureKafkaRuntime(cfg);
   await assertPortFree(cfg.kafkaPort, 'STACK_KAFKA_PORT');
   await assertPortFree(cfg.controllerPort, 'STACK_KAFKA_CONTROLLER_PORT');
@@ -235,7 +257,16 @@ async function startKafka(cfg) {
   fs.writeFileSync(props, kafkaProperties(cfg));
   fs.writeFileSync(log4j, LOG4J);
   const classpath = `${libs}/*`;
-  const jvm = ['-Xms128m', '-Xmx512m', '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true', `-Dlog4j.configuration=file:${log4j}`, '-cp', classpath];
+  const jvm = [
+    '-Xms128m',
+    '-Xmx512m',
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-Djava.awt.headless=true',
+    `-Dlog4j.configuration=file:${log4j}`,
+    '-cp',
+    classpath,
+  ];
   if (!fs.existsSync(path.join(dir, 'logs', 'meta.properties'))) {
     const clusterId = crypto.randomBytes(16).toString('base64url');
     // `=` form: a generated id may start with '-', which the tool would read as a flag.
@@ -365,7 +396,9 @@ async function main() {
       await down({ profile });
     } else if (command === 'status') {
       for (const row of await status({ profile })) {
-        process.stdout.write(`${row.name.padEnd(9)} ${row.state}${row.pid ? ` (pid ${row.pid}, port ${row.port})` : ''}\n`);
+        process.stdout.write(
+          `${row.name.padEnd(9)} ${row.state}${row.pid ? ` (pid ${row.pid}, port ${row.port})` : ''}\n`,
+        );
       }
     } else {
       process.stderr.write('usage: stack.cjs up|down|status [--profile dev|test]\n');
