@@ -15,6 +15,7 @@ const shared = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -27,7 +28,6 @@ module.exports = {
       testMatch: ['<rootDir>/{services,libs}/**/*.int-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/setup/global-setup.cjs',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.cjs',
-      testTimeout: 60000,
       slowTestThreshold: 20,
     },
   ],

@@ -1,0 +1,50 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const HOST_PORT_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
+
+/** The variables every Stapsteen service reads; a service extends this with its own. */
+export class CommonServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** 0 lets the operating system choose, which tests use. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @Matches(/^mongodb(\+srv)?:\/\//, { message: 'must be a mongodb:// or mongodb+srv:// connection string' })
+  MONGODB_URI!: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,48}$/, { message: 'must be a database name of letters, digits, - or _' })
+  MONGODB_DB!: string;
+
+  @Matches(HOST_PORT_LIST, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_CLIENT_ID?: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'must hold the PEM of the gateway public key (Ed25519)' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/\\n/g, '\n') : value))
+  AUTH_JWT_PUBLIC_KEY!: string;
+
+  @IsString()
+  AUTH_JWT_ISSUER: string = 'stapsteen-gateway';
+
+  @IsString()
+  AUTH_JWT_AUDIENCE: string = 'stapsteen';
+
+  /** How often the outbox relay looks for events a crash may have left behind. */
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  OUTBOX_POLL_MS: number = 1000;
+}

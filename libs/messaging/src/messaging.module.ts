@@ -1,0 +1,127 @@
+import {
+  DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { ALL_TOPICS } from '@stapsteen/contracts';
+import type { ReadinessCheck } from '@stapsteen/observability';
+import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { EventConsumer } from './consumer/event-consumer';
+import { KafkaDeadLetterPublisher } from './kafka/kafka-dead-letter-publisher';
+import { KafkaConnection, kafkaClientConfig } from './kafka/kafka-options';
+import { KafkaOutboxPublisher } from './kafka/kafka-outbox-publisher';
+import { KafkaEventHandler } from './kafka/nest-kafka-consumer';
+import { OutboxCollection, OutboxRelay } from './outbox/outbox-relay';
+
+export interface MessagingOptions {
+  connection: KafkaConnection;
+  /** Collections whose documents embed an `outbox` array. */
+  outboxCollections: string[];
+  outboxPollIntervalMs: number;
+  partitionsPerTopic?: number;
+}
+
+const OPTIONS = Symbol('MESSAGING_OPTIONS');
+const KAFKA = Symbol('KAFKA');
+const PRODUCER = Symbol('KAFKA_PRODUCER');
+const ADMIN = Symbol('KAFKA_ADMIN');
+
+/** Connects the producer and creates our topics before consumers subscribe; stops in order. */
+@Injectable()
+export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Messaging');
+
+  constructor(
+    @Inject(OPTIONS) private readonly options: MessagingOptions,
+    @Inject(PRODUCER) private readonly producer: Producer,
+    @Inject(ADMIN) private readonly admin: Admin,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.producer.connect(), this.admin.connect()]);
+    const created = await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: ALL_TOPICS.map((topic) => ({ topic, numPartitions: this.options.partitionsPerTopic ?? 3 })),
+    });
+    if (created) this.logger.log(`created the Kafka topics`);
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+}
+
+/** Readiness: the broker answers a metadata request. */
+@Injectable()
+export class KafkaReadiness implements ReadinessCheck {
+  readonly name = 'kafka';
+
+  constructor(@Inject(ADMIN) private readonly admin: Admin) {}
+
+  async check(): Promise<Record<string, unknown>> {
+    const cluster = await this.admin.describeCluster();
+    return { brokers: cluster.brokers.length };
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        { provide: KAFKA, useFactory: () => new Kafka(kafkaClientConfig(options.connection)) },
+        {
+          provide: PRODUCER,
+          useFactory: (kafka: Kafka) =>
+            kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+          inject: [KAFKA],
+        },
+        { provide: ADMIN, useFactory: (kafka: Kafka) => kafka.admin(), inject: [KAFKA] },
+        {
+          provide: OutboxRelay,
+          useFactory: (producer: Producer, connection: Connection) => {
+            const logger = new Logger('OutboxRelay');
+            const collections = options.outboxCollections.map(
+              (name) => connection.collection(name) as unknown as OutboxCollection,
+            );
+            return new OutboxRelay(collections, new KafkaOutboxPublisher(producer), {
+              pollIntervalMs: options.outboxPollIntervalMs,
+              onError: (error) => logger.warn({ err: error }, 'publishing the outbox failed; will retry'),
+            });
+          },
+          inject: [PRODUCER, getConnectionToken()],
+        },
+        {
+          provide: EventConsumer,
+          useFactory: (producer: Producer) => {
+            const logger = new Logger('EventConsumer');
+            return new EventConsumer(new KafkaDeadLetterPublisher(producer), (entry, message) =>
+              logger.warn(entry, message),
+            );
+          },
+          inject: [PRODUCER],
+        },
+        KafkaEventHandler,
+        KafkaReadiness,
+        MessagingLifecycle,
+      ],
+      exports: [OutboxRelay, EventConsumer, KafkaEventHandler, KafkaReadiness],
+    };
+  }
+}

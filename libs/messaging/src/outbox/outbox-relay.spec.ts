@@ -1,0 +1,96 @@
+import type { OutboxEntry } from './outbox-entry';
+import { OutboxCollection, OutboxPublisher, OutboxRelay } from './outbox-relay';
+
+type Doc = { _id: string; outbox: OutboxEntry[] };
+
+/** An in-memory stand-in for a collection, with the two operations the relay relies on. */
+class InMemoryCollection implements OutboxCollection {
+  readonly collectionName = 'aggregates';
+  constructor(readonly docs: Doc[]) {}
+
+  find(_filter: object, options: { limit: number }) {
+    const pending = this.docs.filter((d) => d.outbox.length > 0).slice(0, options.limit);
+    return { toArray: async () => pending.map((d) => ({ _id: d._id, outbox: [...d.outbox] })) };
+  }
+
+  async updateOne(filter: { _id: string }, update: { $pullAll: { outbox: OutboxEntry[] } }) {
+    const doc = this.docs.find((d) => d._id === filter._id);
+    if (doc) doc.outbox = doc.outbox.filter((e) => !update.$pullAll.outbox.some((p) => p.eventId === e.eventId));
+  }
+}
+
+class RecordingPublisher implements OutboxPublisher {
+  published: string[] = [];
+  failuresLeft = 0;
+  onPublish: () => void = () => undefined;
+
+  async publish(entries: OutboxEntry[]): Promise<void> {
+    this.onPublish();
+    if (this.failuresLeft > 0) {
+      this.failuresLeft -= 1;
+      throw new Error('broker unavailable');
+    }
+    this.published.push(...entries.map((e) => e.eventId));
+  }
+}
+
+const entry = (eventId: string): OutboxEntry => ({
+  eventId,
+  topic: 'stapsteen.participants.v1',
+  key: 'participant-1',
+  type: 'participant.enrolled@v1',
+  correlationId: 'c-1',
+  value: '{}',
+  createdAt: new Date(0),
+});
+
+describe('OutboxRelay', () => {
+  it('publishes pending events in order and removes them once acknowledged', async () => {
+    const collection = new InMemoryCollection([{ _id: 'a', outbox: [entry('e1'), entry('e2')] }]);
+    const publisher = new RecordingPublisher();
+
+    const count = await new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 }).drainOnce();
+
+    expect(count).toBe(2);
+    expect(publisher.published).toEqual(['e1', 'e2']);
+    expect(collection.docs[0].outbox).toEqual([]);
+  });
+
+  it('keeps the events when the broker refuses them and publishes them on the next attempt', async () => {
+    const collection = new InMemoryCollection([{ _id: 'a', outbox: [entry('e1')] }]);
+    const publisher = new RecordingPublisher();
+    publisher.failuresLeft = 1;
+    const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 });
+
+    await expect(relay.drainOnce()).rejects.toThrow('broker unavailable');
+    expect(collection.docs[0].outbox.map((e) => e.eventId)).toEqual(['e1']);
+
+    await relay.drainOnce();
+    expect(publisher.published).toEqual(['e1']);
+    expect(collection.docs[0].outbox).toEqual([]);
+  });
+
+  it('leaves an event stored while the batch was being published for the next round', async () => {
+    const collection = new InMemoryCollection([{ _id: 'a', outbox: [entry('e1')] }]);
+    const publisher = new RecordingPublisher();
+    publisher.onPublish = () => {
+      if (!collection.docs[0].outbox.some((e) => e.eventId === 'e2')) collection.docs[0].outbox.push(entry('e2'));
+    };
+    const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 });
+
+    await relay.drainOnce();
+    expect(collection.docs[0].outbox.map((e) => e.eventId)).toEqual(['e2']);
+
+    await relay.drainOnce();
+    expect(publisher.published).toEqual(['e1', 'e2']);
+  });
+
+  it('publishes nothing when no aggregate has pending events', async () => {
+    const publisher = new RecordingPublisher();
+    const count = await new OutboxRelay([new InMemoryCollection([{ _id: 'a', outbox: [] }])], publisher, {
+      pollIntervalMs: 1000,
+    }).drainOnce();
+    expect(count).toBe(0);
+    expect(publisher.published).toEqual([]);
+  });
+});

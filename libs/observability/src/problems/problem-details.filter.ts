@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isDomainError } from '@stapsteen/errors';
+import type { Request, Response } from 'express';
+import { CORRELATION_HEADER, correlation } from '../logging/correlation';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_BY_KIND, problemTypeFor, titleFor } from './problem-details';
+
+/**
+ * Maps every failure of an HTTP request to RFC 9457 problem details with a stable code.
+ * Domain errors keep their facts (e.g. hours already counted) as extension members; anything
+ * unexpected becomes a 500 that reveals nothing but the correlation id to quote to support.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = request.originalUrl?.split('?')[0];
+    const correlationId = correlation.current() ?? (response.getHeader(CORRELATION_HEADER) as string | undefined);
+    if (correlationId) problem.correlationId = correlationId;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, code: problem.code }, 'request failed unexpectedly');
+    }
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (isDomainError(exception)) {
+      const status = STATUS_BY_KIND[exception.kind];
+      return {
+        ...exception.facts,
+        type: problemTypeFor(exception.code),
+        title: titleFor(status),
+        status,
+        detail: exception.message,
+        code: exception.code,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const code = typeof fields.code === 'string' ? fields.code : `HTTP.${status}`;
+      const detail =
+        typeof fields.detail === 'string'
+          ? fields.detail
+          : typeof fields.message === 'string'
+            ? fields.message
+            : typeof body === 'string'
+              ? body
+              : exception.message;
+      const { code: _code, detail: _detail, message: _message, statusCode: _statusCode, error: _error, ...rest } = fields;
+      return { ...rest, type: problemTypeFor(code), title: titleFor(status), status, detail, code };
+    }
+    return {
+      type: problemTypeFor('INTERNAL.UNEXPECTED'),
+      title: titleFor(500),
+      status: 500,
+      detail: 'Something went wrong on our side. Quote the correlation id when you report it.',
+      code: 'INTERNAL.UNEXPECTED',
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { CommonServiceConfig } from '@stapsteen/config';
+import { kafkaMicroserviceOptions } from '@stapsteen/messaging';
+import { ProblemDetailsFilter, createRequestValidationPipe } from '@stapsteen/observability';
+import { Logger } from 'nestjs-pino';
+import { ServiceCoreOptions, kafkaConnection } from './service-core.module';
+
+export interface ServiceAppOptions<C extends CommonServiceConfig> extends ServiceCoreOptions<C> {
+  title: string;
+  description: string;
+}
+
+/**
+ * Builds a service as a hybrid app (HTTP + Kafka consumer) with everything configured but not yet
+ * listening; tests call this too, so they exercise exactly what production runs.
+ */
+export async function createServiceApp<C extends CommonServiceConfig>(
+  rootModule: Type<unknown> | DynamicModule,
+  options: ServiceAppOptions<C>,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createRequestValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.connectMicroservice(kafkaMicroserviceOptions(kafkaConnection(options)));
+  await app.init();
+  await app.startAllMicroservices();
+  return app;
+}
+
+export async function runService<C extends CommonServiceConfig>(
+  rootModule: Type<unknown> | DynamicModule,
+  options: ServiceAppOptions<C>,
+): Promise<INestApplication> {
+  const app = await createServiceApp(rootModule, options);
+  await app.listen(options.config.PORT, '0.0.0.0');
+  return app;
+}

@@ -1,0 +1,4 @@
+export * from './tokens';
+export * from './eventually';
+export * from './service-env';
+export * from './kafka-probe';

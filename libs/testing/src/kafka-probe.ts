@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+
+export interface ReadMessage {
+  key: string | null;
+  value: string;
+  headers: Record<string, string>;
+}
+
+function kafka(): Kafka {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error('KAFKA_BROKERS is set by the integration global set-up');
+  return new Kafka({ clientId: 'test-probe', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+}
+
+function toRead(message: KafkaMessage): ReadMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+  return { key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers };
+}
+
+/** Creates the topic if a test reaches it before any service did; harmless when it exists. */
+async function ensureTopic(topic: string): Promise<void> {
+  const admin = kafka().admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Reads a topic from the beginning with a fresh group until a message matches, or times out. */
+export async function waitForMessage(
+  topic: string,
+  matches: (message: ReadMessage) => boolean,
+  timeoutMs = 20000,
+): Promise<ReadMessage> {
+  const consumer = kafka().consumer({ groupId: `test-probe-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  await ensureTopic(topic);
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    return await new Promise<ReadMessage>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      consumer
+        .run({
+          eachMessage: async ({ message }) => {
+            const read = toRead(message);
+            if (matches(read)) {
+              clearTimeout(timer);
+              resolve(read);
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** Sends raw messages, e.g. a redelivery or a malformed event, as another producer would. */
+export async function sendRaw(topic: string, messages: Array<{ key: string; value: string; headers?: Record<string, string> }>) {
+  await ensureTopic(topic);
+  const producer = kafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({ topic, acks: -1, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}

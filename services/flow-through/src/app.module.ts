@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@stapsteen/service-kit';
+import type { FlowThroughConfig } from './config/flow-through.config';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PARTICIPANTS_COLLECTION } from './participants/infrastructure/mongo-participant-repository';
+import { ParticipantsModule } from './participants/participants.module';
+
+export const FLOW_THROUGH_SERVICE = {
+  service: 'flow-through',
+  title: 'Stapsteen flow-through service',
+  description: 'Participants, trajectories, outflow with ESF+ follow-up, manager alerts and KPIs.',
+  outboxCollections: [PARTICIPANTS_COLLECTION],
+};
+
+@Module({})
+export class AppModule {
+  static register(config: FlowThroughConfig, overrides: { kafkaGroupId?: string } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({ ...FLOW_THROUGH_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        OrganisationsModule,
+        ParticipantsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { Collection, Connection } from 'mongoose';
+import type { ParticipantRepository } from '../application/participant-repository';
+import type { ParticipantState } from '../domain/participant';
+
+type ParticipantDocument = Omit<ParticipantState, 'id'> & { _id: string; version: number; outbox: OutboxEntry[] };
+
+export const PARTICIPANTS_COLLECTION = 'participants';
+
+@Injectable()
+export class MongoParticipantRepository implements ParticipantRepository, OnModuleInit {
+  private readonly collection: Collection<ParticipantDocument>;
+
+  constructor(@InjectConnection() connection: Connection) {
+    this.collection = connection.collection<ParticipantDocument>(PARTICIPANTS_COLLECTION);
+  }
+
+  async onModuleInit(): Promise<void> {
+    // The caseload list: an organisation's participants, newest enrolment first.
+    await this.collection.createIndex({ organisationId: 1, enrolledOn: -1 });
+    // The regional manager's list of the same.
+    await this.collection.createIndex({ regionId: 1, enrolledOn: -1 });
+  }
+
+  async insert(participant: ParticipantState, outbox: OutboxEntry[]): Promise<void> {
+    const { id, ...rest } = participant;
+    await this.collection.insertOne({ _id: id, ...rest, version: 1, outbox });
+  }
+
+  async findById(id: string): Promise<ParticipantState | null> {
+    const document = await this.collection.findOne({ _id: id }, { projection: { outbox: 0 } });
+    return document ? toState(document) : null;
+  }
+
+  async list(scope: object, options: { limit: number; offset: number }) {
+    const [documents, total] = await Promise.all([
+      this.collection
+        .find(scope, { projection: { outbox: 0 } })
+        .sort({ enrolledOn: -1, _id: 1 })
+        .skip(options.offset)
+        .limit(options.limit)
+        .toArray(),
+      this.collection.countDocuments(scope),
+    ]);
+    return { items: documents.map(toState), total };
+  }
+}
+
+function toState(document: ParticipantDocument): ParticipantState {
+  const { _id, version: _version, outbox: _outbox, ...rest } = document;
+  return { id: _id, ...rest };
+}

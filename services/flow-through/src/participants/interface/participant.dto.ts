@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { REFERRAL_SOURCES, ReferralSource } from '../domain/participant';
+import { NationalRegisterNumber } from '../domain/national-register-number';
+import type { ParticipantState } from '../domain/participant';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class EnrolParticipantRequest {
+  @ApiProperty({ example: 'org-neteland' })
+  @IsString()
+  @Length(2, 63)
+  organisationId!: string;
+
+  @ApiProperty({ example: 'Sofie' })
+  @IsString()
+  @Length(1, 80)
+  firstName!: string;
+
+  @ApiProperty({ example: 'Verbeeck' })
+  @IsString()
+  @Length(1, 80)
+  lastName!: string;
+
+  @ApiProperty({ example: '1987-04-12', description: 'Calendar date, YYYY-MM-DD' })
+  @Matches(DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  dateOfBirth!: string;
+
+  @ApiPropertyOptional({ example: '87041212345', description: 'Optional; checked by its check digits and never shared' })
+  @IsOptional()
+  @Matches(/^[\d\s.-]{11,15}$/, { message: 'nationalRegisterNumber must be 11 digits' })
+  nationalRegisterNumber?: string;
+
+  @ApiProperty({ enum: REFERRAL_SOURCES, example: 'VDAB' })
+  @IsIn(REFERRAL_SOURCES)
+  referralSource!: ReferralSource;
+
+  @ApiPropertyOptional({ example: 'An Peeters (VDAB Geel)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  referrerName?: string;
+
+  @ApiPropertyOptional({ example: 'user-coach-1' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 63)
+  coachId?: string;
+
+  @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 60 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  monthlyHoursTarget?: number;
+
+  @ApiPropertyOptional({ example: false, description: 'Worked under PWA on 30/9/2017: no 12-month limit' })
+  @IsOptional()
+  @IsBoolean()
+  exPwa?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-11-02' })
+  @IsOptional()
+  @Matches(DATE, { message: 'enrolledOn must be a date as YYYY-MM-DD' })
+  enrolledOn?: string;
+}
+
+export class ParticipantView {
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' }) id!: string;
+  @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
+  @ApiProperty({ example: 'region-kempen' }) regionId!: string;
+  @ApiProperty({ example: 'Sofie' }) firstName!: string;
+  @ApiProperty({ example: 'Verbeeck' }) lastName!: string;
+  @ApiProperty({ example: '1987-04-12' }) dateOfBirth!: string;
+  @ApiPropertyOptional({ example: '87.04.12-***.**', nullable: true }) nationalRegisterNumberMasked!: string | null;
+  @ApiProperty({ enum: REFERRAL_SOURCES }) referralSource!: ReferralSource;
+  @ApiPropertyOptional({ nullable: true }) referrerName!: string | null;
+  @ApiPropertyOptional({ nullable: true }) coachId!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
+  @ApiProperty() exPwa!: boolean;
+  @ApiProperty({ example: '2026-11-02' }) enrolledOn!: string;
+
+  static of(state: ParticipantState): ParticipantView {
+    const { nationalRegisterNumber, enrolledBy: _enrolledBy, ...rest } = state;
+    return {
+      ...rest,
+      nationalRegisterNumberMasked: nationalRegisterNumber ? NationalRegisterNumber.parse(nationalRegisterNumber).masked() : null,
+    };
+  }
+}
+
+export class ParticipantPage {
+  @ApiProperty({ type: [ParticipantView] }) items!: ParticipantView[];
+  @ApiProperty({ example: 148 }) total!: number;
+}
+
+export class ListParticipantsQuery {
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}

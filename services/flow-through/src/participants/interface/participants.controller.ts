@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, canAccess, scopeFilter } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { EnrolParticipantHandler } from '../application/enrol-participant';
+import { PARTICIPANT_REPOSITORY, ParticipantRepository } from '../application/participant-repository';
+import { EnrolParticipantRequest, ListParticipantsQuery, ParticipantPage, ParticipantView } from './participant.dto';
+
+@ApiTags('participants')
+@Controller('participants')
+export class ParticipantsController {
+  constructor(
+    private readonly enrol: EnrolParticipantHandler,
+    @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepository,
+  ) {}
+
+  @Post()
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  @ApiOperation({ summary: 'Enrol a participant referred by VDAB, the OCMW or another partner' })
+  @ApiCreatedResponse({ type: ParticipantView })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: EnrolParticipantRequest): Promise<ParticipantView> {
+    return ParticipantView.of(await this.enrol.execute(principal, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The participants the caller may see, newest enrolment first' })
+  @ApiOkResponse({ type: ParticipantPage })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListParticipantsQuery): Promise<ParticipantPage> {
+    const page = await this.participants.list(scopeFilter(principal), query);
+    return { items: page.items.map(ParticipantView.of), total: page.total };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One participant' })
+  @ApiOkResponse({ type: ParticipantView })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantView> {
+    const participant = await this.participants.findById(id);
+    // Out of scope answers like "does not exist", so nobody learns who is enrolled elsewhere.
+    if (!participant || !canAccess(principal, participant)) {
+      throw new DomainError('PARTICIPANT.NOT_FOUND', 'not-found', 'There is no such participant in your organisations.');
+    }
+    return ParticipantView.of(participant);
+  }
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@stapsteen/service-kit';
+import type { HoursConfig } from './config/hours.config';
+import { ParticipantsModule } from './participants/participants.module';
+
+export const HOURS_SERVICE = {
+  service: 'hours',
+  title: 'Stapsteen hours service',
+  description: 'Prestations under the 60 h/month and 630 h/year caps, month close, low-hours flags and barriers.',
+  outboxCollections: [] as string[],
+};
+
+@Module({})
+export class AppModule {
+  static register(config: HoursConfig, overrides: { kafkaGroupId?: string } = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }), ParticipantsModule],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import type { EventEnvelope } from '@stapsteen/contracts';
+
+/** What hours knows about a participant: a projection of flow-through's participant events. */
+export interface RosterEntry {
+  participantId: string;
+  organisationId: string;
+  regionId: string;
+  displayName: string;
+  coachId: string | null;
+  monthlyHoursTarget: number | null;
+  exPwa: boolean;
+}
+
+export interface ParticipantRoster {
+  /** Applies an event once; returns false when it was applied before (a redelivery). */
+  apply(envelope: EventEnvelope<unknown>): Promise<boolean>;
+  list(scope: object): Promise<RosterEntry[]>;
+  findById(participantId: string): Promise<RosterEntry | null>;
+}
+
+export const PARTICIPANT_ROSTER = Symbol('PARTICIPANT_ROSTER');

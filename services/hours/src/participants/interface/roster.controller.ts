@@ -1,0 +1,27 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, scopeFilter } from '@stapsteen/auth';
+import { PARTICIPANT_ROSTER, ParticipantRoster, RosterEntry } from '../application/participant-roster';
+
+class RosterEntryView implements RosterEntry {
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' }) participantId!: string;
+  @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
+  @ApiProperty({ example: 'region-kempen' }) regionId!: string;
+  @ApiProperty({ example: 'Sofie V.' }) displayName!: string;
+  @ApiPropertyOptional({ nullable: true }) coachId!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
+  @ApiProperty() exPwa!: boolean;
+}
+
+@ApiTags('participants')
+@Controller('participants')
+export class RosterController {
+  constructor(@Inject(PARTICIPANT_ROSTER) private readonly roster: ParticipantRoster) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The participants known to the hours service within the caller’s scope' })
+  @ApiOkResponse({ type: [RosterEntryView] })
+  list(@CurrentPrincipal() principal: Principal): Promise<RosterEntry[]> {
+    return this.roster.list(scopeFilter(principal));
+  }
+}
