@@ -15,7 +15,10 @@ delete swcrc.$schema;
 const tsconfig = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
 swcrc.jsc.baseUrl = root;
 swcrc.jsc.paths = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([alias, targets]) => [alias, targets.map((t) => `./${t}/index.ts`)]),
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, targets]) => [
+    alias,
+    targets.map((t) => `./${t}/index.ts`),
+  ]),
 );
 swcrc.exclude = ['\\.spec\\.ts$', '\\.int-spec\\.ts$', '\\.e2e-spec\\.ts$'];
 

@@ -79,16 +79,22 @@ function environmentFor(service, infra, keys) {
 
 function startService(service, env) {
   const log = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', 'services', service.name, 'src', 'main.js')], {
-    env,
-    stdio: ['ignore', log, 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'dist', 'services', service.name, 'src', 'main.js')],
+    {
+      env,
+      stdio: ['ignore', log, 'pipe'],
+    },
+  );
   fs.closeSync(log);
   child.stderr.on('data', (chunk) => process.stderr.write(`[${service.name}] ${chunk}`));
   child.on('exit', (code, signal) => {
     children.delete(service.name);
     if (!stopping) {
-      say(`\n${service.name} stopped unexpectedly (${signal || `exit code ${code}`}); see ${path.join(logDir, `${service.name}.log`)}`);
+      say(
+        `\n${service.name} stopped unexpectedly (${signal || `exit code ${code}`}); see ${path.join(logDir, `${service.name}.log`)}`,
+      );
       shutdown(1);
     }
   });
@@ -100,14 +106,18 @@ async function waitUntilReady(service, timeoutMs = 90_000) {
   while (Date.now() < deadline) {
     if (stopping) return;
     try {
-      const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`http://127.0.0.1:${service.port}/health/ready`, {
+        signal: AbortSignal.timeout(2000),
+      });
       if (response.ok) return;
     } catch {
       /* not listening yet */
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${service.name} was not ready within ${timeoutMs / 1000}s; see ${path.join(logDir, `${service.name}.log`)}`);
+  throw new Error(
+    `${service.name} was not ready within ${timeoutMs / 1000}s; see ${path.join(logDir, `${service.name}.log`)}`,
+  );
 }
 
 async function shutdown(code) {

@@ -23,7 +23,10 @@ async function adminToken(privateKeyPem) {
 async function runSeeders({ dataDir, urls, privateKeyPem, log }) {
   const ledgerPath = path.join(dataDir, 'seeded.json');
   const done = new Set(fs.existsSync(ledgerPath) ? JSON.parse(fs.readFileSync(ledgerPath, 'utf8')) : []);
-  const files = fs.readdirSync(path.join(__dirname, 'seeders')).filter((f) => f.endsWith('.cjs')).sort();
+  const files = fs
+    .readdirSync(path.join(__dirname, 'seeders'))
+    .filter((f) => f.endsWith('.cjs'))
+    .sort();
   const token = await adminToken(privateKeyPem);
   const api = async (method, url, body) => {
     const response = await fetch(url, {

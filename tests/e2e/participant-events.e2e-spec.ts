@@ -2,14 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
 import { loadConfig } from '@stapsteen/config';
 import { createServiceApp } from '@stapsteen/service-kit';
-import {
-  createTestKeyPair,
-  eventually,
-  mintToken,
-  sendRaw,
-  testServiceEnv,
-  waitForMessage,
-} from '@stapsteen/testing';
+import { createTestKeyPair, eventually, mintToken, sendRaw, testServiceEnv, waitForMessage } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { Connection } from 'mongoose';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -49,7 +42,12 @@ describe('a participant enrolled in flow-through reaches the hours service over 
       kafkaGroupId: h.kafkaGroupId,
     });
     admin = await mintToken(keys.privateKeyPem, { sub: 'admin-1', role: 'ADMIN', orgIds: [], regionId: null });
-    organiser = await mintToken(keys.privateKeyPem, { sub: 'organiser-1', role: 'ORGANISER', orgIds: [organisation], regionId: region });
+    organiser = await mintToken(keys.privateKeyPem, {
+      sub: 'organiser-1',
+      role: 'ORGANISER',
+      orgIds: [organisation],
+      regionId: region,
+    });
     await request(flowThrough.getHttpServer())
       .put('/organisations')
       .set('Authorization', `Bearer ${admin}`)
@@ -71,13 +69,18 @@ describe('a participant enrolled in flow-through reaches the hours service over 
   }
 
   async function hoursRoster(): Promise<Array<{ participantId: string; displayName: string }>> {
-    const response = await request(hours.getHttpServer()).get('/participants').set('Authorization', `Bearer ${organiser}`).expect(200);
+    const response = await request(hours.getHttpServer())
+      .get('/participants')
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(200);
     return response.body;
   }
 
   function rosterDocument(participantId: string) {
     const connection = hours.get<Connection>(getConnectionToken());
-    return connection.collection<{ _id: string; appliedEventIds: string[] }>('participant_roster').findOne({ _id: participantId });
+    return connection
+      .collection<{ _id: string; appliedEventIds: string[] }>('participant_roster')
+      .findOne({ _id: participantId });
   }
 
   it('shows the new participant in the hours roster, with a display name but no full last name', async () => {
@@ -106,13 +109,21 @@ describe('a participant enrolled in flow-through reaches the hours service over 
 
     expect(document?.outbox).toEqual([]);
     const published = await waitForMessage(TOPICS.participants, (m) => m.key === participantId);
-    expect(JSON.parse(published.value)).toMatchObject({ type: 'participant.enrolled', participantId, producer: 'flow-through' });
+    expect(JSON.parse(published.value)).toMatchObject({
+      type: 'participant.enrolled',
+      participantId,
+      producer: 'flow-through',
+    });
   });
 
   it('applies an event delivered twice only once', async () => {
     const participantId = await enrol('Marie', 'Claes');
     const original = await waitForMessage(TOPICS.participants, (m) => m.key === participantId);
-    await eventually(() => rosterDocument(participantId), (doc) => doc !== null, { what: 'the first delivery applied' });
+    await eventually(
+      () => rosterDocument(participantId),
+      (doc) => doc !== null,
+      { what: 'the first delivery applied' },
+    );
 
     // The same message again, then a later event for the same participant (same key, same
     // partition, so it is consumed after the duplicate): once the later one shows, the duplicate
@@ -138,9 +149,13 @@ describe('a participant enrolled in flow-through reaches the hours service over 
       { key: participantId, value: JSON.stringify(update) },
     ]);
 
-    const document = await eventually(() => rosterDocument(participantId), (doc) => doc?.appliedEventIds.includes(update.eventId) ?? false, {
-      what: 'the update after the duplicate',
-    });
+    const document = await eventually(
+      () => rosterDocument(participantId),
+      (doc) => doc?.appliedEventIds.includes(update.eventId) ?? false,
+      {
+        what: 'the update after the duplicate',
+      },
+    );
     const originalId = JSON.parse(original.value).eventId as string;
     expect(document?.appliedEventIds.filter((id) => id === originalId)).toHaveLength(1);
     expect(document?.appliedEventIds).toHaveLength(2);
@@ -149,7 +164,14 @@ describe('a participant enrolled in flow-through reaches the hours service over 
   it('sends an event that can never be processed to the dead-letter topic and goes on', async () => {
     const participantId = randomUUID();
     const envelope = (data: object) =>
-      createEnvelope({ type: 'participant.enrolled', version: 1, producer: 'flow-through', participantId, correlationId: randomUUID(), data });
+      createEnvelope({
+        type: 'participant.enrolled',
+        version: 1,
+        producer: 'flow-through',
+        participantId,
+        correlationId: randomUUID(),
+        data,
+      });
     const broken = envelope({ participantId });
     const valid = envelope({
       participantId,

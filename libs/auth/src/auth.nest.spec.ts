@@ -31,7 +31,9 @@ describe('the access-token guard', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [AuthModule.forRoot({ publicKeyPem: keys.publicKeyPem, issuer: 'stapsteen-gateway', audience: 'stapsteen' })],
+      imports: [
+        AuthModule.forRoot({ publicKeyPem: keys.publicKeyPem, issuer: 'stapsteen-gateway', audience: 'stapsteen' }),
+      ],
       controllers: [ProbeController],
     }).compile();
     app = moduleRef.createNestApplication();
@@ -48,12 +50,20 @@ describe('the access-token guard', () => {
   it('gives the handler the principal of a valid bearer token', async () => {
     const token = await mintToken(keys.privateKeyPem, testPrincipals.coachNeteland);
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(response.body).toEqual({ userId: 'coach-neteland', role: 'COACH', organisationIds: ['org-neteland'], regionId: 'region-kempen' });
+    expect(response.body).toEqual({
+      userId: 'coach-neteland',
+      role: 'COACH',
+      organisationIds: ['org-neteland'],
+      regionId: 'region-kempen',
+    });
   });
 
   it('accepts the web app’s token from its cookie', async () => {
     const token = await mintToken(keys.privateKeyPem, testPrincipals.managerKempen);
-    const response = await request(app.getHttpServer()).get('/me').set('Cookie', `${ACCESS_TOKEN_COOKIE}=${token}`).expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/me')
+      .set('Cookie', `${ACCESS_TOKEN_COOKIE}=${token}`)
+      .expect(200);
     expect(response.body.role).toBe('REGIONAL_MANAGER');
   });
 
@@ -63,7 +73,10 @@ describe('the access-token guard', () => {
 
   it('refuses a role the route does not allow', async () => {
     const token = await mintToken(keys.privateKeyPem, testPrincipals.organiserNeteland);
-    const response = await request(app.getHttpServer()).get('/admin-only').set('Authorization', `Bearer ${token}`).expect(403);
+    const response = await request(app.getHttpServer())
+      .get('/admin-only')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(403);
     expect(response.body).toMatchObject({ code: 'AUTH.ROLE_FORBIDDEN' });
   });
 });

@@ -61,7 +61,8 @@ export class AccessTokenGuard implements CanActivate {
     try {
       request.principal = await this.verifier.verify(tokenFrom(request));
     } catch (error) {
-      if (error instanceof AuthenticationError) throw new UnauthorizedException({ code: error.code, detail: error.message });
+      if (error instanceof AuthenticationError)
+        throw new UnauthorizedException({ code: error.code, detail: error.message });
       throw error;
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -1,7 +1,12 @@
 import type { Principal } from './principal';
 import { ScopeError, assertCanWriteOrganisation, canAccess, scopeFilter } from './scope';
 
-const organiser: Principal = { userId: 'o', role: 'ORGANISER', organisationIds: ['org-neteland'], regionId: 'region-kempen' };
+const organiser: Principal = {
+  userId: 'o',
+  role: 'ORGANISER',
+  organisationIds: ['org-neteland'],
+  regionId: 'region-kempen',
+};
 const manager: Principal = { userId: 'm', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-kempen' };
 const admin: Principal = { userId: 'a', role: 'ADMIN', organisationIds: [], regionId: null };
 

@@ -3,7 +3,11 @@ import { SignJWT } from 'jose';
 import { AuthenticationError, TokenVerifier } from './token-verifier';
 
 const keys = createTestKeyPair();
-const verifier = new TokenVerifier({ publicKeyPem: keys.publicKeyPem, issuer: 'stapsteen-gateway', audience: 'stapsteen' });
+const verifier = new TokenVerifier({
+  publicKeyPem: keys.publicKeyPem,
+  issuer: 'stapsteen-gateway',
+  audience: 'stapsteen',
+});
 
 async function rejection(token: string | undefined): Promise<AuthenticationError> {
   try {
@@ -41,13 +45,22 @@ describe('TokenVerifier', () => {
   });
 
   it('refuses a token for another audience or from another issuer', async () => {
-    expect((await rejection(await mintToken(keys.privateKeyPem, testPrincipals.admin, { audience: 'other' }))).code).toBe('AUTH.TOKEN_INVALID');
-    expect((await rejection(await mintToken(keys.privateKeyPem, testPrincipals.admin, { issuer: 'someone' }))).code).toBe('AUTH.TOKEN_INVALID');
+    expect(
+      (await rejection(await mintToken(keys.privateKeyPem, testPrincipals.admin, { audience: 'other' }))).code,
+    ).toBe('AUTH.TOKEN_INVALID');
+    expect(
+      (await rejection(await mintToken(keys.privateKeyPem, testPrincipals.admin, { issuer: 'someone' }))).code,
+    ).toBe('AUTH.TOKEN_INVALID');
   });
 
   it('refuses an unsigned token (alg none)', async () => {
     const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
-    const claims = { ...testPrincipals.admin, iss: 'stapsteen-gateway', aud: 'stapsteen', exp: Math.floor(Date.now() / 1000) + 600 };
+    const claims = {
+      ...testPrincipals.admin,
+      iss: 'stapsteen-gateway',
+      aud: 'stapsteen',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    };
     expect((await rejection(`${encode({ alg: 'none' })}.${encode(claims)}.`)).code).toBe('AUTH.TOKEN_INVALID');
   });
 

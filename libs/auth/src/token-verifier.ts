@@ -32,7 +32,8 @@ export class TokenVerifier {
   constructor(private readonly config: AuthConfig) {}
 
   async verify(token: string | undefined): Promise<Principal> {
-    if (!token) throw new AuthenticationError('AUTH.TOKEN_MISSING', 'Sign in first: this request carries no access token.');
+    if (!token)
+      throw new AuthenticationError('AUTH.TOKEN_MISSING', 'Sign in first: this request carries no access token.');
     let claims: Record<string, unknown>;
     try {
       const result = await jwtVerify(token, await this.publicKey(), {
@@ -59,17 +60,24 @@ export class TokenVerifier {
 }
 
 function toPrincipal(claims: Record<string, unknown>): Principal {
-  const invalid = (why: string) => new AuthenticationError('AUTH.TOKEN_INVALID', `The access token is not valid: ${why}.`);
+  const invalid = (why: string) =>
+    new AuthenticationError('AUTH.TOKEN_INVALID', `The access token is not valid: ${why}.`);
   const { sub, role, orgIds, regionId } = claims;
   if (typeof sub !== 'string' || !ID.test(sub)) throw invalid('no user');
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw invalid('unknown role');
-  if (!Array.isArray(orgIds) || !orgIds.every((id) => typeof id === 'string' && ID.test(id))) throw invalid('bad organisations');
+  if (!Array.isArray(orgIds) || !orgIds.every((id) => typeof id === 'string' && ID.test(id)))
+    throw invalid('bad organisations');
   if (regionId !== null && regionId !== undefined && (typeof regionId !== 'string' || !ID.test(regionId))) {
     throw invalid('bad region');
   }
   if (role === 'REGIONAL_MANAGER' && !regionId) throw invalid('a regional manager without a region');
   if ((role === 'ORGANISER' || role === 'COACH') && orgIds.length === 0) throw invalid('staff without an organisation');
-  return { userId: sub, role: role as Role, organisationIds: orgIds as string[], regionId: (regionId as string | undefined) ?? null };
+  return {
+    userId: sub,
+    role: role as Role,
+    organisationIds: orgIds as string[],
+    regionId: (regionId as string | undefined) ?? null,
+  };
 }
 
 /** Reads the verifier's settings from the environment, naming the variable when one is wrong. */
@@ -78,5 +86,9 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (!pem || !pem.includes('BEGIN PUBLIC KEY')) {
     throw new Error('AUTH_JWT_PUBLIC_KEY must hold the PEM of the gateway’s Ed25519 public key');
   }
-  return { publicKeyPem: pem, issuer: env.AUTH_JWT_ISSUER ?? 'stapsteen-gateway', audience: env.AUTH_JWT_AUDIENCE ?? 'stapsteen' };
+  return {
+    publicKeyPem: pem,
+    issuer: env.AUTH_JWT_ISSUER ?? 'stapsteen-gateway',
+    audience: env.AUTH_JWT_AUDIENCE ?? 'stapsteen',
+  };
 }

@@ -1,4 +1,16 @@
-import { Allow, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import {
+  Allow,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { randomUUID } from 'node:crypto';
 
 export const PRODUCERS = ['flow-through', 'hours', 'coaching', 'gateway'] as const;

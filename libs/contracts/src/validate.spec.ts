@@ -44,11 +44,17 @@ describe('event contracts', () => {
   it('refuses a rating outside the 1 to 4 scale inside a nested list', () => {
     const assessed = EVENT_DEFINITIONS.find((d) => d.type === 'competency.assessed')!;
     const data = { ...assessed.example, ratings: [{ competencyCode: 'STIPTHEID', level: 5 }] };
-    expect(validateEnvelope(wrap(assessed.type, 1, data))).toEqual({ ok: false, reason: expect.stringContaining('data.ratings.0.level') });
+    expect(validateEnvelope(wrap(assessed.type, 1, data))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('data.ratings.0.level'),
+    });
   });
 
   it('refuses an unknown event type or version', () => {
-    expect(validateEnvelope(wrap('participant.enrolled', 2, {}))).toEqual({ ok: false, reason: 'unknown event type participant.enrolled@v2' });
+    expect(validateEnvelope(wrap('participant.enrolled', 2, {}))).toEqual({
+      ok: false,
+      reason: 'unknown event type participant.enrolled@v2',
+    });
   });
 
   it('refuses an envelope whose event id is not a uuid', () => {
@@ -74,7 +80,8 @@ describe('event contracts', () => {
   });
 
   it('carries no national register number, contact details, health details or free-text notes', () => {
-    const forbidden = /insz|rijksregister|nationalregister|ssn|note|remark|comment|health|medical|address|street|phone|email|birth/i;
+    const forbidden =
+      /insz|rijksregister|nationalregister|ssn|note|remark|comment|health|medical|address|street|phone|email|birth/i;
     const properties = EVENT_DEFINITIONS.flatMap((definition) =>
       getMetadataStorage()
         .getTargetValidationMetadatas(definition.payload, '', true, false)

@@ -89,7 +89,11 @@ export class MessagingModule {
         {
           provide: PRODUCER,
           useFactory: (kafka: Kafka) =>
-            kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner }),
+            kafka.producer({
+              idempotent: true,
+              maxInFlightRequests: 1,
+              createPartitioner: Partitioners.DefaultPartitioner,
+            }),
           inject: [KAFKA],
         },
         { provide: ADMIN, useFactory: (kafka: Kafka) => kafka.admin(), inject: [KAFKA] },

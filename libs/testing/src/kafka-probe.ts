@@ -36,13 +36,21 @@ export async function waitForMessage(
   matches: (message: ReadMessage) => boolean,
   timeoutMs = 20000,
 ): Promise<ReadMessage> {
-  const consumer = kafka().consumer({ groupId: `test-probe-${randomUUID()}`, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  const consumer = kafka().consumer({
+    groupId: `test-probe-${randomUUID()}`,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+    maxWaitTimeInMs: 100,
+  });
   await ensureTopic(topic);
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     return await new Promise<ReadMessage>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no matching message on ${topic} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       consumer
         .run({
           eachMessage: async ({ message }) => {
@@ -61,7 +69,10 @@ export async function waitForMessage(
 }
 
 /** Sends raw messages, e.g. a redelivery or a malformed event, as another producer would. */
-export async function sendRaw(topic: string, messages: Array<{ key: string; value: string; headers?: Record<string, string> }>) {
+export async function sendRaw(
+  topic: string,
+  messages: Array<{ key: string; value: string; headers?: Record<string, string> }>,
+) {
   await ensureTopic(topic);
   const producer = kafka().producer();
   await producer.connect();

@@ -41,8 +41,18 @@ export async function mintToken(
 
 /** One person per role and scope, across two organisations of one region and a second region. */
 export const testPrincipals = {
-  organiserNeteland: { sub: 'organiser-neteland', role: 'ORGANISER', orgIds: ['org-neteland'], regionId: 'region-kempen' },
-  organiserHerentals: { sub: 'organiser-herentals', role: 'ORGANISER', orgIds: ['org-herentals'], regionId: 'region-kempen' },
+  organiserNeteland: {
+    sub: 'organiser-neteland',
+    role: 'ORGANISER',
+    orgIds: ['org-neteland'],
+    regionId: 'region-kempen',
+  },
+  organiserHerentals: {
+    sub: 'organiser-herentals',
+    role: 'ORGANISER',
+    orgIds: ['org-herentals'],
+    regionId: 'region-kempen',
+  },
   coachNeteland: { sub: 'coach-neteland', role: 'COACH', orgIds: ['org-neteland'], regionId: 'region-kempen' },
   managerKempen: { sub: 'manager-kempen', role: 'REGIONAL_MANAGER', orgIds: [], regionId: 'region-kempen' },
   managerGent: { sub: 'manager-gent', role: 'REGIONAL_MANAGER', orgIds: [], regionId: 'region-gent' },

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Stapsteen gateway').setDescription('Sign-in and the web app’s API.').setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle('Stapsteen gateway')
+      .setDescription('Sign-in and the web app’s API.')
+      .setVersion('1')
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await app.listen(config.PORT, '0.0.0.0');

@@ -15,7 +15,10 @@ export class AppModule {
   static register(config: HoursConfig, overrides: { kafkaGroupId?: string } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }), ParticipantsModule],
+      imports: [
+        ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ParticipantsModule,
+      ],
     };
   }
 }

@@ -3,7 +3,13 @@ import { TOPICS } from '../topics';
 import { defineEvent } from './definition';
 import { Id, Instant } from './fields';
 
-export const ALERT_KINDS = ['LOW_HOURS', 'COACHING_GAP', 'TRAJECTORY_ENDING_NO_PLAN', 'EVALUATION_DUE', 'FOLLOW_UP_DUE'] as const;
+export const ALERT_KINDS = [
+  'LOW_HOURS',
+  'COACHING_GAP',
+  'TRAJECTORY_ENDING_NO_PLAN',
+  'EVALUATION_DUE',
+  'FOLLOW_UP_DUE',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 

@@ -1,5 +1,15 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { TOPICS } from '../topics';
 import { defineEvent } from './definition';
 import { CalendarDate, CompetencyCode, Id } from './fields';
@@ -7,7 +17,12 @@ import { CalendarDate, CompetencyCode, Id } from './fields';
 export const ASSESSOR_KINDS = ['COACH', 'ORGANISER', 'SELF', 'GEBRUIKER'] as const;
 export const MODALITIES = ['GROUP', 'ONE_ON_ONE', 'PEER'] as const;
 export type Modality = (typeof MODALITIES)[number];
-export const GAP_REASONS = ['LOW_HOURS_NO_COACHING', 'COMPETENCY_UNADDRESSED', 'NO_BASELINE', 'STALLED_ASSIGNMENT'] as const;
+export const GAP_REASONS = [
+  'LOW_HOURS_NO_COACHING',
+  'COMPETENCY_UNADDRESSED',
+  'NO_BASELINE',
+  'STALLED_ASSIGNMENT',
+] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 export const COACHING_END_REASONS = ['COMPLETED', 'PARTICIPANT_LEFT', 'NO_SHOW', 'REPLACED', 'OTHER'] as const;
 
@@ -23,7 +38,12 @@ export class CompetencyAssessedV1 {
   @Id() organisationId!: string;
   @IsIn(ASSESSOR_KINDS) assessorKind!: (typeof ASSESSOR_KINDS)[number];
   @CalendarDate() assessedOn!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => RatingLine) ratings!: RatingLine[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(60)
+  @ValidateNested({ each: true })
+  @Type(() => RatingLine)
+  ratings!: RatingLine[];
   @IsArray() @ArrayMaxSize(60) @CompetencyCode({ each: true }) belowTargetCodes!: string[];
 }
 
@@ -89,27 +109,51 @@ export const coachingEvents = [
     version: 1,
     topic: TOPICS.coaching,
     payload: CoachingAssignedV1,
-    example: { ...scope, assignmentId: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', modality: 'GROUP', competencyCodes: ['STIPTHEID'], startedOn: '2026-04-20' },
+    example: {
+      ...scope,
+      assignmentId: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70',
+      modality: 'GROUP',
+      competencyCodes: ['STIPTHEID'],
+      startedOn: '2026-04-20',
+    },
   }),
   defineEvent({
     type: 'coaching.ended',
     version: 1,
     topic: TOPICS.coaching,
     payload: CoachingEndedV1,
-    example: { ...scope, assignmentId: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', modality: 'GROUP', endedOn: '2026-06-30', reasonCode: 'COMPLETED' },
+    example: {
+      ...scope,
+      assignmentId: 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70',
+      modality: 'GROUP',
+      endedOn: '2026-06-30',
+      reasonCode: 'COMPLETED',
+    },
   }),
   defineEvent({
     type: 'coaching.gap-detected',
     version: 1,
     topic: TOPICS.coaching,
     payload: CoachingGapDetectedV1,
-    example: { ...scope, gapId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7081', regionId: 'region-kempen', reasonCode: 'LOW_HOURS_NO_COACHING', openedOn: '2026-11-11' },
+    example: {
+      ...scope,
+      gapId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7081',
+      regionId: 'region-kempen',
+      reasonCode: 'LOW_HOURS_NO_COACHING',
+      openedOn: '2026-11-11',
+    },
   }),
   defineEvent({
     type: 'coaching.gap-closed',
     version: 1,
     topic: TOPICS.coaching,
     payload: CoachingGapClosedV1,
-    example: { ...scope, gapId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7081', regionId: 'region-kempen', reasonCode: 'LOW_HOURS_NO_COACHING', closedOn: '2026-11-18' },
+    example: {
+      ...scope,
+      gapId: 'e5f6a7b8-c9d0-4e1f-8a2b-3c4d5e6f7081',
+      regionId: 'region-kempen',
+      reasonCode: 'LOW_HOURS_NO_COACHING',
+      closedOn: '2026-11-18',
+    },
   }),
 ];

@@ -49,7 +49,11 @@ export class MonthClosedV1 {
   @CalendarMonth() month!: string;
   @Instant() closedAt!: string;
   @IsIn(['ORGANISER', 'AUTOMATIC']) closedBy!: 'ORGANISER' | 'AUTOMATIC';
-  @IsArray() @ArrayMaxSize(20000) @ValidateNested({ each: true }) @Type(() => MonthTotalLine) participants!: MonthTotalLine[];
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @ValidateNested({ each: true })
+  @Type(() => MonthTotalLine)
+  participants!: MonthTotalLine[];
 }
 
 export class LowHoursFlaggedV1 {
@@ -82,7 +86,11 @@ export class BarriersRecordedV1 {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(BARRIERS.length) @IsIn(BARRIERS, { each: true }) barriers!: Barrier[];
 }
 
-const scope = { participantId: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c', organisationId: 'org-neteland', regionId: 'region-kempen' };
+const scope = {
+  participantId: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c',
+  organisationId: 'org-neteland',
+  regionId: 'region-kempen',
+};
 
 export const hoursEvents = [
   defineEvent({
@@ -90,7 +98,14 @@ export const hoursEvents = [
     version: 1,
     topic: TOPICS.hours,
     payload: ParticipantMonthClosedV1,
-    example: { ...scope, month: '2026-10', countedHours: 14, targetHours: 20, yearCountedHours: 131, allowanceCents: 5740 },
+    example: {
+      ...scope,
+      month: '2026-10',
+      countedHours: 14,
+      targetHours: 20,
+      yearCountedHours: 131,
+      allowanceCents: 5740,
+    },
   }),
   defineEvent({
     type: 'hours.month-closed',
@@ -105,7 +120,12 @@ export const hoursEvents = [
       closedBy: 'AUTOMATIC',
       participants: [
         { participantId: scope.participantId, countedHours: 14, targetHours: 20, belowTarget: true },
-        { participantId: 'b8e0f3a1-2c4d-4e6f-8a9b-0c1d2e3f4a5b', countedHours: 31, targetHours: 20, belowTarget: false },
+        {
+          participantId: 'b8e0f3a1-2c4d-4e6f-8a9b-0c1d2e3f4a5b',
+          countedHours: 31,
+          targetHours: 20,
+          belowTarget: false,
+        },
       ],
     },
   }),
@@ -114,7 +134,15 @@ export const hoursEvents = [
     version: 1,
     topic: TOPICS.hours,
     payload: LowHoursFlaggedV1,
-    example: { ...scope, month: '2026-10', countedHours: 14, targetHours: 20, consecutiveMonthsBelow: 2, fallingTrend: true, severity: 'HIGH' },
+    example: {
+      ...scope,
+      month: '2026-10',
+      countedHours: 14,
+      targetHours: 20,
+      consecutiveMonthsBelow: 2,
+      fallingTrend: true,
+      severity: 'HIGH',
+    },
   }),
   defineEvent({
     type: 'participant.low-hours-cleared',

@@ -71,7 +71,11 @@ export class TrajectoryEndedV1 {
   @IsBoolean() positiveOutflow!: boolean;
 }
 
-const ids = { trajectoryId: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d', participantId: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c', organisationId: 'org-neteland' };
+const ids = {
+  trajectoryId: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d',
+  participantId: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c',
+  organisationId: 'org-neteland',
+};
 
 export const trajectoryEvents = [
   defineEvent({
@@ -79,7 +83,13 @@ export const trajectoryEvents = [
     version: 1,
     topic: TOPICS.trajectories,
     payload: TrajectoryStartedV1,
-    example: { ...ids, regionId: 'region-kempen', startedOn: '2026-03-02', plannedEndOn: '2027-03-01', reReferral: false },
+    example: {
+      ...ids,
+      regionId: 'region-kempen',
+      startedOn: '2026-03-02',
+      plannedEndOn: '2027-03-01',
+      reReferral: false,
+    },
   }),
   defineEvent({
     type: 'trajectory.suspended',
@@ -107,6 +117,12 @@ export const trajectoryEvents = [
     version: 1,
     topic: TOPICS.trajectories,
     payload: TrajectoryEndedV1,
-    example: { ...ids, regionId: 'region-kempen', endedOn: '2027-02-26', destination: 'SOCIAL_ECONOMY', positiveOutflow: true },
+    example: {
+      ...ids,
+      regionId: 'region-kempen',
+      endedOn: '2027-02-26',
+      destination: 'SOCIAL_ECONOMY',
+      positiveOutflow: true,
+    },
   }),
 ];

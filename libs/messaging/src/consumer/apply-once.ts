@@ -1,6 +1,10 @@
 /** The part of a MongoDB collection `applyOnce` uses (the native driver's `Collection` fits). */
 export interface ProjectionCollection {
-  updateOne(filter: object, update: object, options: { upsert: boolean }): Promise<{ modifiedCount: number; upsertedCount: number }>;
+  updateOne(
+    filter: object,
+    update: object,
+    options: { upsert: boolean },
+  ): Promise<{ modifiedCount: number; upsertedCount: number }>;
 }
 
 const DUPLICATE_KEY = 11000;

@@ -1,5 +1,6 @@
+import { Logger } from '@nestjs/common';
 import { KafkaOptions, Transport } from '@nestjs/microservices';
-import { KafkaConfig, logLevel } from 'kafkajs';
+import { KafkaConfig, LogEntry, logLevel } from 'kafkajs';
 
 export interface KafkaConnection {
   brokers: string;
@@ -15,7 +16,8 @@ export function kafkaClientConfig(connection: Pick<KafkaConnection, 'brokers' | 
   return {
     clientId: connection.clientId,
     brokers: connection.brokers.split(',').map((b) => b.trim()),
-    logLevel: logLevel.ERROR,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator,
     retry: { initialRetryTime: 200, retries: 10 },
   };
 }
@@ -39,5 +41,17 @@ export function kafkaMicroserviceOptions(connection: KafkaConnection): KafkaOpti
       // Producing goes through the outbox relay's own producer, not this transport.
       producerOnlyMode: false,
     },
+  };
+}
+
+/**
+ * kafkajs logs at ERROR what it then retries (a coordinator still loading, a topic that exists);
+ * such lines go to our JSON log as warnings, where the failures that matter surface as exceptions.
+ */
+function kafkaLogCreator() {
+  const logger = new Logger('kafkajs');
+  return ({ namespace, log }: LogEntry) => {
+    const { message, ...details } = log;
+    logger.warn({ namespace, ...details }, message);
   };
 }

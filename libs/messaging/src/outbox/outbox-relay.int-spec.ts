@@ -13,7 +13,11 @@ import { OutboxCollection, OutboxRelay } from './outbox-relay';
  */
 describe('an event left in an outbox by a process that died', () => {
   const mongo = new MongoClient(process.env.MONGODB_URI ?? '');
-  const kafka = new Kafka({ clientId: 'outbox-test', brokers: (process.env.KAFKA_BROKERS ?? '').split(','), logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'outbox-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
 
   beforeAll(async () => {
@@ -26,7 +30,9 @@ describe('an event left in an outbox by a process that died', () => {
 
   it('is published after a restart and removed from the document', async () => {
     const participantId = randomUUID();
-    const collection = mongo.db(`test-outbox-${randomUUID().slice(0, 8)}`).collection<{ _id: string; outbox: OutboxEntry[] }>('participants');
+    const collection = mongo
+      .db(`test-outbox-${randomUUID().slice(0, 8)}`)
+      .collection<{ _id: string; outbox: OutboxEntry[] }>('participants');
     const envelope = createEnvelope({
       type: 'participant.erased',
       version: 1,

@@ -17,7 +17,11 @@ type Producer = Parameters<typeof createEnvelope>[0]['producer'];
  * Wraps domain facts in the event envelope of `libs/contracts`, with the current correlation id,
  * ready to be stored in the aggregate's outbox in the same write as the change.
  */
-export function stampForOutbox(facts: DomainFact[], producer: Producer, causationId: string | null = null): OutboxEntry[] {
+export function stampForOutbox(
+  facts: DomainFact[],
+  producer: Producer,
+  causationId: string | null = null,
+): OutboxEntry[] {
   const correlationId = correlation.current() ?? randomUUID();
   return facts.map((fact) => {
     const definition = findEventDefinition(fact.type, fact.version);

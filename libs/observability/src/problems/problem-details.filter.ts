@@ -52,7 +52,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : typeof body === 'string'
               ? body
               : exception.message;
-      const { code: _code, detail: _detail, message: _message, statusCode: _statusCode, error: _error, ...rest } = fields;
+      const {
+        code: _code,
+        detail: _detail,
+        message: _message,
+        statusCode: _statusCode,
+        error: _error,
+        ...rest
+      } = fields;
       return { ...rest, type: problemTypeFor(code), title: titleFor(status), status, detail, code };
     }
     return {

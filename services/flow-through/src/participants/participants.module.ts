@@ -16,8 +16,12 @@ import { ParticipantsController } from './interface/participants.controller';
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
     {
       provide: EnrolParticipantHandler,
-      useFactory: (participants: ParticipantRepository, organisations: OrganisationDirectory, clock: Clock, relay: OutboxRelay) =>
-        new EnrolParticipantHandler(participants, organisations, clock, () => relay.nudge()),
+      useFactory: (
+        participants: ParticipantRepository,
+        organisations: OrganisationDirectory,
+        clock: Clock,
+        relay: OutboxRelay,
+      ) => new EnrolParticipantHandler(participants, organisations, clock, () => relay.nudge()),
       inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay],
     },
   ],

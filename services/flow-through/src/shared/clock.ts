@@ -4,7 +4,12 @@ export interface Clock {
   today(): string;
 }
 
-const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 export const systemClock: Clock = {
   now: () => new Date(),

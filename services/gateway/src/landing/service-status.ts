@@ -22,7 +22,12 @@ export async function probe(service: DownstreamService, fetcher: typeof fetch = 
     const body = (await response.json().catch(() => ({}))) as { status?: string; error?: Record<string, unknown> };
     if (response.ok && body.status === 'ok') return { ...base(service), status: 'up', detail: 'klaar', checkedAt };
     const failing = Object.keys(body.error ?? {}).join(', ');
-    return { ...base(service), status: 'down', detail: failing ? `niet klaar: ${failing}` : `HTTP ${response.status}`, checkedAt };
+    return {
+      ...base(service),
+      status: 'down',
+      detail: failing ? `niet klaar: ${failing}` : `HTTP ${response.status}`,
+      checkedAt,
+    };
   } catch (error) {
     const reason = error instanceof Error && error.name === 'TimeoutError' ? 'geen antwoord' : 'niet bereikbaar';
     return { ...base(service), status: 'down', detail: reason, checkedAt };

@@ -5,7 +5,10 @@ export interface ParticipantRepository {
   /** Stores a new participant and its events in one write; a second insert of the same id fails. */
   insert(participant: ParticipantState, outbox: OutboxEntry[]): Promise<void>;
   findById(id: string): Promise<ParticipantState | null>;
-  list(scope: object, options: { limit: number; offset: number }): Promise<{ items: ParticipantState[]; total: number }>;
+  list(
+    scope: object,
+    options: { limit: number; offset: number },
+  ): Promise<{ items: ParticipantState[]; total: number }>;
 }
 
 export const PARTICIPANT_REPOSITORY = Symbol('PARTICIPANT_REPOSITORY');

@@ -11,7 +11,11 @@ export class NationalRegisterNumber {
   static parse(input: string): NationalRegisterNumber {
     const digits = input.replace(/[\s.-]/g, '');
     if (!/^\d{11}$/.test(digits)) {
-      throw new DomainError('PARTICIPANT.NATIONAL_REGISTER_NUMBER_INVALID', 'validation', 'A national register number has 11 digits.');
+      throw new DomainError(
+        'PARTICIPANT.NATIONAL_REGISTER_NUMBER_INVALID',
+        'validation',
+        'A national register number has 11 digits.',
+      );
     }
     const body = digits.slice(0, 9);
     const check = Number(digits.slice(9));

@@ -67,18 +67,30 @@ export function displayNameOf(firstName: string, lastName: string): string {
   return initial ? `${firstName.trim()} ${initial}.` : firstName.trim();
 }
 
-export function enrolParticipant(command: EnrolParticipant, today: string): { state: ParticipantState; events: [ParticipantEnrolled] } {
+export function enrolParticipant(
+  command: EnrolParticipant,
+  today: string,
+): { state: ParticipantState; events: [ParticipantEnrolled] } {
   const target = command.monthlyHoursTarget ?? null;
   if (target !== null && (target < 1 || target > MAX_MONTHLY_HOURS)) {
-    throw new DomainError('PARTICIPANT.TARGET_OUT_OF_RANGE', 'validation', `A monthly target lies between 1 and ${MAX_MONTHLY_HOURS} hours.`, {
-      maximum: MAX_MONTHLY_HOURS,
-    });
+    throw new DomainError(
+      'PARTICIPANT.TARGET_OUT_OF_RANGE',
+      'validation',
+      `A monthly target lies between 1 and ${MAX_MONTHLY_HOURS} hours.`,
+      {
+        maximum: MAX_MONTHLY_HOURS,
+      },
+    );
   }
   if (command.dateOfBirth >= today) {
     throw new DomainError('PARTICIPANT.DATE_OF_BIRTH_INVALID', 'validation', 'The date of birth lies in the future.');
   }
   if (command.enrolledOn > today) {
-    throw new DomainError('PARTICIPANT.ENROLMENT_IN_FUTURE', 'validation', 'A participant cannot be enrolled on a future date.');
+    throw new DomainError(
+      'PARTICIPANT.ENROLMENT_IN_FUTURE',
+      'validation',
+      'A participant cannot be enrolled on a future date.',
+    );
   }
   const nrn = command.nationalRegisterNumber ? NationalRegisterNumber.parse(command.nationalRegisterNumber) : null;
   const state: ParticipantState = {

@@ -27,7 +27,10 @@ export class EnrolParticipantRequest {
   @Matches(DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
   dateOfBirth!: string;
 
-  @ApiPropertyOptional({ example: '87041212345', description: 'Optional; checked by its check digits and never shared' })
+  @ApiPropertyOptional({
+    example: '87041212345',
+    description: 'Optional; checked by its check digits and never shared',
+  })
   @IsOptional()
   @Matches(/^[\d\s.-]{11,15}$/, { message: 'nationalRegisterNumber must be 11 digits' })
   nationalRegisterNumber?: string;
@@ -86,7 +89,9 @@ export class ParticipantView {
     const { nationalRegisterNumber, enrolledBy: _enrolledBy, ...rest } = state;
     return {
       ...rest,
-      nationalRegisterNumberMasked: nationalRegisterNumber ? NationalRegisterNumber.parse(nationalRegisterNumber).masked() : null,
+      nationalRegisterNumberMasked: nationalRegisterNumber
+        ? NationalRegisterNumber.parse(nationalRegisterNumber).masked()
+        : null,
     };
   }
 }

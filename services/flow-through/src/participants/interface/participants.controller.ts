@@ -18,14 +18,20 @@ export class ParticipantsController {
   @Roles('ORGANISER', 'COACH', 'ADMIN')
   @ApiOperation({ summary: 'Enrol a participant referred by VDAB, the OCMW or another partner' })
   @ApiCreatedResponse({ type: ParticipantView })
-  async create(@CurrentPrincipal() principal: Principal, @Body() body: EnrolParticipantRequest): Promise<ParticipantView> {
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: EnrolParticipantRequest,
+  ): Promise<ParticipantView> {
     return ParticipantView.of(await this.enrol.execute(principal, body));
   }
 
   @Get()
   @ApiOperation({ summary: 'The participants the caller may see, newest enrolment first' })
   @ApiOkResponse({ type: ParticipantPage })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListParticipantsQuery): Promise<ParticipantPage> {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListParticipantsQuery,
+  ): Promise<ParticipantPage> {
     const page = await this.participants.list(scopeFilter(principal), query);
     return { items: page.items.map(ParticipantView.of), total: page.total };
   }
@@ -33,11 +39,18 @@ export class ParticipantsController {
   @Get(':id')
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantView })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ParticipantView> {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ParticipantView> {
     const participant = await this.participants.findById(id);
     // Out of scope answers like "does not exist", so nobody learns who is enrolled elsewhere.
     if (!participant || !canAccess(principal, participant)) {
-      throw new DomainError('PARTICIPANT.NOT_FOUND', 'not-found', 'There is no such participant in your organisations.');
+      throw new DomainError(
+        'PARTICIPANT.NOT_FOUND',
+        'not-found',
+        'There is no such participant in your organisations.',
+      );
     }
     return ParticipantView.of(participant);
   }

@@ -57,7 +57,11 @@ export class MongoParticipantRoster implements ParticipantRoster {
   }
 
   async list(scope: object): Promise<RosterEntry[]> {
-    const documents = await this.collection.find({ ...scope, erased: { $ne: true } }).sort({ displayName: 1 }).limit(2000).toArray();
+    const documents = await this.collection
+      .find({ ...scope, erased: { $ne: true } })
+      .sort({ displayName: 1 })
+      .limit(2000)
+      .toArray();
     return documents.map(toEntry);
   }
 
