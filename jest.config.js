@@ -20,7 +20,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{services,libs}/**/*.spec.ts'],
+      testMatch: ['<rootDir>/{services,libs}/**/*.spec.ts', '<rootDir>/tests/deploy/**/*.spec.ts'],
     },
     {
       ...shared,
