@@ -62,7 +62,10 @@ describe('docker-compose.yml', () => {
 
   it('points every service at the compose network’s MongoDB and Kafka', () => {
     for (const name of Object.keys(CONFIGS)) {
-      expect(compose.services[name].environment).toMatchObject({ MONGODB_URI: 'mongodb://mongodb:27017/', KAFKA_BROKERS: 'kafka:9092' });
+      expect(compose.services[name].environment).toMatchObject({
+        MONGODB_URI: 'mongodb://mongodb:27017/',
+        KAFKA_BROKERS: 'kafka:9092',
+      });
     }
   });
 

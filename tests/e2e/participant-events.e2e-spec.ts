@@ -1,16 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
-import { loadConfig } from '@stapsteen/config';
-import { createServiceApp } from '@stapsteen/service-kit';
-import { createTestKeyPair, eventually, mintToken, sendRaw, testServiceEnv, waitForMessage } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  eventually,
+  mintToken,
+  sendRaw,
+  startTestService,
+  waitForMessage,
+} from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { Connection } from 'mongoose';
 import { getConnectionToken } from '@nestjs/mongoose';
 import request from 'supertest';
-import { AppModule as FlowThroughModule, FLOW_THROUGH_SERVICE } from '../../services/flow-through/src/app.module';
-import { FlowThroughConfig } from '../../services/flow-through/src/config/flow-through.config';
-import { AppModule as HoursModule, HOURS_SERVICE } from '../../services/hours/src/app.module';
-import { HoursConfig } from '../../services/hours/src/config/hours.config';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
+import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 
 /**
  * Flow-through and hours share nothing but the Kafka broker: each has its own database. A
@@ -27,20 +30,10 @@ describe('a participant enrolled in flow-through reaches the hours service over 
   let organiser: string;
 
   beforeAll(async () => {
-    const ft = testServiceEnv('flow-through', keys.publicKeyPem);
-    const ftConfig = loadConfig(FlowThroughConfig, ft.env);
-    flowThrough = await createServiceApp(FlowThroughModule.register(ftConfig, { kafkaGroupId: ft.kafkaGroupId }), {
-      ...FLOW_THROUGH_SERVICE,
-      config: ftConfig,
-      kafkaGroupId: ft.kafkaGroupId,
-    });
-    const h = testServiceEnv('hours', keys.publicKeyPem);
-    const hConfig = loadConfig(HoursConfig, h.env);
-    hours = await createServiceApp(HoursModule.register(hConfig, { kafkaGroupId: h.kafkaGroupId }), {
-      ...HOURS_SERVICE,
-      config: hConfig,
-      kafkaGroupId: h.kafkaGroupId,
-    });
+    [flowThrough, hours] = await Promise.all([
+      startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
+      startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
+    ]);
     admin = await mintToken(keys.privateKeyPem, { sub: 'admin-1', role: 'ADMIN', orgIds: [], regionId: null });
     organiser = await mintToken(keys.privateKeyPem, {
       sub: 'organiser-1',

@@ -17,7 +17,11 @@ import { AuthConfig, AuthenticationError, TokenVerifier } from './token-verifier
 const PUBLIC = 'stapsteen:public';
 const ROLES_KEY = 'stapsteen:roles';
 
-/** The web app's access token travels in this httpOnly cookie; API clients use a bearer header. */
+/**
+ * The web app's access token travels in this httpOnly cookie; API clients use a bearer header.
+ * Because browsers send cookies on cross-site requests, the gateway must set it SameSite=Strict
+ * (or add a CSRF check) before any state-changing route relies on it.
+ */
 export const ACCESS_TOKEN_COOKIE = 'stapsteen_at';
 
 /** Marks a route that needs no token: health probes and metrics only. */
@@ -26,20 +30,30 @@ export const Public = () => SetMetadata(PUBLIC, true);
 /** Limits a route to some roles; scope (which organisation) is checked by the use case. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+/** The verified caller of an HTTP route, as the guard attached it to the request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
   const principal = context.switchToHttp().getRequest<Request & { principal?: Principal }>().principal;
   if (!principal) throw new UnauthorizedException({ code: 'AUTH.TOKEN_MISSING', detail: 'Sign in first.' });
   return principal;
 });
 
+// RFC 9110 makes the scheme name case-insensitive; some clients send "bearer".
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
 function tokenFrom(request: Request): string | undefined {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const bearer = BEARER.exec(request.headers.authorization ?? '');
+  if (bearer) return bearer[1];
   const cookies = request.headers.cookie;
   if (!cookies) return undefined;
   for (const part of cookies.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === ACCESS_TOKEN_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== ACCESS_TOKEN_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      // A mangled cookie is the caller's problem (401), not a server error (500).
+      return value.join('=');
+    }
   }
   return undefined;
 }

@@ -2,9 +2,10 @@ import { DomainError } from '@stapsteen/errors';
 import type { Principal } from './principal';
 
 /**
- * Thrown when a caller reaches for data outside their organisations or region. Reads that fail
- * this way should answer 404 rather than 403 (OUT_OF_SCOPE_READS_ANSWER), so that nobody learns
- * that a participant exists in another organisation.
+ * Thrown when a caller reaches for data outside their organisations or region. It maps to 403,
+ * which is right for writes. Reads must not use it: an out-of-scope read answers 404
+ * (OUT_OF_SCOPE_READS_ANSWER), as if the record did not exist, so nobody learns that a participant
+ * exists in another organisation. Check with `canAccess` and throw the resource's own not-found error.
  */
 export class ScopeError extends DomainError {
   constructor(message = 'This lies outside your organisations or region.') {
@@ -12,6 +13,7 @@ export class ScopeError extends DomainError {
   }
 }
 
+/** The HTTP status an out-of-scope read answers with: the same as a record that does not exist. */
 export const OUT_OF_SCOPE_READS_ANSWER = 404;
 
 export interface ScopedRecord {
@@ -32,10 +34,14 @@ export function scopeFilter(principal: Principal, fields: ScopeFields = {}): Rec
     case 'ADMIN':
       return {};
     case 'REGIONAL_MANAGER':
-      return { [regionField]: principal.regionId };
+      // `{ regionId: null }` would match every record without a region; `$in: []` matches nothing.
+      return { [regionField]: principal.regionId === null ? { $in: [] } : principal.regionId };
     case 'ORGANISER':
     case 'COACH':
-      return { [organisationField]: { $in: principal.organisationIds } };
+      return { [organisationField]: { $in: [...principal.organisationIds] } };
+    default:
+      // An empty filter means "everything", so a role this code does not know must never fall through.
+      throw new ScopeError(`No scope is defined for the role ${String((principal as { role: unknown }).role)}.`);
   }
 }
 
@@ -48,6 +54,8 @@ export function canAccess(principal: Principal, record: ScopedRecord): boolean {
     case 'ORGANISER':
     case 'COACH':
       return principal.organisationIds.includes(record.organisationId);
+    default:
+      return false;
   }
 }
 
@@ -57,9 +65,15 @@ export function assertCanAccess(principal: Principal, record: ScopedRecord): voi
 
 /** Managers follow their region but do not change an organisation's records. */
 export function canWriteOrganisation(principal: Principal, organisationId: string): boolean {
-  if (principal.role === 'ADMIN') return true;
-  if (principal.role === 'REGIONAL_MANAGER') return false;
-  return principal.organisationIds.includes(organisationId);
+  switch (principal.role) {
+    case 'ADMIN':
+      return true;
+    case 'ORGANISER':
+    case 'COACH':
+      return principal.organisationIds.includes(organisationId);
+    default:
+      return false;
+  }
 }
 
 export function assertCanWriteOrganisation(principal: Principal, organisationId: string): void {

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { kafkaMicroserviceOptions } from '@stapsteen/messaging';
-import { ProblemDetailsFilter, createRequestValidationPipe } from '@stapsteen/observability';
+import { ProblemDetailsFilter, correlationMiddleware, createRequestValidationPipe } from '@stapsteen/observability';
 import { Logger } from 'nestjs-pino';
 import { ServiceCoreOptions, kafkaConnection } from './service-core.module';
 
@@ -22,6 +22,7 @@ export async function createServiceApp<C extends CommonServiceConfig>(
 ): Promise<INestApplication> {
   const app = await NestFactory.create(rootModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

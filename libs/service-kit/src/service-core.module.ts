@@ -1,9 +1,9 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@stapsteen/auth';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { KafkaReadiness, MessagingModule } from '@stapsteen/messaging';
-import { CorrelationMiddleware, HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
+import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -23,7 +23,7 @@ export interface ServiceCoreOptions<C extends CommonServiceConfig> {
  * metrics. A service's AppModule imports this once and adds its bounded contexts.
  */
 @Module({})
-export class ServiceCoreModule implements NestModule {
+export class ServiceCoreModule {
   static forRoot<C extends CommonServiceConfig>(options: ServiceCoreOptions<C>): DynamicModule {
     const { config } = options;
     return {
@@ -48,10 +48,6 @@ export class ServiceCoreModule implements NestModule {
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],
       exports: [SERVICE_CONFIG],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
   }
 }
 

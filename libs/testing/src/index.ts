@@ -2,3 +2,4 @@ export * from './tokens';
 export * from './eventually';
 export * from './service-env';
 export * from './kafka-probe';
+export * from './test-service';

@@ -14,7 +14,7 @@ export function testServiceEnv(service: string, publicKeyPem: string, extra: Rec
     env: {
       NODE_ENV: 'test',
       PORT: '0',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       MONGODB_URI: mongoUri,
       MONGODB_DB: `test-${service}-${unique}`,
       KAFKA_BROKERS: brokers,

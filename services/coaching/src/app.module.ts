@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
-import type { CoachingConfig } from './config/coaching.config';
+import { CoachingConfig } from './config/coaching.config';
 
 export const COACHING_SERVICE = {
   service: 'coaching',
@@ -18,3 +18,10 @@ export class AppModule {
     };
   }
 }
+
+/** How tests boot this service: the same module and bootstrap as production. */
+export const COACHING_SERVICE_FOR_TESTS = {
+  meta: COACHING_SERVICE,
+  config: CoachingConfig,
+  module: (config: CoachingConfig, overrides: { kafkaGroupId: string }) => AppModule.register(config, overrides),
+};

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
-import type { FlowThroughConfig } from './config/flow-through.config';
+import { FlowThroughConfig } from './config/flow-through.config';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PARTICIPANTS_COLLECTION } from './participants/infrastructure/mongo-participant-repository';
 import { ParticipantsModule } from './participants/participants.module';
@@ -25,3 +25,10 @@ export class AppModule {
     };
   }
 }
+
+/** How tests boot this service: the same module and bootstrap as production. */
+export const FLOW_THROUGH_SERVICE_FOR_TESTS = {
+  meta: FLOW_THROUGH_SERVICE,
+  config: FlowThroughConfig,
+  module: (config: FlowThroughConfig, overrides: { kafkaGroupId: string }) => AppModule.register(config, overrides),
+};

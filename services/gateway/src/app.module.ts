@@ -1,13 +1,13 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@stapsteen/auth';
-import { CorrelationMiddleware, HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
+import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
 import type { GatewayConfig } from './config/gateway.config';
 import { DOWNSTREAM_SERVICES, LandingController } from './landing/landing.controller';
 import type { DownstreamService } from './landing/service-status';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     const services: DownstreamService[] = [
       { name: 'flow-through', label: 'Doorstroom (deelnemers, trajecten, signalen)', url: config.FLOW_THROUGH_URL },
@@ -30,9 +30,5 @@ export class AppModule implements NestModule {
       controllers: [LandingController],
       providers: [{ provide: DOWNSTREAM_SERVICES, useValue: services }],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
   }
 }

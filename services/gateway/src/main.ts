@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@stapsteen/config';
-import { ProblemDetailsFilter, createRequestValidationPipe } from '@stapsteen/observability';
+import { ProblemDetailsFilter, correlationMiddleware, createRequestValidationPipe } from '@stapsteen/observability';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
   const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

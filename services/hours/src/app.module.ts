@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
-import type { HoursConfig } from './config/hours.config';
+import { HoursConfig } from './config/hours.config';
 import { ParticipantsModule } from './participants/participants.module';
 
 export const HOURS_SERVICE = {
@@ -22,3 +22,10 @@ export class AppModule {
     };
   }
 }
+
+/** How tests boot this service: the same module and bootstrap as production. */
+export const HOURS_SERVICE_FOR_TESTS = {
+  meta: HOURS_SERVICE,
+  config: HoursConfig,
+  module: (config: HoursConfig, overrides: { kafkaGroupId: string }) => AppModule.register(config, overrides),
+};

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { KafkaOptions, Transport } from '@nestjs/microservices';
-import { KafkaConfig, LogEntry, logLevel } from 'kafkajs';
+import { KafkaConfig, LogEntry, Partitioners, logLevel } from 'kafkajs';
 
 export interface KafkaConnection {
   brokers: string;
@@ -35,6 +35,7 @@ export function kafkaMicroserviceOptions(connection: KafkaConnection): KafkaOpti
         maxWaitTimeInMs: connection.maxWaitTimeMs ?? 200,
         allowAutoTopicCreation: false,
       },
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
       // Our group ids are chosen deliberately; Nest would otherwise append "-server".
       postfixId: '',

@@ -18,7 +18,7 @@ describe('an event left in an outbox by a process that died', () => {
     brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
     logLevel: logLevel.NOTHING,
   });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({ maxInFlightRequests: 1 });
 
   beforeAll(async () => {
     await Promise.all([mongo.connect(), producer.connect()]);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { CORRELATION_HEADER, correlation } from './correlation';
 
@@ -31,21 +31,18 @@ export class LoggingModule {
               const id = correlation.current();
               return id ? { correlationId: id } : {};
             },
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const id = correlation.fromIncoming(req.headers[CORRELATION_HEADER]);
-              res.setHeader(CORRELATION_HEADER, id);
-              return id;
-            },
-            customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { id?: string }).id }),
+            // The correlation middleware runs first and has set the id; reuse it.
+            genReqId: (req: IncomingMessage & { id?: unknown }) =>
+              typeof req.id === 'string' ? req.id : correlation.fromIncoming(req.headers[CORRELATION_HEADER]),
             serializers: {
               req: (req: { method: string; url: string }) => ({ method: req.method, url: stripQuery(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            autoLogging: { ignore: (req: IncomingMessage) => isProbe(req.url) },
+            autoLogging: {
+              ignore: (req: IncomingMessage & { originalUrl?: string }) => isProbe(req.originalUrl ?? req.url),
+            },
             transport: options.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
           },
-          // Runs the rest of the request inside the correlation context, so every log line and every
-          // event the request stores in an outbox carries the same id.
           forRoutes: ['*path'],
         }),
       ],

@@ -1,0 +1,50 @@
+import { DomainError } from '@stapsteen/errors';
+import { EnrolParticipant, displayNameOf, enrolParticipant } from './participant';
+
+const command: EnrolParticipant = {
+  id: 'p-1',
+  organisationId: 'org-neteland',
+  regionId: 'region-kempen',
+  firstName: ' Sofie ',
+  lastName: 'verbeeck',
+  dateOfBirth: '1987-04-12',
+  referralSource: 'VDAB',
+  enrolledOn: '2026-11-02',
+  enrolledBy: 'organiser-1',
+};
+
+describe('enrolling a participant', () => {
+  it('announces the enrolment with a display name instead of the full name', () => {
+    const { events } = enrolParticipant(command, '2026-11-23');
+    expect(events[0].data).toMatchObject({
+      displayName: 'Sofie V.',
+      organisationId: 'org-neteland',
+      regionId: 'region-kempen',
+    });
+    expect(JSON.stringify(events)).not.toContain('verbeeck');
+    expect(JSON.stringify(events)).not.toContain('1987-04-12');
+  });
+
+  it('keeps the national register number out of the event', () => {
+    const nrn = '87041212345';
+    const body = 870412123n;
+    const valid = `${nrn.slice(0, 9)}${String(97 - Number(body % 97n)).padStart(2, '0')}`;
+    const { state, events } = enrolParticipant({ ...command, nationalRegisterNumber: valid }, '2026-11-23');
+    expect(state.nationalRegisterNumber).toBe(valid);
+    expect(JSON.stringify(events)).not.toContain(valid);
+  });
+
+  it('refuses a monthly target above the 60-hour cap', () => {
+    expect(() => enrolParticipant({ ...command, monthlyHoursTarget: 61 }, '2026-11-23')).toThrow(
+      expect.objectContaining({ code: 'PARTICIPANT.TARGET_OUT_OF_RANGE' }),
+    );
+  });
+
+  it('refuses an enrolment dated in the future', () => {
+    expect(() => enrolParticipant({ ...command, enrolledOn: '2026-12-01' }, '2026-11-23')).toThrow(DomainError);
+  });
+
+  it('uses only the first name when there is no last name to abbreviate', () => {
+    expect(displayNameOf('Mo', ' ')).toBe('Mo');
+  });
+});

@@ -1,0 +1,146 @@
+import { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import type { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+
+describe('flow-through participants over HTTP', () => {
+  const keys = createTestKeyPair();
+  const suffix = randomUUID().slice(0, 8);
+  const kempen = `region-kempen-${suffix}`;
+  const gent = `region-gent-${suffix}`;
+  const neteland = `org-neteland-${suffix}`;
+  const herentals = `org-herentals-${suffix}`;
+  const tokens: Record<string, string> = {};
+  let app: INestApplication;
+
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const enrolment = (organisationId: string) => ({
+    organisationId,
+    firstName: 'Sofie',
+    lastName: 'Verbeeck',
+    dateOfBirth: '1987-04-12',
+    referralSource: 'VDAB',
+    monthlyHoursTarget: 20,
+  });
+
+  beforeAll(async () => {
+    app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
+    const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
+      mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
+    tokens.admin = await mint('admin', 'ADMIN', [], null);
+    tokens.neteland = await mint('organiser-neteland', 'ORGANISER', [neteland], kempen);
+    tokens.herentals = await mint('organiser-herentals', 'ORGANISER', [herentals], kempen);
+    tokens.managerKempen = await mint('manager-kempen', 'REGIONAL_MANAGER', [], kempen);
+    tokens.managerGent = await mint('manager-gent', 'REGIONAL_MANAGER', [], gent);
+    for (const [id, regionId] of [
+      [neteland, kempen],
+      [herentals, kempen],
+    ]) {
+      await request(app.getHttpServer())
+        .put('/organisations')
+        .set(as('admin'))
+        .send({ id, name: `Wijk-werken ${id}`, kind: 'WIJK_WERK', regionId })
+        .expect(200);
+    }
+  });
+
+  afterAll(() => app?.close());
+
+  it('answers the readiness probe with the database and Kafka up, without a token', async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(response.body.info).toMatchObject({ database: { status: 'up' }, kafka: { status: 'up' } });
+  });
+
+  it('publishes an OpenAPI document that describes enrolment with an example', async () => {
+    const response = await request(app.getHttpServer()).get('/docs-json').expect(200);
+    expect(response.body.paths['/participants'].post).toBeDefined();
+    expect(response.body.components.schemas.EnrolParticipantRequest.properties.firstName.example).toBe('Sofie');
+  });
+
+  it('refuses every participant route without a token, as problem details', async () => {
+    const response = await request(app.getHttpServer()).get('/participants').expect(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 401, code: 'AUTH.TOKEN_MISSING', correlationId: expect.any(String) });
+  });
+
+  it('refuses an enrolment with an unknown field and stores nothing', async () => {
+    const before = await request(app.getHttpServer()).get('/participants').set(as('neteland')).expect(200);
+
+    const response = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('neteland'))
+      .send({ ...enrolment(neteland), minuten: 30 })
+      .expect(400);
+
+    expect(response.body).toMatchObject({
+      code: 'REQUEST.INVALID',
+      errors: [expect.objectContaining({ field: 'minuten' })],
+    });
+    const after = await request(app.getHttpServer()).get('/participants').set(as('neteland')).expect(200);
+    expect(after.body.total).toBe(before.body.total);
+  });
+
+  it('shows the masked national register number, never the whole number', async () => {
+    const body = 870412123n;
+    const nrn = `870412123${String(97 - Number(body % 97n)).padStart(2, '0')}`;
+    const created = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('neteland'))
+      .send({ ...enrolment(neteland), nationalRegisterNumber: nrn })
+      .expect(201);
+    expect(created.body.nationalRegisterNumberMasked).toBe('87.04.12-***.**');
+    expect(JSON.stringify(created.body)).not.toContain(nrn);
+  });
+
+  it('keeps each organisation’s participants to that organisation', async () => {
+    const mine = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('neteland'))
+      .send(enrolment(neteland))
+      .expect(201);
+
+    await request(app.getHttpServer()).get(`/participants/${mine.body.id}`).set(as('herentals')).expect(404);
+    const list = await request(app.getHttpServer()).get('/participants').set(as('herentals')).expect(200);
+    expect(list.body.items.map((p: { id: string }) => p.id)).not.toContain(mine.body.id);
+    const refused = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('herentals'))
+      .send(enrolment(neteland))
+      .expect(403);
+    expect(refused.body.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('lets a regional manager read the participants of their region only, and not enrol', async () => {
+    const enrolled = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('herentals'))
+      .send(enrolment(herentals))
+      .expect(201);
+
+    await request(app.getHttpServer()).get(`/participants/${enrolled.body.id}`).set(as('managerKempen')).expect(200);
+    await request(app.getHttpServer()).get(`/participants/${enrolled.body.id}`).set(as('managerGent')).expect(404);
+    const gentList = await request(app.getHttpServer()).get('/participants').set(as('managerGent')).expect(200);
+    expect(gentList.body.total).toBe(0);
+    await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('managerKempen'))
+      .send(enrolment(herentals))
+      .expect(403);
+  });
+
+  it('stores the enrolment and its event in one document, so neither exists without the other', async () => {
+    const created = await request(app.getHttpServer())
+      .post('/participants')
+      .set(as('neteland'))
+      .send(enrolment(neteland))
+      .expect(201);
+    const connection = app.get<Connection>(getConnectionToken());
+    const document = await connection.collection('participants').findOne({ _id: created.body.id } as object);
+    // Either still pending in the outbox or already published (and then removed): never elsewhere.
+    expect(document).not.toBeNull();
+    expect(Array.isArray(document?.outbox)).toBe(true);
+  });
+});
