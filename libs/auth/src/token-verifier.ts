@@ -51,7 +51,12 @@ export class TokenVerifier {
 
   constructor(private readonly config: AuthConfig) {
     // A node:crypto KeyObject rather than a jose key type, so this compiles against jose 5 and 6.
-    this.key = ed25519PublicKey(config.publicKeyPem);
+    // Parsed here so a wrong key stops the service at boot instead of refusing every request.
+    try {
+      this.key = ed25519PublicKey(config.publicKeyPem);
+    } catch (error) {
+      throw new Error(`The access-token public key (AUTH_JWT_PUBLIC_KEY) is unusable: ${(error as Error).message}`);
+    }
   }
 
   async verify(token: string | undefined): Promise<Principal> {
@@ -108,8 +113,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   try {
     ed25519PublicKey(pem);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`AUTH_JWT_PUBLIC_KEY is not the PEM of an Ed25519 public key: ${why}`);
+    throw new Error(`AUTH_JWT_PUBLIC_KEY is not the PEM of an Ed25519 public key: ${(error as Error).message}`);
   }
   return {
     publicKeyPem: `${pem}\n`,
