@@ -1,5 +1,5 @@
 import type { Principal } from './principal';
-import { ScopeError, assertCanWriteOrganisation, canAccess, scopeFilter } from './scope';
+import { ScopeError, assertCanAccess, assertCanWriteOrganisation, canAccess, scopeFilter } from './scope';
 
 const organiser: Principal = {
   userId: 'o',
@@ -7,6 +7,7 @@ const organiser: Principal = {
   organisationIds: ['org-neteland'],
   regionId: 'region-kempen',
 };
+const coach: Principal = { userId: 'c', role: 'COACH', organisationIds: ['org-neteland'], regionId: 'region-kempen' };
 const manager: Principal = { userId: 'm', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-kempen' };
 const admin: Principal = { userId: 'a', role: 'ADMIN', organisationIds: [], regionId: null };
 
@@ -14,36 +15,88 @@ const neteland = { organisationId: 'org-neteland', regionId: 'region-kempen' };
 const herentals = { organisationId: 'org-herentals', regionId: 'region-kempen' };
 const gent = { organisationId: 'org-gent', regionId: 'region-gent' };
 
-describe('scope', () => {
+describe('scopeFilter', () => {
   it('limits an organiser’s queries to their organisations', () => {
     expect(scopeFilter(organiser)).toEqual({ organisationId: { $in: ['org-neteland'] } });
+  });
+
+  it('limits a coach’s queries to their organisations', () => {
+    expect(scopeFilter(coach)).toEqual({ organisationId: { $in: ['org-neteland'] } });
   });
 
   it('limits a regional manager’s queries to their region', () => {
     expect(scopeFilter(manager)).toEqual({ regionId: 'region-kempen' });
   });
 
-  it('uses the field names a collection has', () => {
-    expect(scopeFilter(organiser, { organisationField: '_id' })).toEqual({ _id: { $in: ['org-neteland'] } });
-  });
-
   it('does not limit an administrator', () => {
     expect(scopeFilter(admin)).toEqual({});
   });
 
-  it('lets an organiser see their own organisation’s record but not a neighbour’s', () => {
+  it('uses the organisation field name a collection has', () => {
+    expect(scopeFilter(organiser, { organisationField: '_id' })).toEqual({ _id: { $in: ['org-neteland'] } });
+  });
+
+  it('uses the region field name a collection has', () => {
+    expect(scopeFilter(manager, { regionField: 'region' })).toEqual({ region: 'region-kempen' });
+  });
+
+  it('shows a regional manager without a region nothing rather than every record without a region', () => {
+    expect(scopeFilter({ ...manager, regionId: null })).toEqual({ regionId: { $in: [] } });
+  });
+
+  it('refuses to build a filter for a role it does not know', () => {
+    expect(() => scopeFilter({ ...admin, role: 'SUPERUSER' } as unknown as Principal)).toThrow(ScopeError);
+  });
+});
+
+describe('canAccess', () => {
+  it('lets an organiser see their own organisation’s record', () => {
     expect(canAccess(organiser, neteland)).toBe(true);
+  });
+
+  it('keeps an organiser out of a neighbouring organisation in the same region', () => {
     expect(canAccess(organiser, herentals)).toBe(false);
   });
 
-  it('lets a manager see every organisation of their region and nothing of another region', () => {
+  it('keeps a coach out of a neighbouring organisation in the same region', () => {
+    expect(canAccess(coach, herentals)).toBe(false);
+  });
+
+  it('lets a manager see every organisation of their region', () => {
     expect(canAccess(manager, herentals)).toBe(true);
+  });
+
+  it('keeps a manager out of another region', () => {
     expect(canAccess(manager, gent)).toBe(false);
   });
 
-  it('lets a manager read but not change an organisation’s records', () => {
-    expect(() => assertCanWriteOrganisation(manager, 'org-neteland')).toThrow(ScopeError);
+  it('lets an administrator see any region', () => {
+    expect(canAccess(admin, gent)).toBe(true);
+  });
+
+  it('says out of scope with a stable code when asserted', () => {
+    expect(() => assertCanAccess(organiser, gent)).toThrow(expect.objectContaining({ code: 'AUTH.OUT_OF_SCOPE' }));
+  });
+});
+
+describe('assertCanWriteOrganisation', () => {
+  it('lets an organiser change their own organisation’s records', () => {
     expect(() => assertCanWriteOrganisation(organiser, 'org-neteland')).not.toThrow();
+  });
+
+  it('lets a coach change their own organisation’s records', () => {
+    expect(() => assertCanWriteOrganisation(coach, 'org-neteland')).not.toThrow();
+  });
+
+  it('refuses an organiser changing a neighbouring organisation’s records', () => {
     expect(() => assertCanWriteOrganisation(organiser, 'org-herentals')).toThrow(ScopeError);
+  });
+
+  it('refuses a manager, who reads their region but does not change it', () => {
+    expect(() => assertCanWriteOrganisation(manager, 'org-neteland')).toThrow(ScopeError);
+  });
+
+  it('lets an administrator change any organisation’s records', () => {
+    expect(() => assertCanWriteOrganisation(admin, 'org-gent')).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { createTestKeyPair, mintToken, testPrincipals } from '@stapsteen/testing';
+import { TestClaims, createTestKeyPair, mintToken, testPrincipals } from '@stapsteen/testing';
 import { generateKeyPairSync } from 'node:crypto';
 import { AuthenticationError, TokenVerifier, authConfigFromEnv } from './token-verifier';
 
@@ -32,7 +32,10 @@ describe('TokenVerifier', () => {
 
   it('accepts a regional manager who works for no organisation', async () => {
     const token = await mintToken(keys.privateKeyPem, testPrincipals.managerKempen);
-    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'REGIONAL_MANAGER', regionId: 'region-kempen' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({
+      role: 'REGIONAL_MANAGER',
+      regionId: 'region-kempen',
+    });
   });
 
   it('accepts an administrator without organisations or region', async () => {
@@ -129,7 +132,10 @@ describe('TokenVerifier', () => {
   it('refuses an organiser without an organisation', async () => {
     const token = await mintToken(keys.privateKeyPem, { ...testPrincipals.organiserNeteland, orgIds: [] });
     const error = await rejection(token);
-    expect([error.code, error.message]).toEqual(['AUTH.TOKEN_INVALID', expect.stringMatching(/without an organisation/)]);
+    expect([error.code, error.message]).toEqual([
+      'AUTH.TOKEN_INVALID',
+      expect.stringMatching(/without an organisation/),
+    ]);
   });
 
   it('refuses a token without a user', async () => {
@@ -139,12 +145,18 @@ describe('TokenVerifier', () => {
   });
 
   it('refuses organisations that are not a list of identifiers', async () => {
-    const token = await mintToken(keys.privateKeyPem, { ...testPrincipals.coachNeteland, orgIds: 'org-neteland' });
+    const token = await mintToken(keys.privateKeyPem, {
+      ...testPrincipals.coachNeteland,
+      orgIds: 'org-neteland',
+    } as unknown as TestClaims);
     expect((await rejection(token)).code).toBe('AUTH.TOKEN_INVALID');
   });
 
   it('refuses a region that is not an identifier', async () => {
-    const token = await mintToken(keys.privateKeyPem, { ...testPrincipals.managerKempen, regionId: { $ne: null } });
+    const token = await mintToken(keys.privateKeyPem, {
+      ...testPrincipals.managerKempen,
+      regionId: { $ne: null },
+    } as unknown as TestClaims);
     expect((await rejection(token)).code).toBe('AUTH.TOKEN_INVALID');
   });
 

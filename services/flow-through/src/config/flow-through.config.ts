@@ -1,4 +1,24 @@
 import { CommonServiceConfig } from '@stapsteen/config';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { DESTINATIONS, Destination, JOTA_POSITIVE_DESTINATIONS } from '../participants/domain/trajectory';
 
-/** Flow-through reads only the common variables so far; its rule parameters join here. */
-export class FlowThroughConfig extends CommonServiceConfig {}
+export class FlowThroughConfig extends CommonServiceConfig {
+  /** Maximum trajectory length in months (ex-PWA workers excepted). */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  TRAJECTORY_MAX_MONTHS: number = 12;
+
+  /** Destinations that count as positive outflow, comma-separated (default: JoTa's definition). */
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsIn(DESTINATIONS, { each: true })
+  POSITIVE_OUTFLOW_DESTINATIONS: Destination[] = [...JOTA_POSITIVE_DESTINATIONS];
+}

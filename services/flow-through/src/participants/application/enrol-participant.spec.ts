@@ -17,6 +17,13 @@ class InMemoryParticipants implements ParticipantRepository {
   async list() {
     return { items: this.stored.map((s) => s.participant), total: this.stored.length };
   }
+  async load(id: string) {
+    const participant = await this.findById(id);
+    return participant ? { participant, version: 1 } : null;
+  }
+  async update() {
+    return false;
+  }
 }
 
 class InMemoryOrganisations implements OrganisationDirectory {

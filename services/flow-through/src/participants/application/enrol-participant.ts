@@ -8,7 +8,10 @@ import type { Clock } from '../../shared/clock';
 import { EnrolParticipant, ParticipantState, enrolParticipant } from '../domain/participant';
 import type { ParticipantRepository } from './participant-repository';
 
-export type EnrolParticipantInput = Omit<EnrolParticipant, 'id' | 'regionId' | 'enrolledBy' | 'enrolledOn'> & {
+export type EnrolParticipantInput = Omit<
+  EnrolParticipant,
+  'id' | 'regionId' | 'enrolledBy' | 'enrolledOn' | 'trajectoryId'
+> & {
   enrolledOn?: string;
 };
 
@@ -32,6 +35,7 @@ export class EnrolParticipantHandler {
       {
         ...input,
         id: randomUUID(),
+        trajectoryId: randomUUID(),
         regionId: organisation.regionId,
         enrolledOn: input.enrolledOn ?? today,
         enrolledBy: principal.userId,

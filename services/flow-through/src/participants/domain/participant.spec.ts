@@ -11,6 +11,7 @@ const command: EnrolParticipant = {
   referralSource: 'VDAB',
   enrolledOn: '2026-11-02',
   enrolledBy: 'organiser-1',
+  trajectoryId: 't-1',
 };
 
 describe('enrolling a participant', () => {
@@ -42,6 +43,13 @@ describe('enrolling a participant', () => {
 
   it('refuses an enrolment dated in the future', () => {
     expect(() => enrolParticipant({ ...command, enrolledOn: '2026-12-01' }, '2026-11-23')).toThrow(DomainError);
+  });
+
+  it('opens the first trajectory as a referral on the enrolment date', () => {
+    const { state } = enrolParticipant(command, '2026-11-23');
+    expect(state.trajectories).toEqual([
+      expect.objectContaining({ id: 't-1', status: 'REFERRED', referredOn: '2026-11-02', reReferral: false }),
+    ]);
   });
 
   it('uses only the first name when there is no last name to abbreviate', () => {

@@ -1,5 +1,6 @@
 import { DomainError } from '@stapsteen/errors';
 import { NationalRegisterNumber } from './national-register-number';
+import { Trajectory, newTrajectory } from './trajectory';
 
 export const REFERRAL_SOURCES = ['VDAB', 'OCMW', 'OTHER'] as const;
 export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
@@ -19,6 +20,8 @@ export interface ParticipantState {
   exPwa: boolean;
   enrolledOn: string;
   enrolledBy: string;
+  /** Every referral, oldest first; the last one is current. */
+  trajectories: Trajectory[];
 }
 
 export interface EnrolParticipant {
@@ -36,6 +39,7 @@ export interface EnrolParticipant {
   exPwa?: boolean;
   enrolledOn: string;
   enrolledBy: string;
+  trajectoryId: string;
 }
 
 /** A fact the participant aggregate produced; the application layer turns it into an event. */
@@ -108,6 +112,8 @@ export function enrolParticipant(
     exPwa: command.exPwa ?? false,
     enrolledOn: command.enrolledOn,
     enrolledBy: command.enrolledBy,
+    // Enrolment is the referral: the first trajectory starts out as referred.
+    trajectories: [newTrajectory(command.trajectoryId, command.enrolledOn, false)],
   };
   return {
     state,

@@ -30,8 +30,22 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
   }
 
   async findById(id: string): Promise<ParticipantState | null> {
+    return (await this.load(id))?.participant ?? null;
+  }
+
+  async load(id: string) {
     const document = await this.collection.findOne({ _id: id }, { projection: { outbox: 0 } });
-    return document ? toState(document) : null;
+    return document ? { participant: toState(document), version: document.version } : null;
+  }
+
+  async update(participant: ParticipantState, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean> {
+    const { id, ...rest } = participant;
+    // $push rather than replacing the outbox: the relay may be removing published entries meanwhile.
+    const result = await this.collection.updateOne(
+      { _id: id, version: expectedVersion },
+      { $set: rest, $inc: { version: 1 }, $push: { outbox: { $each: outbox } } },
+    );
+    return result.modifiedCount === 1;
   }
 
   async list(scope: object, options: { limit: number; offset: number }) {

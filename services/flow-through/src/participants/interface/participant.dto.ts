@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 import { REFERRAL_SOURCES, ReferralSource } from '../domain/participant';
 import { NationalRegisterNumber } from '../domain/national-register-number';
 import type { ParticipantState } from '../domain/participant';
+import { DESTINATIONS, TRAJECTORY_STATUSES, Trajectory } from '../domain/trajectory';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -70,6 +71,21 @@ export class EnrolParticipantRequest {
   enrolledOn?: string;
 }
 
+export class TrajectoryView implements Trajectory {
+  @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' }) id!: string;
+  @ApiProperty({ enum: TRAJECTORY_STATUSES, example: 'ACTIVE' }) status!: Trajectory['status'];
+  @ApiProperty({ example: false }) reReferral!: boolean;
+  @ApiProperty({ example: '2026-01-05' }) referredOn!: string;
+  @ApiPropertyOptional({ nullable: true, example: '2026-01-12' }) intakeOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2026-02-02' }) startedOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2027-02-01' }) plannedEndOn!: string | null;
+  @ApiProperty({ example: [{ from: '2026-05-04', until: '2026-05-18', reasonCode: 'ILLNESS' }] })
+  suspensions!: Trajectory['suspensions'];
+  @ApiPropertyOptional({ nullable: true }) endedOn!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: DESTINATIONS }) destination!: Trajectory['destination'];
+  @ApiPropertyOptional({ nullable: true }) positiveOutflow!: boolean | null;
+}
+
 export class ParticipantView {
   @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' }) id!: string;
   @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
@@ -84,6 +100,8 @@ export class ParticipantView {
   @ApiPropertyOptional({ nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
   @ApiProperty() exPwa!: boolean;
   @ApiProperty({ example: '2026-11-02' }) enrolledOn!: string;
+  @ApiProperty({ type: [TrajectoryView], description: 'Every referral, oldest first; the last is current' })
+  trajectories!: TrajectoryView[];
 
   static of(state: ParticipantState): ParticipantView {
     const { nationalRegisterNumber, enrolledBy: _enrolledBy, ...rest } = state;

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { DESTINATIONS, Destination, SUSPENSION_REASONS, SuspensionReason } from '../domain/trajectory';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
+
+export class DatedStepRequest {
+  @ApiProperty({ example: '2026-11-02', description: 'The day the step took place (Belgian calendar date)' })
+  @Matches(DATE, DATE_MESSAGE)
+  on!: string;
+}
+
+export class SuspendRequest extends DatedStepRequest {
+  @ApiProperty({ enum: SUSPENSION_REASONS, example: 'ILLNESS' })
+  @IsIn(SUSPENSION_REASONS)
+  reasonCode!: SuspensionReason;
+}
+
+export class ExtendRequest {
+  @ApiProperty({ example: '2027-04-30', description: 'The new planned end' })
+  @Matches(DATE, DATE_MESSAGE)
+  plannedEndOn!: string;
+}
+
+export class EndRequest extends DatedStepRequest {
+  @ApiProperty({
+    enum: DESTINATIONS,
+    example: 'SOCIAL_ECONOMY',
+    description: 'Where the participant goes next (mandatory)',
+  })
+  @IsIn(DESTINATIONS)
+  destination!: Destination;
+}
