@@ -26,6 +26,8 @@ export interface MessagingOptions {
   outboxCollections: string[];
   outboxPollIntervalMs: number;
   partitionsPerTopic?: number;
+  /** The per-aggregate lock the service's writers use; see OutboxRelayOptions.serialize. */
+  serialize?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -106,6 +108,7 @@ export class MessagingModule {
             );
             return new OutboxRelay(collections, new KafkaOutboxPublisher(producer), {
               pollIntervalMs: options.outboxPollIntervalMs,
+              serialize: options.serialize,
               onError: (error) => logger.warn({ err: error }, 'publishing the outbox failed; will retry'),
             });
           },

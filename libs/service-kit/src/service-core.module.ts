@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '@stapsteen/auth';
+import { KeyedLock } from '@stapsteen/concurrency';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { KafkaReadiness, MessagingModule } from '@stapsteen/messaging';
 import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
@@ -26,6 +27,7 @@ export interface ServiceCoreOptions<C extends CommonServiceConfig> {
 export class ServiceCoreModule {
   static forRoot<C extends CommonServiceConfig>(options: ServiceCoreOptions<C>): DynamicModule {
     const { config } = options;
+    const lock = new KeyedLock();
     return {
       module: ServiceCoreModule,
       global: true,
@@ -41,12 +43,16 @@ export class ServiceCoreModule {
           connection: kafkaConnection(options),
           outboxCollections: options.outboxCollections ?? [],
           outboxPollIntervalMs: config.OUTBOX_POLL_MS,
+          serialize: (key, work) => lock.run(key, work),
         }),
         HealthModule.forRoot({ readiness: [KafkaReadiness] }),
         MetricsModule,
       ],
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
-      exports: [SERVICE_CONFIG],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: KeyedLock, useValue: lock },
+      ],
+      exports: [SERVICE_CONFIG, KeyedLock],
     };
   }
 }

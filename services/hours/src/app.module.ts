@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
 import { HoursConfig } from './config/hours.config';
 import { ParticipantsModule } from './participants/participants.module';
+import { PrestationsModule } from './prestations/prestations.module';
 
 export const HOURS_SERVICE = {
   service: 'hours',
@@ -18,6 +19,7 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
         ParticipantsModule,
+        PrestationsModule,
       ],
     };
   }

@@ -17,6 +17,12 @@ export interface OutboxCollection {
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
+  /**
+   * Runs the removal of published entries under the same per-aggregate lock as the writers: on
+   * FerretDB v1 an update is a read followed by a write, so an unserialised removal could drop an
+   * event a writer appended in between.
+   */
+  serialize?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
   batchSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -89,8 +95,11 @@ export class OutboxRelay {
       if (pending.length === 0) continue;
       // One broker round trip for the whole page; entries keep their order within each key.
       await this.publisher.publish(pending.flatMap((document) => document.outbox ?? []));
+      const serialize = this.options.serialize ?? ((_key, work) => work());
       for (const document of pending) {
-        await collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } });
+        await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
+          collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
+        );
         published += document.outbox?.length ?? 0;
       }
     }

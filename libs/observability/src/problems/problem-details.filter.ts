@@ -62,6 +62,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       } = fields;
       return { ...rest, type: problemTypeFor(code), title: titleFor(status), status, detail, code };
     }
+    const clientError = clientErrorOf(exception);
+    if (clientError) {
+      return { type: problemTypeFor(clientError.code), title: titleFor(clientError.status), ...clientError };
+    }
     return {
       type: problemTypeFor('INTERNAL.UNEXPECTED'),
       title: titleFor(500),
@@ -70,4 +74,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       code: 'INTERNAL.UNEXPECTED',
     };
   }
+}
+
+/**
+ * Errors the HTTP layer raises before a controller runs (body-parser's "entity too large",
+ * "unsupported charset", …) carry a 4xx status; they are the client's to fix, not a 500.
+ */
+function clientErrorOf(exception: unknown): { status: number; code: string; detail: string } | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, type } = exception as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  if (status === 413) return { status, code: 'REQUEST.TOO_LARGE', detail: 'The request body is larger than allowed.' };
+  const reason = typeof type === 'string' ? ` (${type})` : '';
+  return { status, code: 'REQUEST.MALFORMED', detail: `The request could not be read${reason}.` };
 }

@@ -3,6 +3,7 @@ import { OutboxRelay } from '@stapsteen/messaging';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { CLOCK, Clock, systemClock } from '../shared/clock';
+import { KeyedLock } from '@stapsteen/concurrency';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
@@ -30,14 +31,21 @@ import { TrajectoryController } from './interface/trajectory.controller';
     },
     {
       provide: ChangeTrajectoryHandler,
-      useFactory: (participants: ParticipantRepository, clock: Clock, relay: OutboxRelay, config: FlowThroughConfig) =>
+      useFactory: (
+        participants: ParticipantRepository,
+        clock: Clock,
+        relay: OutboxRelay,
+        config: FlowThroughConfig,
+        lock: KeyedLock,
+      ) =>
         new ChangeTrajectoryHandler(
           participants,
           clock,
           { maxMonths: config.TRAJECTORY_MAX_MONTHS, positiveDestinations: config.POSITIVE_OUTFLOW_DESTINATIONS },
           () => relay.nudge(),
+          (key, work) => lock.run(key, work),
         ),
-      inject: [PARTICIPANT_REPOSITORY, CLOCK, OutboxRelay, SERVICE_CONFIG],
+      inject: [PARTICIPANT_REPOSITORY, CLOCK, OutboxRelay, SERVICE_CONFIG, KeyedLock],
     },
   ],
 })

@@ -14,6 +14,24 @@ export class HoursConfig extends CommonServiceConfig {
   @Max(8784)
   HOURS_YEARLY_CAP: number = 630;
 
+  /** Allowance per counted hour, in euro cents (EUR 4.10). */
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  HOURS_ALLOWANCE_CENTS_PER_HOUR: number = 410;
+
+  /** Travel allowance per km of the return trip, in euro cents (EUR 0.15)… */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  HOURS_KM_ALLOWANCE_CENTS: number = 15;
+
+  /** …paid only when the return trip exceeds this many km. */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  HOURS_KM_THRESHOLD: number = 10;
+
   /** Month and year boundaries are Belgian calendar months. */
   @IsIn(['Europe/Brussels'])
   TIME_ZONE: string = 'Europe/Brussels';

@@ -2,12 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
+import { PARTICIPANTS_COLLECTION } from '../application/change-trajectory';
 import type { ParticipantRepository } from '../application/participant-repository';
 import type { ParticipantState } from '../domain/participant';
 
 type ParticipantDocument = Omit<ParticipantState, 'id'> & { _id: string; version: number; outbox: OutboxEntry[] };
 
-export const PARTICIPANTS_COLLECTION = 'participants';
+export { PARTICIPANTS_COLLECTION };
 
 @Injectable()
 export class MongoParticipantRepository implements ParticipantRepository, OnModuleInit {

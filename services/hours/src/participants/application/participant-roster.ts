@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@stapsteen/contracts';
+import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
 
 /** What hours knows about a participant: a projection of flow-through's participant events. */
 export interface RosterEntry {
@@ -9,6 +10,7 @@ export interface RosterEntry {
   coachId: string | null;
   monthlyHoursTarget: number | null;
   exPwa: boolean;
+  trajectories: TrajectoryWindow[];
 }
 
 export interface ParticipantRoster {

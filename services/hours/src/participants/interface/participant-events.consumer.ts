@@ -17,4 +17,11 @@ export class ParticipantEventsConsumer {
       await this.roster.apply(envelope);
     });
   }
+
+  @EventPattern(TOPICS.trajectories)
+  async onTrajectoryEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.handler.handle(payload, context, async (envelope) => {
+      await this.roster.apply(envelope);
+    });
+  }
 }

@@ -11,6 +11,12 @@ class RosterEntryView implements RosterEntry {
   @ApiPropertyOptional({ nullable: true }) coachId!: string | null;
   @ApiPropertyOptional({ nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
   @ApiProperty() exPwa!: boolean;
+  @ApiProperty({
+    example: [
+      { trajectoryId: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d', startedOn: '2026-02-02', endedOn: null, suspensions: [] },
+    ],
+  })
+  trajectories!: RosterEntry['trajectories'];
 }
 
 @ApiTags('participants')

@@ -1,0 +1,83 @@
+import { ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { DomainError } from '@stapsteen/errors';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+/** A minimal HTTP host that records what the filter answers. */
+function host() {
+  const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
+  const response = {
+    getHeader: () => 'corr-1',
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    type(contentType: string) {
+      sent.type = contentType;
+      return this;
+    },
+    send(body: string) {
+      sent.body = JSON.parse(body);
+      return this;
+    },
+  };
+  const argumentsHost = {
+    getType: () => 'http',
+    switchToHttp: () => ({ getRequest: () => ({ originalUrl: '/prestations?x=1' }), getResponse: () => response }),
+  } as unknown as ArgumentsHost;
+  return { argumentsHost, sent };
+}
+
+describe('ProblemDetailsFilter', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it('turns a refused rule into a 422 with its stable code and facts', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(
+      new DomainError('HOURS.MONTHLY_CAP_EXCEEDED', 'rule-violation', 'Over the cap', { cap: 60, stillAllowed: 0 }),
+      argumentsHost,
+    );
+    expect(sent.status).toBe(422);
+    expect(sent.type).toBe('application/problem+json');
+    expect(sent.body).toEqual({
+      type: 'https://stapsteen.be/problems/hours-monthly-cap-exceeded',
+      title: 'Refused by a business rule',
+      status: 422,
+      detail: 'Over the cap',
+      code: 'HOURS.MONTHLY_CAP_EXCEEDED',
+      cap: 60,
+      stillAllowed: 0,
+      instance: '/prestations',
+      correlationId: 'corr-1',
+    });
+  });
+
+  it('keeps the field list of a refused request body', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(
+      new BadRequestException({
+        code: 'REQUEST.INVALID',
+        detail: 'minutes: too small',
+        errors: [{ field: 'minutes' }],
+      }),
+      argumentsHost,
+    );
+    expect(sent.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'minutes' }] });
+  });
+
+  it('answers 413 for a body that is too large', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(
+      Object.assign(new Error('request entity too large'), { status: 413, type: 'entity.too.large' }),
+      argumentsHost,
+    );
+    expect(sent.body).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+  });
+
+  it('reveals nothing of an unexpected error but the correlation id', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(new Error('connection string mongodb://secret'), argumentsHost);
+    expect(sent.status).toBe(500);
+    expect(JSON.stringify(sent.body)).not.toContain('secret');
+    expect(sent.body).toMatchObject({ code: 'INTERNAL.UNEXPECTED', correlationId: 'corr-1' });
+  });
+});

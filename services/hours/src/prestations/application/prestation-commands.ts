@@ -1,0 +1,195 @@
+import { Principal, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { aggregateKey } from '@stapsteen/concurrency';
+import { randomUUID } from 'node:crypto';
+import type { ParticipantRoster, RosterEntry } from '../../participants/application/participant-roster';
+import { Clock, brusselsDateOf } from '../../shared/brussels-time';
+import {
+  Authoring,
+  CapPolicy,
+  ParticipantYear,
+  Totals,
+  correctPrestation,
+  deletePrestation,
+  emptyYear,
+  recordPrestation,
+  totalsFor,
+} from '../domain/participant-year';
+import { Prestation, PrestationFacts, monthOf, yearOf } from '../domain/prestation';
+import type { MonthCloseLedger, ParticipantYearRepository } from './ports';
+
+export interface PrestationInput extends Omit<PrestationFacts, 'date' | 'kilometres'> {
+  kilometres?: number | null;
+  participantId: string;
+  /** The Belgian calendar date, or… */
+  date?: string;
+  /** …the moment it started, from which the Belgian date follows. */
+  startsAt?: string;
+  reason?: string;
+}
+
+export interface PrestationOutcome {
+  prestation: Prestation;
+  totals: Totals;
+}
+
+/**
+ * Many organisers may enter hours for the same participant at once. Within this process the
+ * writes for one participant-year are serialised; across processes (on MongoDB) each attempt
+ * re-reads the year, lets the domain decide and writes only if the version is unchanged, and a
+ * loser retries against the new totals. Either way no interleaving pushes a total over a cap.
+ */
+const MAX_ATTEMPTS = 20;
+
+/** The collection name is part of the lock key shared with the outbox relay. */
+export const PARTICIPANT_YEARS_COLLECTION = 'participant_years';
+
+export class PrestationCommands {
+  constructor(
+    private readonly years: ParticipantYearRepository,
+    private readonly roster: ParticipantRoster,
+    private readonly closes: MonthCloseLedger,
+    private readonly clock: Clock,
+    private readonly policy: CapPolicy,
+    private readonly serialize: <T>(key: string, work: () => Promise<T>) => Promise<T> = (_key, work) => work(),
+  ) {}
+
+  async record(principal: Principal, input: PrestationInput): Promise<PrestationOutcome> {
+    const participant = await this.writableParticipant(principal, input.participantId);
+    const facts = this.factsOf(input);
+    const id = randomUUID();
+    const authoring = await this.authoring(principal, participant, facts.date, input.reason);
+    return this.change(participant, yearOf(facts.date), (year) =>
+      recordPrestation(year, id, facts, authoring, participant.trajectories, this.policy),
+    );
+  }
+
+  async correct(
+    principal: Principal,
+    prestationId: string,
+    input: Omit<PrestationInput, 'participantId'>,
+  ): Promise<PrestationOutcome> {
+    const { participant, year } = await this.locate(principal, prestationId);
+    const facts = this.factsOf(input);
+    if (yearOf(facts.date) !== year) {
+      throw new DomainError(
+        'HOURS.CORRECTION_CROSSES_YEAR',
+        'rule-violation',
+        'Move a prestation to another year by deleting it and entering it again.',
+      );
+    }
+    const authoring = await this.authoring(principal, participant, facts.date, input.reason);
+    return this.change(participant, year, (current) =>
+      correctPrestation(current, prestationId, facts, authoring, participant.trajectories, this.policy),
+    );
+  }
+
+  async delete(principal: Principal, prestationId: string, reason: string): Promise<PrestationOutcome> {
+    const { participant, year } = await this.locate(principal, prestationId);
+    return this.change(participant, year, async (current) => {
+      const prestation = current.prestations.find((p) => p.id === prestationId);
+      const authoring = await this.authoring(principal, participant, prestation?.date ?? `${year}-01-01`, reason);
+      return deletePrestation(current, prestationId, authoring);
+    });
+  }
+
+  async history(principal: Principal, prestationId: string): Promise<Prestation> {
+    const located = await this.years.locate(prestationId);
+    const participant = located && (await this.roster.findById(located.participantId));
+    if (!located || !participant || !canAccess(principal, participant)) throw notFound();
+    const year = await this.years.load(located.participantId, located.year);
+    const prestation = year?.year.prestations.find((p) => p.id === prestationId);
+    if (!prestation) throw notFound();
+    return prestation;
+  }
+
+  private async change(
+    participant: RosterEntry,
+    year: number,
+    decide: (
+      current: ParticipantYear,
+    ) => { year: ParticipantYear; prestation: Prestation } | Promise<{ year: ParticipantYear; prestation: Prestation }>,
+  ): Promise<PrestationOutcome> {
+    const key = aggregateKey(PARTICIPANT_YEARS_COLLECTION, `${participant.participantId}:${year}`);
+    return this.serialize(key, async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const loaded = await this.years.load(participant.participantId, year);
+        const current = loaded?.year ?? emptyYear(participant, year);
+        const { year: next, prestation } = await decide(current);
+        const written = loaded ? await this.years.update(next, loaded.version) : await this.years.insert(next);
+        if (written) return { prestation, totals: totalsFor(next, monthOf(prestation.date), this.policy) };
+      }
+      throw new DomainError('HOURS.BUSY', 'conflict', 'Too many simultaneous changes for this participant; try again.');
+    });
+  }
+
+  private async writableParticipant(principal: Principal, participantId: string): Promise<RosterEntry> {
+    const participant = await this.roster.findById(participantId);
+    if (!participant || !canAccess(principal, participant)) {
+      throw new DomainError(
+        'HOURS.PARTICIPANT_NOT_FOUND',
+        'not-found',
+        'There is no such participant in your organisations.',
+      );
+    }
+    assertCanWriteOrganisation(principal, participant.organisationId);
+    return participant;
+  }
+
+  private async locate(principal: Principal, prestationId: string) {
+    const located = await this.years.locate(prestationId);
+    if (!located) throw notFound();
+    const participant = await this.roster.findById(located.participantId);
+    if (!participant || !canAccess(principal, participant)) throw notFound();
+    assertCanWriteOrganisation(principal, participant.organisationId);
+    return { participant, year: located.year };
+  }
+
+  private factsOf(input: Omit<PrestationInput, 'participantId'>): PrestationFacts {
+    const date = input.date ?? (input.startsAt ? brusselsDateOf(new Date(input.startsAt)) : undefined);
+    if (!date)
+      throw new DomainError(
+        'HOURS.DATE_MISSING',
+        'validation',
+        'Give the date of the prestation, or the moment it started.',
+      );
+    if (input.date && input.startsAt && brusselsDateOf(new Date(input.startsAt)) !== input.date) {
+      throw new DomainError(
+        'HOURS.DATE_MISMATCH',
+        'validation',
+        'The date and the start moment fall on different days in Brussels.',
+      );
+    }
+    return {
+      date,
+      minutes: input.minutes,
+      gebruiker: input.gebruiker,
+      activity: input.activity,
+      kilometres: input.kilometres ?? null,
+    };
+  }
+
+  private async authoring(
+    principal: Principal,
+    participant: RosterEntry,
+    date: string,
+    reason?: string,
+  ): Promise<Authoring> {
+    const now = this.clock.now();
+    return {
+      by: principal.userId,
+      at: now.toISOString(),
+      today: brusselsDateOf(now),
+      monthClosed: await this.closes.isClosed(participant.organisationId, monthOf(date)),
+      reason,
+    };
+  }
+}
+
+function notFound(): DomainError {
+  return new DomainError(
+    'HOURS.PRESTATION_NOT_FOUND',
+    'not-found',
+    'There is no such prestation in your organisations.',
+  );
+}

@@ -1,0 +1,111 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { HoursQueries } from '../application/hours-queries';
+import { PrestationCommands } from '../application/prestation-commands';
+import {
+  CorrectPrestationRequest,
+  DeletePrestationRequest,
+  RecordPrestationRequest,
+  YearQuery,
+} from './prestation.dto';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+@ApiTags('prestations')
+@Controller()
+export class PrestationsController {
+  constructor(
+    @Inject(PrestationCommands) private readonly commands: PrestationCommands,
+    @Inject(HoursQueries) private readonly queries: HoursQueries,
+  ) {}
+
+  @Post('prestations')
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiOperation({ summary: 'Register a prestation; refused whole when it would pass the 60 h/month or 630 h/year cap' })
+  @ApiUnprocessableEntityResponse({
+    description: 'A cap or another rule refuses it',
+    schema: {
+      example: {
+        type: 'https://stapsteen.be/problems/hours-monthly-cap-exceeded',
+        title: 'Refused by a business rule',
+        status: 422,
+        code: 'HOURS.MONTHLY_CAP_EXCEEDED',
+        detail: 'This would bring 2026-11 to 61 counted hours; the cap is 60 and 60 are already counted, so 0 remain.',
+        cap: 60,
+        month: '2026-11',
+        alreadyCounted: 60,
+        requested: 1,
+        stillAllowed: 0,
+      },
+    },
+  })
+  record(@CurrentPrincipal() principal: Principal, @Body() body: RecordPrestationRequest) {
+    return this.commands.record(principal, body);
+  }
+
+  @Put('prestations/:id')
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiOperation({ summary: 'Correct a prestation, with a reason; the earlier version stays in its history' })
+  correct(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CorrectPrestationRequest,
+  ) {
+    return this.commands.correct(principal, id, body);
+  }
+
+  @Delete('prestations/:id')
+  @HttpCode(200)
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiOperation({ summary: 'Delete a prestation, with a reason; it stays visible in the history' })
+  delete(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeletePrestationRequest,
+  ) {
+    return this.commands.delete(principal, id, body.reason);
+  }
+
+  @Get('prestations/:id')
+  @ApiOperation({ summary: 'A prestation with its full history of corrections (who, when, before, after)' })
+  history(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.commands.history(principal, id);
+  }
+
+  @Get('participants/:id/hours')
+  @ApiOperation({ summary: 'One participant’s year: counted hours, what remains and the allowance per month' })
+  participantYear(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: YearQuery,
+  ) {
+    return this.queries.participantYear(principal, id, query.year);
+  }
+
+  @Get('organisations/:organisationId/months/:month')
+  @ApiOperation({ summary: 'The month grid: every participant active that month with counted and remaining hours' })
+  @ApiParam({ name: 'month', example: '2026-11' })
+  @ApiOkResponse({ description: 'One row per participant' })
+  grid(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
+    return this.queries.monthGrid(principal, organisationId, month);
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { KeyedLock } from '@stapsteen/concurrency';
+import { SERVICE_CONFIG } from '@stapsteen/service-kit';
+import type { HoursConfig } from '../config/hours.config';
+import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
+import { ParticipantsModule } from '../participants/participants.module';
+import { CLOCK, Clock, systemClock } from '../shared/brussels-time';
+import { HoursQueries } from './application/hours-queries';
+import {
+  MONTH_CLOSE_LEDGER,
+  MonthCloseLedger,
+  PARTICIPANT_YEAR_REPOSITORY,
+  ParticipantYearRepository,
+} from './application/ports';
+import { PrestationCommands } from './application/prestation-commands';
+import { MongoMonthCloseLedger } from './infrastructure/mongo-month-close-ledger';
+import { MongoParticipantYearRepository } from './infrastructure/mongo-participant-year-repository';
+import { PrestationsController } from './interface/prestations.controller';
+
+const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, yearlyCap: config.HOURS_YEARLY_CAP });
+
+@Module({
+  imports: [ParticipantsModule],
+  controllers: [PrestationsController],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    { provide: PARTICIPANT_YEAR_REPOSITORY, useClass: MongoParticipantYearRepository },
+    { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloseLedger },
+    {
+      provide: PrestationCommands,
+      useFactory: (
+        years: ParticipantYearRepository,
+        roster: ParticipantRoster,
+        closes: MonthCloseLedger,
+        clock: Clock,
+        config: HoursConfig,
+        lock: KeyedLock,
+      ) => new PrestationCommands(years, roster, closes, clock, caps(config), (key, work) => lock.run(key, work)),
+      inject: [PARTICIPANT_YEAR_REPOSITORY, PARTICIPANT_ROSTER, MONTH_CLOSE_LEDGER, CLOCK, SERVICE_CONFIG, KeyedLock],
+    },
+    {
+      provide: HoursQueries,
+      useFactory: (years: ParticipantYearRepository, roster: ParticipantRoster, config: HoursConfig) =>
+        new HoursQueries(years, roster, caps(config), {
+          centsPerCountedHour: config.HOURS_ALLOWANCE_CENTS_PER_HOUR,
+          centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
+          kilometreThreshold: config.HOURS_KM_THRESHOLD,
+        }),
+      inject: [PARTICIPANT_YEAR_REPOSITORY, PARTICIPANT_ROSTER, SERVICE_CONFIG],
+    },
+  ],
+})
+export class PrestationsModule {}
