@@ -90,6 +90,36 @@ describe('a participant enrolled in flow-through reaches the hours service over 
     });
   });
 
+  it('lets the hours service accept prestations once the trajectory started in flow-through', async () => {
+    const participantId = await enrol('Ahmed', 'Benali');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const prestation = {
+      participantId,
+      date: today,
+      minutes: 150,
+      gebruiker: { kind: 'LOCAL_GOVERNMENT', reference: 'Gemeente Nijlen' },
+      activity: 'Zwerfvuil ruimen',
+    };
+    await eventually(hoursRoster, (rows) => rows.some((r) => r.participantId === participantId), { what: 'the enrolment in hours' });
+
+    const refused = await request(hours.getHttpServer()).post('/prestations').set('Authorization', `Bearer ${organiser}`).send(prestation);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('HOURS.NO_ACTIVE_TRAJECTORY');
+
+    await request(flowThrough.getHttpServer())
+      .post(`/participants/${participantId}/trajectory/start`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .send({ on: today })
+      .expect(200);
+
+    const accepted = await eventually(
+      () => request(hours.getHttpServer()).post('/prestations').set('Authorization', `Bearer ${organiser}`).send(prestation),
+      (response) => response.status === 201,
+      { what: 'the prestation accepted after the trajectory started' },
+    );
+    expect(accepted.body.prestation.countedHours).toBe(3);
+  });
+
   it('empties the outbox once the broker has acknowledged the event', async () => {
     const participantId = await enrol('Youssef', 'El Amrani');
     const connection = flowThrough.get<Connection>(getConnectionToken());
