@@ -48,7 +48,9 @@ module.exports = {
     {
       name: 'testing-lib-only-in-tests',
       severity: 'error',
-      from: { pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^tests/', '^bench/', '^libs/testing/'] },
+      from: {
+        pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '^tests/', '^bench/', '^libs/testing/', '^services/[^/]+/test/'],
+      },
       to: { path: '^libs/testing/' },
     },
     {

@@ -100,9 +100,14 @@ describe('a participant enrolled in flow-through reaches the hours service over 
       gebruiker: { kind: 'LOCAL_GOVERNMENT', reference: 'Gemeente Nijlen' },
       activity: 'Zwerfvuil ruimen',
     };
-    await eventually(hoursRoster, (rows) => rows.some((r) => r.participantId === participantId), { what: 'the enrolment in hours' });
+    await eventually(hoursRoster, (rows) => rows.some((r) => r.participantId === participantId), {
+      what: 'the enrolment in hours',
+    });
 
-    const refused = await request(hours.getHttpServer()).post('/prestations').set('Authorization', `Bearer ${organiser}`).send(prestation);
+    const refused = await request(hours.getHttpServer())
+      .post('/prestations')
+      .set('Authorization', `Bearer ${organiser}`)
+      .send(prestation);
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('HOURS.NO_ACTIVE_TRAJECTORY');
 
@@ -113,7 +118,11 @@ describe('a participant enrolled in flow-through reaches the hours service over 
       .expect(200);
 
     const accepted = await eventually(
-      () => request(hours.getHttpServer()).post('/prestations').set('Authorization', `Bearer ${organiser}`).send(prestation),
+      () =>
+        request(hours.getHttpServer())
+          .post('/prestations')
+          .set('Authorization', `Bearer ${organiser}`)
+          .send(prestation),
       (response) => response.status === 201,
       { what: 'the prestation accepted after the trajectory started' },
     );

@@ -2,13 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
 import { HoursConfig } from './config/hours.config';
 import { ParticipantsModule } from './participants/participants.module';
+import { MONTH_CLOSES_COLLECTION } from './month-close/infrastructure/mongo-month-closes';
+import { MonthCloseModule } from './month-close/month-close.module';
 import { PrestationsModule } from './prestations/prestations.module';
 
 export const HOURS_SERVICE = {
   service: 'hours',
   title: 'Stapsteen hours service',
   description: 'Prestations under the 60 h/month and 630 h/year caps, month close, low-hours flags and barriers.',
-  outboxCollections: [] as string[],
+  outboxCollections: [MONTH_CLOSES_COLLECTION],
 };
 
 @Module({})
@@ -20,6 +22,7 @@ export class AppModule {
         ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
         ParticipantsModule,
         PrestationsModule,
+        MonthCloseModule,
       ],
     };
   }

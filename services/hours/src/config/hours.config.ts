@@ -32,6 +32,18 @@ export class HoursConfig extends CommonServiceConfig {
   @Max(1000)
   HOURS_KM_THRESHOLD: number = 10;
 
+  /** A month closes itself this many days after it ends, if the organiser has not closed it. */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  HOURS_AUTO_CLOSE_AFTER_DAYS: number = 10;
+
+  /** How often to look for months that are due to close themselves. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  HOURS_AUTO_CLOSE_CHECK_MS: number = 3_600_000;
+
   /** Month and year boundaries are Belgian calendar months. */
   @IsIn(['Europe/Brussels'])
   TIME_ZONE: string = 'Europe/Brussels';

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
-import { TOPICS, createEnvelope } from '@stapsteen/contracts';
-import { createTestKeyPair, eventually, mintToken, sendRaw, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { feedParticipant } from '../../test/roster-feed';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
 /** Last year, so every date used here lies in the past whenever the suite runs. */
@@ -19,61 +19,13 @@ describe('registering prestations over HTTP', () => {
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const http = () => request(app.getHttpServer());
 
-  /** Tells hours, over the real topics, about a participant whose trajectory started in January. */
-  async function participantWithTrajectory(org = organisation): Promise<string> {
-    const participantId = randomUUID();
-    const envelope = (type: string, data: object) =>
-      JSON.stringify(
-        createEnvelope({
-          type,
-          version: 1,
-          producer: 'flow-through',
-          participantId,
-          correlationId: randomUUID(),
-          data,
-        }),
-      );
-    await sendRaw(TOPICS.participants, [
-      {
-        key: participantId,
-        value: envelope('participant.enrolled', {
-          participantId,
-          organisationId: org,
-          regionId: region,
-          displayName: 'Sofie V.',
-          referralSource: 'VDAB',
-          coachId: null,
-          monthlyHoursTarget: 20,
-          exPwa: false,
-          enrolledOn: `${YEAR}-01-02`,
-        }),
-      },
-    ]);
-    await sendRaw(TOPICS.trajectories, [
-      {
-        key: participantId,
-        value: envelope('trajectory.started', {
-          trajectoryId: randomUUID(),
-          participantId,
-          organisationId: org,
-          regionId: region,
-          startedOn: `${YEAR}-01-05`,
-          plannedEndOn: null,
-          reReferral: false,
-        }),
-      },
-    ]);
-    await eventually(
-      () => http().get('/participants').set(as('admin')),
-      (r) =>
-        r.body.some(
-          (p: { participantId: string; trajectories: unknown[] }) =>
-            p.participantId === participantId && p.trajectories.length === 1,
-        ),
-      { what: 'the participant and trajectory in the hours roster' },
-    );
-    return participantId;
-  }
+  const participantWithTrajectory = (org = organisation) =>
+    feedParticipant(app, tokens.admin, {
+      organisationId: org,
+      regionId: region,
+      startedOn: `${YEAR}-01-05`,
+      monthlyHoursTarget: 20,
+    });
 
   const prestation = (participantId: string, date: string, minutes: number) => ({
     participantId,

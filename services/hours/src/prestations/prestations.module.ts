@@ -13,7 +13,7 @@ import {
   ParticipantYearRepository,
 } from './application/ports';
 import { PrestationCommands } from './application/prestation-commands';
-import { MongoMonthCloseLedger } from './infrastructure/mongo-month-close-ledger';
+import { MongoMonthCloses } from '../month-close/infrastructure/mongo-month-closes';
 import { MongoParticipantYearRepository } from './infrastructure/mongo-participant-year-repository';
 import { PrestationsController } from './interface/prestations.controller';
 
@@ -25,7 +25,7 @@ const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, y
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_YEAR_REPOSITORY, useClass: MongoParticipantYearRepository },
-    { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloseLedger },
+    { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloses },
     {
       provide: PrestationCommands,
       useFactory: (
@@ -49,5 +49,6 @@ const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, y
       inject: [PARTICIPANT_YEAR_REPOSITORY, PARTICIPANT_ROSTER, SERVICE_CONFIG],
     },
   ],
+  exports: [PARTICIPANT_YEAR_REPOSITORY, CLOCK],
 })
 export class PrestationsModule {}

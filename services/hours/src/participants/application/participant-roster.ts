@@ -18,6 +18,8 @@ export interface ParticipantRoster {
   apply(envelope: EventEnvelope<unknown>): Promise<boolean>;
   list(scope: object): Promise<RosterEntry[]>;
   findById(participantId: string): Promise<RosterEntry | null>;
+  /** The organisations that have participants. */
+  organisations(): Promise<string[]>;
 }
 
 export const PARTICIPANT_ROSTER = Symbol('PARTICIPANT_ROSTER');

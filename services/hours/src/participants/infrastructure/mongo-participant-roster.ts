@@ -126,6 +126,11 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
     return documents.map(toEntry);
   }
 
+  async organisations(): Promise<string[]> {
+    const ids = await this.collection.distinct('organisationId', { erased: { $ne: true } });
+    return ids.filter((id): id is string => typeof id === 'string' && id.length > 0);
+  }
+
   async findById(participantId: string): Promise<RosterEntry | null> {
     const document = await this.collection.findOne({ _id: participantId, erased: { $ne: true } });
     return document?.organisationId ? toEntry(document) : null;

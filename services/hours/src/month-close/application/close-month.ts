@@ -1,0 +1,169 @@
+import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { DomainFact, stampForOutbox } from '@stapsteen/messaging';
+import type { ParticipantRoster } from '../../participants/application/participant-roster';
+import type { ParticipantYearRepository } from '../../prestations/application/ports';
+import { AllowanceRates, allowanceFor } from '../../prestations/domain/allowance';
+import { ineligibilityOn } from '../../prestations/domain/eligibility';
+import { countedInMonth, countedInYear, emptyYear } from '../../prestations/domain/participant-year';
+import { monthOf } from '../../prestations/domain/prestation';
+import { Clock, brusselsDateOf } from '../../shared/brussels-time';
+import { EarlierResult, judgeMonth, previousMonth, severityOf } from '../domain/low-hours';
+import { targetFor } from '../domain/targets';
+import type { MonthClose, MonthCloseRepository, TargetSettings } from './ports';
+
+export type Closer = { kind: 'ORGANISER'; principal: Principal } | { kind: 'AUTOMATIC' };
+
+function daysOf(month: string): string[] {
+  const [year, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/**
+ * Closes an organisation's month: judges every participant who had an active trajectory in it
+ * (also those without any prestation), and stores the results together with the events that
+ * tell flow-through and coaching — totals, low-hours flags and clearances — in one write.
+ */
+export class CloseMonthHandler {
+  constructor(
+    private readonly closes: MonthCloseRepository,
+    private readonly years: ParticipantYearRepository,
+    private readonly roster: ParticipantRoster,
+    private readonly targets: TargetSettings,
+    private readonly clock: Clock,
+    private readonly rates: AllowanceRates,
+    private readonly onStored: () => void = () => undefined,
+  ) {}
+
+  async execute(closer: Closer, organisationId: string, month: string): Promise<MonthClose> {
+    if (closer.kind === 'ORGANISER') assertCanWriteOrganisation(closer.principal, organisationId);
+    const now = this.clock.now();
+    if (month >= monthOf(brusselsDateOf(now))) {
+      throw new DomainError(
+        'HOURS.MONTH_NOT_OVER',
+        'rule-violation',
+        `${month} is not over yet; it can be closed from its last day on.`,
+        { month },
+      );
+    }
+    if (await this.closes.load(organisationId, month)) {
+      throw new DomainError(
+        'HOURS.MONTH_ALREADY_CLOSED',
+        'conflict',
+        `${month} is already closed for this organisation.`,
+        { month },
+      );
+    }
+    const year = Number(month.slice(0, 4));
+    const days = daysOf(month);
+    const [participants, years, settings, previous, beforePrevious] = await Promise.all([
+      this.roster.list({ organisationId }),
+      this.years.listForOrganisation(organisationId, year),
+      this.targets.forOrganisation(organisationId),
+      this.closes.load(organisationId, previousMonth(month)),
+      this.closes.load(organisationId, previousMonth(previousMonth(month))),
+    ]);
+    const active = participants.filter((p) => days.some((day) => ineligibilityOn(p.trajectories, day) === null));
+    const yearOf = new Map(years.map((y) => [y.participantId, y]));
+    const earlier = (close: MonthClose | null) =>
+      new Map<string, EarlierResult>((close?.results ?? []).map((r) => [r.participantId, r]));
+    const [previousResults, beforePreviousResults] = [earlier(previous), earlier(beforePrevious)];
+
+    const facts: DomainFact[] = [];
+    const results = active.map((participant) => {
+      const stored = yearOf.get(participant.participantId) ?? emptyYear(participant, year);
+      const startedOn =
+        participant.trajectories.find((t) => t.startedOn && t.startedOn <= days[days.length - 1])?.startedOn ?? null;
+      const { result, outcome } = judgeMonth(
+        {
+          participantId: participant.participantId,
+          regionId: participant.regionId,
+          countedHours: countedInMonth(stored, month),
+          targetHours: targetFor(participant.monthlyHoursTarget, settings, startedOn, month),
+        },
+        previousResults.get(participant.participantId),
+        beforePreviousResults.get(participant.participantId),
+      );
+      const scope = { participantId: participant.participantId, organisationId, regionId: participant.regionId, month };
+      facts.push({
+        type: 'hours.participant-month-closed',
+        version: 1,
+        participantId: participant.participantId,
+        data: {
+          ...scope,
+          countedHours: result.countedHours,
+          targetHours: result.targetHours,
+          yearCountedHours: countedInYear(stored),
+          allowanceCents: allowanceFor(
+            stored.prestations.filter((p) => monthOf(p.date) === month),
+            this.rates,
+          ).totalCents,
+        },
+      });
+      if (outcome === 'FLAGGED') {
+        facts.push({
+          type: 'participant.low-hours-flagged',
+          version: 1,
+          participantId: participant.participantId,
+          data: {
+            ...scope,
+            countedHours: result.countedHours,
+            targetHours: result.targetHours,
+            consecutiveMonthsBelow: Math.max(1, result.consecutiveMonthsBelow),
+            fallingTrend: result.fallingTrend,
+            severity: severityOf(result),
+          },
+        });
+      } else if (outcome === 'CLEARED') {
+        facts.push({
+          type: 'participant.low-hours-cleared',
+          version: 1,
+          participantId: participant.participantId,
+          data: { ...scope, countedHours: result.countedHours, targetHours: result.targetHours },
+        });
+      }
+      return result;
+    });
+
+    const close: MonthClose = {
+      organisationId,
+      month,
+      closedAt: now.toISOString(),
+      closedBy: closer.kind,
+      closedByUser: closer.kind === 'ORGANISER' ? closer.principal.userId : null,
+      results,
+    };
+    const regionId =
+      active[0]?.regionId ?? (closer.kind === 'ORGANISER' ? closer.principal.regionId : null) ?? 'unknown';
+    facts.push({
+      type: 'hours.month-closed',
+      version: 1,
+      // An organisation-wide event: keyed by the organisation (see the contract).
+      participantId: organisationId,
+      data: {
+        organisationId,
+        regionId,
+        month,
+        closedAt: close.closedAt,
+        closedBy: close.closedBy,
+        participants: results.map((r) => ({
+          participantId: r.participantId,
+          countedHours: r.countedHours,
+          targetHours: r.targetHours,
+          belowTarget: r.belowTarget,
+        })),
+      },
+    });
+    if (!(await this.closes.insert(close, stampForOutbox(facts, 'hours')))) {
+      throw new DomainError(
+        'HOURS.MONTH_ALREADY_CLOSED',
+        'conflict',
+        `${month} is already closed for this organisation.`,
+        { month },
+      );
+    }
+    this.onStored();
+    return close;
+  }
+}

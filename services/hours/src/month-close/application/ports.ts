@@ -1,0 +1,25 @@
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { ParticipantMonthResult } from '../domain/low-hours';
+import type { OrganisationTargets } from '../domain/targets';
+
+export interface MonthClose {
+  organisationId: string;
+  month: string;
+  closedAt: string;
+  closedBy: 'ORGANISER' | 'AUTOMATIC';
+  closedByUser: string | null;
+  results: ParticipantMonthResult[];
+}
+
+export interface MonthCloseRepository {
+  /** Stores the close and its events in one document; false when the month was closed already. */
+  insert(close: MonthClose, outbox: OutboxEntry[]): Promise<boolean>;
+  load(organisationId: string, month: string): Promise<MonthClose | null>;
+}
+
+export interface TargetSettings {
+  forOrganisation(organisationId: string): Promise<OrganisationTargets | null>;
+}
+
+export const MONTH_CLOSE_REPOSITORY = Symbol('MONTH_CLOSE_REPOSITORY');
+export const TARGET_SETTINGS = Symbol('TARGET_SETTINGS');

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Inject, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { CloseMonthHandler } from '../application/close-month';
+import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/ports';
+import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
+import { TargetSettingsRequest } from './month-close.dto';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function requireMonth(month: string): string {
+  if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
+  return month;
+}
+
+@ApiTags('month close')
+@Controller('organisations/:organisationId')
+export class MonthCloseController {
+  constructor(
+    private readonly closeMonth: CloseMonthHandler,
+    @Inject(MONTH_CLOSE_REPOSITORY) private readonly closes: MonthCloseRepository,
+    private readonly targets: MongoTargetSettings,
+  ) {}
+
+  @Post('months/:month/close')
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiParam({ name: 'month', example: '2026-10' })
+  @ApiOperation({
+    summary: 'Close a month: totals are final, participants below target are flagged (also those with no hours)',
+  })
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    const close = await this.closeMonth.execute({ kind: 'ORGANISER', principal }, organisationId, requireMonth(month));
+    return { ...close, flagged: close.results.filter((r) => r.flagged).length };
+  }
+
+  @Get('months/:month/close')
+  @ApiParam({ name: 'month', example: '2026-10' })
+  @ApiOperation({ summary: 'The results of a closed month, with the low-hours flags' })
+  async results(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    const close = await this.closes.load(organisationId, requireMonth(month));
+    const regionId = close?.results[0]?.regionId ?? principal.regionId ?? '';
+    if (!close || !canAccess(principal, { organisationId, regionId })) {
+      throw new DomainError(
+        'HOURS.MONTH_NOT_CLOSED',
+        'not-found',
+        `${month} has not been closed for this organisation.`,
+      );
+    }
+    return close;
+  }
+
+  @Put('hours-targets')
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiOperation({ summary: 'The organisation’s default monthly target, rising over the trajectory (a ramp)' })
+  async saveTargets(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Body() body: TargetSettingsRequest,
+  ) {
+    assertCanWriteOrganisation(principal, organisationId);
+    await this.targets.save(organisationId, { steps: body.steps });
+    return { organisationId, steps: body.steps };
+  }
+}

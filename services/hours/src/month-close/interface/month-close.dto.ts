@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, Max, Min, ValidateNested } from 'class-validator';
+
+export class TargetStepDto {
+  @ApiProperty({ example: 4, description: 'From this month of the trajectory on (the start month is 1)' })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  fromTrajectoryMonth!: number;
+
+  @ApiProperty({ example: 20, description: 'Monthly target in counted hours' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  hours!: number;
+}
+
+export class TargetSettingsRequest {
+  @ApiProperty({
+    type: [TargetStepDto],
+    example: [
+      { fromTrajectoryMonth: 1, hours: 10 },
+      { fromTrajectoryMonth: 4, hours: 20 },
+    ],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => TargetStepDto)
+  steps!: TargetStepDto[];
+}

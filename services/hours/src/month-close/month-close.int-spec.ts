@@ -1,0 +1,143 @@
+import { INestApplication } from '@nestjs/common';
+import { TOPICS } from '@stapsteen/contracts';
+import { createTestKeyPair, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { feedParticipant } from '../../test/roster-feed';
+import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
+
+const YEAR = new Date().getUTCFullYear() - 1;
+const suffix = randomUUID().slice(0, 8);
+const region = `region-kempen-${suffix}`;
+const organisation = `org-neteland-${suffix}`;
+
+describe('closing a month', () => {
+  const keys = createTestKeyPair();
+  const tokens: Record<string, string> = {};
+  let app: INestApplication;
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const http = () => request(app.getHttpServer());
+  const people: Record<string, string> = {};
+
+  const enter = (participantId: string, date: string, minutes: number, reason?: string) =>
+    http()
+      .post('/prestations')
+      .set(as('organiser'))
+      .send({
+        participantId,
+        date,
+        minutes,
+        gebruiker: { kind: 'NON_PROFIT', reference: 'Kringwinkel' },
+        activity: 'Sorteren',
+        ...(reason ? { reason } : {}),
+      });
+
+  const eventFor = (type: string, participantId: string, month: string) =>
+    waitForMessage(TOPICS.hours, (m) => {
+      const event = JSON.parse(m.value);
+      return m.key === participantId && event.type === type && event.data.month === month;
+    }).then((m) => JSON.parse(m.value));
+
+  beforeAll(async () => {
+    app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
+    tokens.admin = await mintToken(keys.privateKeyPem, { sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
+    tokens.organiser = await mintToken(keys.privateKeyPem, {
+      sub: 'organiser-1',
+      role: 'ORGANISER',
+      orgIds: [organisation],
+      regionId: region,
+    });
+    tokens.stranger = await mintToken(keys.privateKeyPem, {
+      sub: 'organiser-2',
+      role: 'ORGANISER',
+      orgIds: [`org-other-${suffix}`],
+      regionId: region,
+    });
+    const feed = () =>
+      feedParticipant(app, tokens.admin, {
+        organisationId: organisation,
+        regionId: region,
+        startedOn: `${YEAR}-09-01`,
+        monthlyHoursTarget: 20,
+      });
+    [people.busy, people.idle, people.low] = await Promise.all([feed(), feed(), feed()]);
+    await enter(people.busy, `${YEAR}-10-06`, 720).expect(201);
+    await enter(people.busy, `${YEAR}-10-07`, 720).expect(201);
+    await enter(people.low, `${YEAR}-10-08`, 600).expect(201);
+  });
+
+  afterAll(() => app?.close());
+
+  it('judges every active participant, flagging the one without any prestation and the one below target', async () => {
+    const response = await http()
+      .post(`/organisations/${organisation}/months/${YEAR}-10/close`)
+      .set(as('organiser'))
+      .expect(201);
+
+    expect(response.body.flagged).toBe(2);
+    const byId = Object.fromEntries(response.body.results.map((r: { participantId: string }) => [r.participantId, r]));
+    expect(byId[people.busy]).toMatchObject({ countedHours: 24, flagged: false });
+    expect(byId[people.idle]).toMatchObject({
+      countedHours: 0,
+      belowTarget: true,
+      consecutiveMonthsBelow: 1,
+      flagged: true,
+    });
+    expect(byId[people.low]).toMatchObject({ countedHours: 10, flagged: true });
+
+    const flag = await eventFor('participant.low-hours-flagged', people.idle, `${YEAR}-10`);
+    expect(flag.data).toMatchObject({
+      countedHours: 0,
+      targetHours: 20,
+      consecutiveMonthsBelow: 1,
+      severity: 'MEDIUM',
+      organisationId: organisation,
+    });
+    const totals = await eventFor('hours.participant-month-closed', people.busy, `${YEAR}-10`);
+    expect(totals.data).toMatchObject({ countedHours: 24, allowanceCents: 24 * 410 });
+  });
+
+  it('refuses to close the same month twice', async () => {
+    const response = await http()
+      .post(`/organisations/${organisation}/months/${YEAR}-10/close`)
+      .set(as('organiser'))
+      .expect(409);
+    expect(response.body.code).toBe('HOURS.MONTH_ALREADY_CLOSED');
+  });
+
+  it('asks for a reason to change a closed month, and marks the change late', async () => {
+    const refused = await enter(people.low, `${YEAR}-10-20`, 60).expect(422);
+    expect(refused.body.code).toBe('HOURS.REASON_REQUIRED_AFTER_CLOSE');
+    const accepted = await enter(people.low, `${YEAR}-10-20`, 60, 'Prestatieformulier laat binnengebracht').expect(201);
+    expect(accepted.body.prestation.late).toBe(true);
+  });
+
+  it('clears the flag of a participant back at target, and makes a second month below target high severity', async () => {
+    await enter(people.low, `${YEAR}-11-03`, 720).expect(201);
+    await enter(people.low, `${YEAR}-11-04`, 720).expect(201);
+
+    await http().post(`/organisations/${organisation}/months/${YEAR}-11/close`).set(as('organiser')).expect(201);
+
+    const cleared = await eventFor('participant.low-hours-cleared', people.low, `${YEAR}-11`);
+    expect(cleared.data).toMatchObject({ countedHours: 24, targetHours: 20 });
+    const again = await eventFor('participant.low-hours-flagged', people.idle, `${YEAR}-11`);
+    expect(again.data).toMatchObject({ consecutiveMonthsBelow: 2, severity: 'HIGH' });
+  });
+
+  it('lets only the organisation’s own organisers close its months', async () => {
+    const response = await http()
+      .post(`/organisations/${organisation}/months/${YEAR}-12/close`)
+      .set(as('stranger'))
+      .expect(403);
+    expect(response.body.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('refuses to close a month that is not over', async () => {
+    const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).slice(0, 7);
+    const response = await http()
+      .post(`/organisations/${organisation}/months/${now}/close`)
+      .set(as('organiser'))
+      .expect(422);
+    expect(response.body.code).toBe('HOURS.MONTH_NOT_OVER');
+  });
+});

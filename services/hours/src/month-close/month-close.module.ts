@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { OutboxRelay } from '@stapsteen/messaging';
+import { SERVICE_CONFIG } from '@stapsteen/service-kit';
+import type { HoursConfig } from '../config/hours.config';
+import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
+import { ParticipantsModule } from '../participants/participants.module';
+import { PARTICIPANT_YEAR_REPOSITORY, ParticipantYearRepository } from '../prestations/application/ports';
+import { PrestationsModule } from '../prestations/prestations.module';
+import { CLOCK, Clock } from '../shared/brussels-time';
+import { AutoCloseMonths } from './application/auto-close';
+import { CloseMonthHandler } from './application/close-month';
+import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from './application/ports';
+import { MongoMonthCloses, MongoTargetSettings } from './infrastructure/mongo-month-closes';
+import { MonthCloseController } from './interface/month-close.controller';
+
+/** Runs the automatic close on a timer; a failed round is logged and tried again next time. */
+@Injectable()
+class AutoCloseTimer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AutoCloseMonths');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly autoClose: AutoCloseMonths,
+    @Inject(SERVICE_CONFIG) private readonly config: HoursConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.autoClose
+        .closeDueMonths()
+        .then((closed) => closed.length && this.logger.log({ organisations: closed.length }, 'closed due months'))
+        .catch((error) => this.logger.error({ err: error }, 'automatic month close failed'));
+    }, this.config.HOURS_AUTO_CLOSE_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
+
+@Module({
+  imports: [ParticipantsModule, PrestationsModule],
+  controllers: [MonthCloseController],
+  providers: [
+    { provide: MONTH_CLOSE_REPOSITORY, useClass: MongoMonthCloses },
+    MongoTargetSettings,
+    { provide: TARGET_SETTINGS, useExisting: MongoTargetSettings },
+    {
+      provide: CloseMonthHandler,
+      useFactory: (
+        closes: MonthCloseRepository,
+        years: ParticipantYearRepository,
+        roster: ParticipantRoster,
+        targets: TargetSettings,
+        clock: Clock,
+        config: HoursConfig,
+        relay: OutboxRelay,
+      ) =>
+        new CloseMonthHandler(
+          closes,
+          years,
+          roster,
+          targets,
+          clock,
+          {
+            centsPerCountedHour: config.HOURS_ALLOWANCE_CENTS_PER_HOUR,
+            centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
+            kilometreThreshold: config.HOURS_KM_THRESHOLD,
+          },
+          () => relay.nudge(),
+        ),
+      inject: [
+        MONTH_CLOSE_REPOSITORY,
+        PARTICIPANT_YEAR_REPOSITORY,
+        PARTICIPANT_ROSTER,
+        TARGET_SETTINGS,
+        CLOCK,
+        SERVICE_CONFIG,
+        OutboxRelay,
+      ],
+    },
+    {
+      provide: AutoCloseMonths,
+      useFactory: (
+        handler: CloseMonthHandler,
+        closes: MonthCloseRepository,
+        roster: ParticipantRoster,
+        clock: Clock,
+        config: HoursConfig,
+      ) => new AutoCloseMonths(handler, closes, roster, clock, config.HOURS_AUTO_CLOSE_AFTER_DAYS),
+      inject: [CloseMonthHandler, MONTH_CLOSE_REPOSITORY, PARTICIPANT_ROSTER, CLOCK, SERVICE_CONFIG],
+    },
+    AutoCloseTimer,
+  ],
+})
+export class MonthCloseModule {}
