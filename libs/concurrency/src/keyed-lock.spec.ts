@@ -54,4 +54,25 @@ describe('KeyedLock', () => {
     await Promise.all([1, 2, 3, 4].map((n) => lock.run('k', async () => void order.push(n))));
     expect(order).toEqual([1, 2, 3, 4]);
   });
+
+  it('holds several keys at once, so single-key work waits for a bulk operation on its key', async () => {
+    const lock = new KeyedLock();
+    const order: string[] = [];
+    let releaseBulk!: () => void;
+    const bulkMayFinish = new Promise<void>((resolve) => (releaseBulk = resolve));
+    const bulk = lock.runMany(['a', 'b'], async () => {
+      order.push('bulk start');
+      await bulkMayFinish;
+      order.push('bulk end');
+    });
+    const single = lock.run('b', async () => void order.push('single b'));
+    const other = lock.run('c', async () => void order.push('single c'));
+    await other;
+    releaseBulk();
+    await Promise.all([bulk, single]);
+    // c is free, so it need not wait; b must wait until the bulk work is over.
+    expect(order.indexOf('single c')).toBeLessThan(order.indexOf('bulk end'));
+    expect(order.slice(-2)).toEqual(['bulk end', 'single b']);
+    expect(lock.size).toBe(0);
+  });
 });

@@ -20,6 +20,28 @@ export class KeyedLock {
     }
   }
 
+  /**
+   * Runs work holding several keys at once (a bulk import touching many aggregates). All keys are
+   * taken in one synchronous step, so two callers can never each hold a part of the other's keys.
+   */
+  async runMany<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const unique = [...new Set(keys)];
+    const previous = unique.map((key) => {
+      const tail = this.tails.get(key) ?? Promise.resolve();
+      this.tails.set(key, held);
+      return tail;
+    });
+    try {
+      await Promise.all(previous);
+      return await work();
+    } finally {
+      release();
+      for (const key of unique) if (this.tails.get(key) === held) this.tails.delete(key);
+    }
+  }
+
   /** Keys with work running or queued (for tests and metrics). */
   get size(): number {
     return this.tails.size;

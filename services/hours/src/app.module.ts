@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
 import { HoursConfig } from './config/hours.config';
 import { ParticipantsModule } from './participants/participants.module';
+import { BarriersModule } from './barriers/barriers.module';
+import { BARRIERS_COLLECTION } from './barriers/infrastructure/mongo-barriers';
 import { MONTH_CLOSES_COLLECTION } from './month-close/infrastructure/mongo-month-closes';
 import { MonthCloseModule } from './month-close/month-close.module';
 import { PrestationsModule } from './prestations/prestations.module';
@@ -10,7 +12,7 @@ export const HOURS_SERVICE = {
   service: 'hours',
   title: 'Stapsteen hours service',
   description: 'Prestations under the 60 h/month and 630 h/year caps, month close, low-hours flags and barriers.',
-  outboxCollections: [MONTH_CLOSES_COLLECTION],
+  outboxCollections: [MONTH_CLOSES_COLLECTION, BARRIERS_COLLECTION],
 };
 
 @Module({})
@@ -23,6 +25,7 @@ export class AppModule {
         ParticipantsModule,
         PrestationsModule,
         MonthCloseModule,
+        BarriersModule,
       ],
     };
   }

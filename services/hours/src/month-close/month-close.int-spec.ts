@@ -124,6 +124,56 @@ describe('closing a month', () => {
     expect(again.data).toMatchObject({ consecutiveMonthsBelow: 2, severity: 'HIGH' });
   });
 
+  it('records the barriers of a flagged participant, publishes only their codes, and counts them in the report', async () => {
+    await http()
+      .put(`/participants/${people.idle}/months/${YEAR}-10/barriers`)
+      .set(as('organiser'))
+      .send({ barriers: ['MOBILITY', 'OTHER'], otherDescription: 'Zorgt voor zieke moeder' })
+      .expect(200);
+    const refused = await http()
+      .put(`/participants/${people.busy}/months/${YEAR}-10/barriers`)
+      .set(as('organiser'))
+      .send({ barriers: ['MOBILITY'] })
+      .expect(422);
+    expect(refused.body.code).toBe('HOURS.NOT_FLAGGED');
+
+    const event = await eventFor('hours.barriers-recorded', people.idle, `${YEAR}-10`);
+    expect(event.data.barriers).toEqual(['MOBILITY', 'OTHER']);
+    expect(JSON.stringify(event)).not.toContain('moeder');
+    const report = await http().get(`/barriers/report?from=${YEAR}-01&to=${YEAR}-12`).set(as('organiser')).expect(200);
+    expect(report.body).toEqual(
+      expect.arrayContaining([
+        { organisationId: organisation, barrier: 'MOBILITY', participants: 1 },
+        { organisationId: organisation, barrier: 'OTHER', participants: 1 },
+      ]),
+    );
+  });
+
+  it('exports the closed month’s allowances as CSV and XLSX for the payment run', async () => {
+    const csv = await http()
+      .get(`/organisations/${organisation}/months/${YEAR}-10/allowances.csv`)
+      .set(as('organiser'))
+      .expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain(`${people.busy};Sofie V.;24;24;98,40;0,00;98,40`);
+    const xlsx = await http()
+      .get(`/organisations/${organisation}/months/${YEAR}-10/allowances.xlsx`)
+      .set(as('organiser'))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    const open = await http()
+      .get(`/organisations/${organisation}/months/${YEAR}-12/allowances.csv`)
+      .set(as('organiser'))
+      .expect(422);
+    expect(open.body.code).toBe('HOURS.MONTH_NOT_CLOSED');
+  });
+
   it('lets only the organisation’s own organisers close its months', async () => {
     const response = await http()
       .post(`/organisations/${organisation}/months/${YEAR}-12/close`)

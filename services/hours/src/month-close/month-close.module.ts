@@ -7,6 +7,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { PARTICIPANT_YEAR_REPOSITORY, ParticipantYearRepository } from '../prestations/application/ports';
 import { PrestationsModule } from '../prestations/prestations.module';
 import { CLOCK, Clock } from '../shared/brussels-time';
+import { AllowanceExport } from './application/allowance-export';
 import { AutoCloseMonths } from './application/auto-close';
 import { CloseMonthHandler } from './application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from './application/ports';
@@ -90,6 +91,21 @@ class AutoCloseTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         config: HoursConfig,
       ) => new AutoCloseMonths(handler, closes, roster, clock, config.HOURS_AUTO_CLOSE_AFTER_DAYS),
       inject: [CloseMonthHandler, MONTH_CLOSE_REPOSITORY, PARTICIPANT_ROSTER, CLOCK, SERVICE_CONFIG],
+    },
+    {
+      provide: AllowanceExport,
+      useFactory: (
+        closes: MonthCloseRepository,
+        years: ParticipantYearRepository,
+        roster: ParticipantRoster,
+        config: HoursConfig,
+      ) =>
+        new AllowanceExport(closes, years, roster, {
+          centsPerCountedHour: config.HOURS_ALLOWANCE_CENTS_PER_HOUR,
+          centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
+          kilometreThreshold: config.HOURS_KM_THRESHOLD,
+        }),
+      inject: [MONTH_CLOSE_REPOSITORY, PARTICIPANT_YEAR_REPOSITORY, PARTICIPANT_ROSTER, SERVICE_CONFIG],
     },
     AutoCloseTimer,
   ],

@@ -6,7 +6,10 @@ import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/applicati
 import { ParticipantsModule } from '../participants/participants.module';
 import { CLOCK, Clock, systemClock } from '../shared/brussels-time';
 import { HoursQueries } from './application/hours-queries';
+import { ImportPrestations } from './application/import/import-prestations';
 import {
+  IMPORT_JOB_REPOSITORY,
+  ImportJobRepository,
   MONTH_CLOSE_LEDGER,
   MonthCloseLedger,
   PARTICIPANT_YEAR_REPOSITORY,
@@ -15,17 +18,44 @@ import {
 import { PrestationCommands } from './application/prestation-commands';
 import { MongoMonthCloses } from '../month-close/infrastructure/mongo-month-closes';
 import { MongoParticipantYearRepository } from './infrastructure/mongo-participant-year-repository';
+import { MongoImportJobs } from './infrastructure/mongo-import-jobs';
+import { ImportsController } from './interface/imports.controller';
 import { PrestationsController } from './interface/prestations.controller';
 
 const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, yearlyCap: config.HOURS_YEARLY_CAP });
 
 @Module({
   imports: [ParticipantsModule],
-  controllers: [PrestationsController],
+  controllers: [PrestationsController, ImportsController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_YEAR_REPOSITORY, useClass: MongoParticipantYearRepository },
     { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloses },
+    { provide: IMPORT_JOB_REPOSITORY, useClass: MongoImportJobs },
+    {
+      provide: ImportPrestations,
+      useFactory: (
+        years: ParticipantYearRepository,
+        roster: ParticipantRoster,
+        closes: MonthCloseLedger,
+        jobs: ImportJobRepository,
+        clock: Clock,
+        config: HoursConfig,
+        lock: KeyedLock,
+      ) =>
+        new ImportPrestations(years, roster, closes, jobs, clock, caps(config), (keys, work) =>
+          lock.runMany(keys, work),
+        ),
+      inject: [
+        PARTICIPANT_YEAR_REPOSITORY,
+        PARTICIPANT_ROSTER,
+        MONTH_CLOSE_LEDGER,
+        IMPORT_JOB_REPOSITORY,
+        CLOCK,
+        SERVICE_CONFIG,
+        KeyedLock,
+      ],
+    },
     {
       provide: PrestationCommands,
       useFactory: (

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, Inject, Param, Post, Put, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
+import { AllowanceExport } from '../application/allowance-export';
 import { CloseMonthHandler } from '../application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/ports';
 import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
@@ -21,7 +22,47 @@ export class MonthCloseController {
     private readonly closeMonth: CloseMonthHandler,
     @Inject(MONTH_CLOSE_REPOSITORY) private readonly closes: MonthCloseRepository,
     private readonly targets: MongoTargetSettings,
+    private readonly allowances: AllowanceExport,
   ) {}
+
+  @Get('months/:month/allowances')
+  @ApiOperation({ summary: 'Allowances of a closed month per participant (JSON)' })
+  allowanceLines(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    return this.allowances.lines(principal, organisationId, requireMonth(month));
+  }
+
+  @Get('months/:month/allowances.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'Allowances of a closed month as CSV for the payment run' })
+  async allowanceCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    const lines = await this.allowances.lines(principal, organisationId, requireMonth(month));
+    return new StreamableFile(Buffer.from(this.allowances.toCsv(lines)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="vergoedingen-${month}.csv"`,
+    });
+  }
+
+  @Get('months/:month/allowances.xlsx')
+  @ApiOperation({ summary: 'Allowances of a closed month as an Excel workbook' })
+  async allowanceXlsx(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+    @Param('month') month: string,
+  ) {
+    const lines = await this.allowances.lines(principal, organisationId, requireMonth(month));
+    return new StreamableFile(await this.allowances.toXlsx(lines, month), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="vergoedingen-${month}.xlsx"`,
+    });
+  }
 
   @Post('months/:month/close')
   @Roles('ORGANISER', 'ADMIN')

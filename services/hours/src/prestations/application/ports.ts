@@ -9,7 +9,42 @@ export interface ParticipantYearRepository {
   /** Which participant-year holds a prestation. */
   locate(prestationId: string): Promise<{ participantId: string; year: number } | null>;
   listForOrganisation(organisationId: string, year: number): Promise<ParticipantYear[]>;
+  /** Many participant-years in one query, keyed `${participantId}:${year}`. */
+  loadMany(keys: string[]): Promise<Map<string, { year: ParticipantYear; version: number }>>;
+  /** Inserts (expectedVersion null) and conditional updates in one round trip; returns how many took. */
+  writeMany(changes: Array<{ year: ParticipantYear; expectedVersion: number | null }>): Promise<number>;
 }
+
+export interface ImportProblem {
+  line: number;
+  code: string;
+  reason: string;
+}
+
+export interface ImportJob {
+  id: string;
+  organisationId: string;
+  filename: string;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  total: number;
+  processed: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  /** The first problems, each with the line in the file; the full count is `rejected`. */
+  problems: ImportProblem[];
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportJobRepository {
+  create(job: ImportJob): Promise<void>;
+  save(job: ImportJob): Promise<void>;
+  find(id: string): Promise<ImportJob | null>;
+}
+
+export const IMPORT_JOB_REPOSITORY = Symbol('IMPORT_JOB_REPOSITORY');
 
 export interface MonthCloseLedger {
   isClosed(organisationId: string, month: string): Promise<boolean>;

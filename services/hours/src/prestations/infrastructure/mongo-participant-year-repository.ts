@@ -57,6 +57,37 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
     return result.modifiedCount === 1;
   }
 
+  async loadMany(keys: string[]) {
+    const documents = await this.collection.find({ _id: { $in: keys } }, { projection: { outbox: 0 } }).toArray();
+    return new Map(documents.map((d) => [d._id, { year: toYear(d), version: d.version }]));
+  }
+
+  async writeMany(changes: Array<{ year: ParticipantYear; expectedVersion: number | null }>): Promise<number> {
+    if (changes.length === 0) return 0;
+    try {
+      const result = await this.collection.bulkWrite(
+        changes.map(({ year, expectedVersion }) =>
+          expectedVersion === null
+            ? { insertOne: { document: { _id: idOf(year.participantId, year.year), ...year, version: 1, outbox: [] } } }
+            : {
+                updateOne: {
+                  filter: { _id: idOf(year.participantId, year.year), version: expectedVersion },
+                  update: { $set: { prestations: year.prestations }, $inc: { version: 1 } },
+                },
+              },
+        ),
+        { ordered: false },
+      );
+      return result.insertedCount + result.modifiedCount;
+    } catch (error) {
+      // Unordered: the writes that could be made were made; report how many.
+      const partial = (error as { result?: { insertedCount?: number; modifiedCount?: number } }).result;
+      if (partial && (error as { code?: number }).code === DUPLICATE_KEY)
+        return (partial.insertedCount ?? 0) + (partial.modifiedCount ?? 0);
+      throw error;
+    }
+  }
+
   async locate(prestationId: string) {
     const document = await this.collection.findOne(
       { 'prestations.id': prestationId },

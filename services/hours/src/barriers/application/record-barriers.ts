@@ -1,0 +1,86 @@
+import { Principal, assertCanWriteOrganisation, canAccess, scopeFilter } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { stampForOutbox } from '@stapsteen/messaging';
+import type { MonthCloseRepository } from '../../month-close/application/ports';
+import type { ParticipantRoster } from '../../participants/application/participant-roster';
+import type { Clock } from '../../shared/brussels-time';
+import { BarrierCode, BarrierCount, BarrierRecord, countBarriers, recordBarriers } from '../domain/barriers';
+
+export interface BarrierRepository {
+  /** Replaces the participant-month's barriers and stores its event in the same write. */
+  save(record: BarrierRecord, outbox: ReturnType<typeof stampForOutbox>): Promise<void>;
+  find(participantId: string, month: string): Promise<BarrierRecord | null>;
+  list(filter: object): Promise<BarrierRecord[]>;
+}
+
+export const BARRIER_REPOSITORY = Symbol('BARRIER_REPOSITORY');
+
+export class BarrierService {
+  constructor(
+    private readonly barriers: BarrierRepository,
+    private readonly roster: ParticipantRoster,
+    private readonly closes: MonthCloseRepository,
+    private readonly clock: Clock,
+    private readonly onStored: () => void = () => undefined,
+  ) {}
+
+  async record(
+    principal: Principal,
+    participantId: string,
+    month: string,
+    barriers: BarrierCode[],
+    otherDescription?: string,
+  ) {
+    const participant = await this.roster.findById(participantId);
+    if (!participant || !canAccess(principal, participant)) {
+      throw new DomainError(
+        'HOURS.PARTICIPANT_NOT_FOUND',
+        'not-found',
+        'There is no such participant in your organisations.',
+      );
+    }
+    assertCanWriteOrganisation(principal, participant.organisationId);
+    const close = await this.closes.load(participant.organisationId, month);
+    const result = close?.results.find((r) => r.participantId === participantId);
+    const record = recordBarriers({
+      participantId,
+      organisationId: participant.organisationId,
+      regionId: participant.regionId,
+      month,
+      barriers,
+      otherDescription: otherDescription ?? null,
+      recordedBy: principal.userId,
+      recordedAt: this.clock.now().toISOString(),
+      flagged: result?.flagged ?? false,
+    });
+    const event = {
+      type: 'hours.barriers-recorded',
+      version: 1,
+      participantId,
+      data: {
+        participantId,
+        organisationId: record.organisationId,
+        regionId: record.regionId,
+        month,
+        barriers: record.barriers,
+      },
+    };
+    await this.barriers.save(record, stampForOutbox([event], 'hours'));
+    this.onStored();
+    return record;
+  }
+
+  async forParticipant(principal: Principal, participantId: string, month: string) {
+    const record = await this.barriers.find(participantId, month);
+    if (!record || !canAccess(principal, record))
+      throw new DomainError('HOURS.BARRIERS_NOT_FOUND', 'not-found', 'No barriers recorded.');
+    return record;
+  }
+
+  /** Which barriers keep hours low, per organisation, over a period, within the caller's scope. */
+  async report(principal: Principal, fromMonth: string, toMonth: string): Promise<BarrierCount[]> {
+    return countBarriers(
+      await this.barriers.list({ $and: [scopeFilter(principal), { month: { $gte: fromMonth, $lte: toMonth } }] }),
+    );
+  }
+}

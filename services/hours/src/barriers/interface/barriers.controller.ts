@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { BarrierService } from '../application/record-barriers';
+import { BARRIER_CODES, BarrierCode } from '../domain/barriers';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+class RecordBarriersRequest {
+  @ApiProperty({ enum: BARRIER_CODES, isArray: true, example: ['MOBILITY', 'CARE_DUTIES'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BARRIER_CODES.length)
+  @IsIn(BARRIER_CODES, { each: true })
+  barriers!: BarrierCode[];
+
+  @ApiPropertyOptional({ example: 'Geen vervoer naar de landbouwbedrijven', description: 'Required with OTHER' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  otherDescription?: string;
+}
+
+class BarrierReportQuery {
+  @ApiProperty({ example: '2026-01' })
+  @Matches(MONTH, { message: 'from must be a month as YYYY-MM' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12' })
+  @Matches(MONTH, { message: 'to must be a month as YYYY-MM' })
+  to!: string;
+}
+
+@ApiTags('barriers')
+@Controller()
+export class BarriersController {
+  constructor(private readonly barriers: BarrierService) {}
+
+  @Put('participants/:id/months/:month/barriers')
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  @ApiParam({ name: 'month', example: '2026-10' })
+  @ApiOperation({ summary: 'Record what kept a flagged participant’s hours low that month (drempels)' })
+  record(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('month') month: string,
+    @Body() body: RecordBarriersRequest,
+  ) {
+    if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
+    return this.barriers.record(principal, id, month, body.barriers, body.otherDescription);
+  }
+
+  @Get('participants/:id/months/:month/barriers')
+  @ApiOperation({ summary: 'The barriers recorded for a participant-month' })
+  find(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('month') month: string,
+  ) {
+    return this.barriers.forParticipant(principal, id, month);
+  }
+
+  @Get('barriers/report')
+  @ApiOperation({
+    summary: 'Participants per barrier and organisation over a period, within your organisations or region',
+  })
+  report(@CurrentPrincipal() principal: Principal, @Query() query: BarrierReportQuery) {
+    return this.barriers.report(principal, query.from, query.to);
+  }
+}

@@ -1,0 +1,75 @@
+import { readPrestationCsv } from './csv-rows';
+
+const P = '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c';
+const csv = (...lines: string[]) => Buffer.from(lines.join('\n'));
+
+describe('reading a prestation CSV', () => {
+  it('reads Dutch headers, semicolons, Belgian dates and h:mm durations', () => {
+    const { rows, problems } = readPrestationCsv(
+      csv(
+        'deelnemer;datum;duur;type gebruiker;gebruiker;activiteit;km',
+        `${P};6/10/2026;2:15;School;GBS De Klimop;Middagtoezicht;14,5`,
+      ),
+      'org-1',
+    );
+    expect(problems).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      line: 2,
+      participantId: P,
+      facts: {
+        date: '2026-10-06',
+        minutes: 135,
+        gebruiker: { kind: 'SCHOOL', reference: 'GBS De Klimop' },
+        activity: 'Middagtoezicht',
+        kilometres: 14.5,
+      },
+    });
+  });
+
+  it('reports each bad row with its line and keeps the good ones', () => {
+    const { rows, problems } = readPrestationCsv(
+      csv(
+        'participantId,date,minutes,gebruikerKind,gebruiker,activity',
+        `${P},2026-10-06,60,SCHOOL,GBS,Toezicht`,
+        `${P},2026-02-30,60,SCHOOL,GBS,Toezicht`,
+        `${P},2026-10-07,veel,SCHOOL,GBS,Toezicht`,
+        `${P},2026-10-08,60,BANK,KBC,Toezicht`,
+        `niet-iemand,2026-10-08,60,SCHOOL,GBS,Toezicht`,
+        `${P},2026-10-09,45,vzw,Kringwinkel,Sorteren`,
+      ),
+      'org-1',
+    );
+    expect(rows.map((r) => r.line)).toEqual([2, 7]);
+    expect(problems.map((p) => [p.line, p.code])).toEqual([
+      [3, 'IMPORT.DATE_INVALID'],
+      [4, 'IMPORT.DURATION_INVALID'],
+      [5, 'IMPORT.GEBRUIKER_KIND_INVALID'],
+      [6, 'IMPORT.PARTICIPANT_INVALID'],
+    ]);
+  });
+
+  it('gives the same rows the same ids on a second upload, and identical rows in one file different ids', () => {
+    const file = csv(
+      'participantId,date,minutes,gebruikerKind,gebruiker,activity',
+      `${P},2026-10-06,60,SCHOOL,GBS,Toezicht`,
+      `${P},2026-10-06,60,SCHOOL,GBS,Toezicht`,
+    );
+    const first = readPrestationCsv(file, 'org-1').rows.map((r) => r.prestationId);
+    const second = readPrestationCsv(file, 'org-1').rows.map((r) => r.prestationId);
+    expect(second).toEqual(first);
+    expect(new Set(first).size).toBe(2);
+  });
+
+  it('says which columns are missing', () => {
+    const { problems } = readPrestationCsv(csv('deelnemer,datum', `${P},2026-10-06`), 'org-1');
+    expect(problems[0]).toMatchObject({
+      code: 'IMPORT.MISSING_COLUMNS',
+      reason: expect.stringContaining('gebruikerKind'),
+    });
+  });
+
+  it('refuses a file that is not CSV at all', () => {
+    const { problems } = readPrestationCsv(csv('participantId,date', '"unterminated,2026'), 'org-1');
+    expect(problems[0].code).toBe('IMPORT.MALFORMED_CSV');
+  });
+});

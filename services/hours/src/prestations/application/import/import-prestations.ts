@@ -1,0 +1,190 @@
+import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
+import { aggregateKey } from '@stapsteen/concurrency';
+import { DomainError, isDomainError } from '@stapsteen/errors';
+import { randomUUID } from 'node:crypto';
+import type { ParticipantRoster, RosterEntry } from '../../../participants/application/participant-roster';
+import { Clock, brusselsDateOf } from '../../../shared/brussels-time';
+import { CapPolicy, ParticipantYear, emptyYear, recordPrestation } from '../../domain/participant-year';
+import { monthOf, yearOf } from '../../domain/prestation';
+import type {
+  ImportJob,
+  ImportJobRepository,
+  ImportProblem,
+  MonthCloseLedger,
+  ParticipantYearRepository,
+} from '../ports';
+import { PARTICIPANT_YEARS_COLLECTION } from '../prestation-commands';
+import { ImportRow, readPrestationCsv } from './csv-rows';
+
+const CHUNK = 250;
+const KEPT_PROBLEMS = 2000;
+
+type Serialize = <T>(keys: string[], work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Imports a month's prestations from a file. Rows are grouped per participant-year and written a
+ * chunk of participants at a time, each participant-year in one write: a row is stored whole or
+ * not at all, a refused row (a cap, no trajectory) is reported with its line and never blocks
+ * the others, and rows already imported from an earlier upload of the same file are recognised
+ * by their content-derived ids and skipped.
+ */
+export class ImportPrestations {
+  constructor(
+    private readonly years: ParticipantYearRepository,
+    private readonly roster: ParticipantRoster,
+    private readonly closes: MonthCloseLedger,
+    private readonly jobs: ImportJobRepository,
+    private readonly clock: Clock,
+    private readonly policy: CapPolicy,
+    private readonly serialize: Serialize = (_keys, work) => work(),
+  ) {}
+
+  /** Checks the file and starts the import; `done` settles when every row has been handled. */
+  async start(
+    principal: Principal,
+    organisationId: string,
+    filename: string,
+    content: Buffer,
+  ): Promise<{ job: ImportJob; done: Promise<ImportJob> }> {
+    assertCanWriteOrganisation(principal, organisationId);
+    const { rows, problems, total } = readPrestationCsv(content, organisationId);
+    if (total === 0 && problems.length > 0) {
+      throw new DomainError(problems[0].code, 'validation', problems[0].reason);
+    }
+    if (problems[0]?.line === 1) throw new DomainError(problems[0].code, 'validation', problems[0].reason);
+    const job: ImportJob = {
+      id: randomUUID(),
+      organisationId,
+      filename: filename.slice(0, 200),
+      status: 'RUNNING',
+      total,
+      processed: problems.length,
+      accepted: 0,
+      duplicates: 0,
+      rejected: problems.length,
+      problems: problems.slice(0, KEPT_PROBLEMS),
+      startedBy: principal.userId,
+      startedAt: this.clock.now().toISOString(),
+      finishedAt: null,
+    };
+    await this.jobs.create(job);
+    const done = this.run(job, rows, principal).catch(async (error: unknown) => {
+      const failed: ImportJob = { ...job, status: 'FAILED', finishedAt: this.clock.now().toISOString() };
+      await this.jobs.save(failed).catch(() => undefined);
+      throw error;
+    });
+    return { job: { ...job }, done };
+  }
+
+  private async run(job: ImportJob, rows: ImportRow[], principal: Principal): Promise<ImportJob> {
+    const participants = new Map(
+      (await this.roster.list({ organisationId: job.organisationId })).map((p) => [p.participantId, p]),
+    );
+    const reject = (problem: ImportProblem) => {
+      job.rejected += 1;
+      if (job.problems.length < KEPT_PROBLEMS) job.problems.push(problem);
+    };
+    const groups = new Map<string, { participant: RosterEntry; year: number; rows: ImportRow[] }>();
+    for (const row of rows) {
+      const participant = participants.get(row.participantId);
+      if (!participant) {
+        job.processed += 1;
+        reject({
+          line: row.line,
+          code: 'IMPORT.PARTICIPANT_UNKNOWN',
+          reason: 'This participant is not enrolled in your organisation.',
+        });
+        continue;
+      }
+      const key = `${row.participantId}:${yearOf(row.facts.date)}`;
+      const group = groups.get(key) ?? { participant, year: yearOf(row.facts.date), rows: [] };
+      group.rows.push(row);
+      groups.set(key, group);
+    }
+
+    const closedMonths = new Map<string, boolean>();
+    const isClosed = async (month: string) => {
+      if (!closedMonths.has(month)) closedMonths.set(month, await this.closes.isClosed(job.organisationId, month));
+      return closedMonths.get(month)!;
+    };
+    const keys = [...groups.keys()];
+    for (let start = 0; start < keys.length; start += CHUNK) {
+      const chunk = keys.slice(start, start + CHUNK);
+      const outcome = await this.serialize(
+        chunk.map((key) => aggregateKey(PARTICIPANT_YEARS_COLLECTION, key)),
+        () => this.importChunk(chunk, groups, principal, isClosed),
+      );
+      job.processed += outcome.rows;
+      job.accepted += outcome.accepted;
+      job.duplicates += outcome.duplicates;
+      outcome.problems.forEach(reject);
+      await this.jobs.save(job);
+    }
+    job.status = 'DONE';
+    job.finishedAt = this.clock.now().toISOString();
+    await this.jobs.save(job);
+    return job;
+  }
+
+  private async importChunk(
+    chunk: string[],
+    groups: Map<string, { participant: RosterEntry; year: number; rows: ImportRow[] }>,
+    principal: Principal,
+    isClosed: (month: string) => Promise<boolean>,
+  ) {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.years.loadMany(chunk);
+      const now = this.clock.now();
+      const changes: Array<{ year: ParticipantYear; expectedVersion: number | null }> = [];
+      const problems: ImportProblem[] = [];
+      let accepted = 0;
+      let duplicates = 0;
+      let rows = 0;
+      for (const key of chunk) {
+        const group = groups.get(key)!;
+        const stored = loaded.get(key);
+        let year = stored?.year ?? emptyYear(group.participant, group.year);
+        let changed = false;
+        for (const row of group.rows) {
+          rows += 1;
+          if (year.prestations.some((p) => p.id === row.prestationId)) {
+            duplicates += 1;
+            continue;
+          }
+          try {
+            const authoring = {
+              by: principal.userId,
+              at: now.toISOString(),
+              today: brusselsDateOf(now),
+              monthClosed: await isClosed(monthOf(row.facts.date)),
+            };
+            year = recordPrestation(
+              year,
+              row.prestationId,
+              row.facts,
+              authoring,
+              group.participant.trajectories,
+              this.policy,
+            ).year;
+            accepted += 1;
+            changed = true;
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            problems.push({ line: row.line, code: error.code, reason: error.message });
+          }
+        }
+        if (changed) changes.push({ year, expectedVersion: stored?.version ?? null });
+      }
+      const written = await this.years.writeMany(changes);
+      if (written === changes.length) return { rows, accepted, duplicates, problems };
+      // Another instance changed one of these participants meanwhile (MongoDB with several
+      // replicas). Rows already written are recognised by their ids, so redoing the chunk is safe.
+      if (attempt >= 5)
+        throw new DomainError(
+          'HOURS.BUSY',
+          'conflict',
+          'The import met too many simultaneous changes; upload the file again.',
+        );
+    }
+  }
+}

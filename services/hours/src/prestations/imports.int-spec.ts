@@ -1,0 +1,116 @@
+import { INestApplication } from '@nestjs/common';
+import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { feedParticipant } from '../../test/roster-feed';
+import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
+
+const YEAR = new Date().getUTCFullYear() - 1;
+const suffix = randomUUID().slice(0, 8);
+const region = `region-kempen-${suffix}`;
+const organisation = `org-neteland-${suffix}`;
+
+describe('importing prestations from CSV', () => {
+  const keys = createTestKeyPair();
+  const tokens: Record<string, string> = {};
+  let app: INestApplication;
+  let sofie: string;
+  let youssef: string;
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+  const upload = (csv: string, who = 'organiser', org = organisation) =>
+    request(app.getHttpServer())
+      .post('/imports')
+      .set(as(who))
+      .field('organisationId', org)
+      .attach('file', Buffer.from(csv), { filename: 'prestaties-oktober.csv', contentType: 'text/csv' });
+
+  const finished = (id: string) =>
+    eventually(
+      () => request(app.getHttpServer()).get(`/imports/${id}`).set(as('organiser')),
+      (r) => r.body.status !== 'RUNNING',
+      { what: 'the import to finish' },
+    ).then((r) => r.body);
+
+  const hoursIn = async (participantId: string, monthIndex: number) =>
+    (
+      await request(app.getHttpServer())
+        .get(`/participants/${participantId}/hours?year=${YEAR}`)
+        .set(as('organiser'))
+        .expect(200)
+    ).body.months[monthIndex];
+
+  beforeAll(async () => {
+    app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
+    tokens.admin = await mintToken(keys.privateKeyPem, { sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
+    tokens.organiser = await mintToken(keys.privateKeyPem, {
+      sub: 'organiser-1',
+      role: 'ORGANISER',
+      orgIds: [organisation],
+      regionId: region,
+    });
+    tokens.stranger = await mintToken(keys.privateKeyPem, {
+      sub: 'organiser-2',
+      role: 'ORGANISER',
+      orgIds: [`org-x-${suffix}`],
+      regionId: region,
+    });
+    const feed = () =>
+      feedParticipant(app, tokens.admin, {
+        organisationId: organisation,
+        regionId: region,
+        startedOn: `${YEAR}-02-01`,
+      });
+    [sofie, youssef] = await Promise.all([feed(), feed()]);
+  });
+
+  afterAll(() => app?.close());
+
+  it('stores the good rows, reports each bad row with its line and reason, and adds nothing on a second upload', async () => {
+    const csv = [
+      'deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit;km',
+      `${sofie};06/10/${YEAR};135;School;GBS De Klimop;Middagtoezicht;`,
+      `${sofie};07/10/${YEAR};veel;School;GBS De Klimop;Middagtoezicht;`,
+      `${youssef};08/10/${YEAR};240;vzw;Kringwinkel;Sorteren;24`,
+      `${randomUUID()};08/10/${YEAR};60;vzw;Kringwinkel;Sorteren;`,
+      `${youssef};15/01/${YEAR};60;vzw;Kringwinkel;Sorteren;`,
+      `${youssef};09/10/${YEAR};720;Gemeente;Gemeente Nijlen;Zwerfvuil;`,
+      `${youssef};10/10/${YEAR};720;Gemeente;Gemeente Nijlen;Zwerfvuil;`,
+      `${youssef};11/10/${YEAR};720;Gemeente;Gemeente Nijlen;Zwerfvuil;`,
+      `${youssef};12/10/${YEAR};720;Gemeente;Gemeente Nijlen;Zwerfvuil;`,
+      `${youssef};13/10/${YEAR};720;Gemeente;Gemeente Nijlen;Zwerfvuil;`,
+    ].join('\n');
+
+    const started = await upload(csv).expect(202);
+    const report = await finished(started.body.id);
+
+    expect(report).toMatchObject({ status: 'DONE', total: 10, accepted: 6, rejected: 4, duplicates: 0 });
+    expect(report.problems.map((p: { line: number; code: string }) => [p.line, p.code]).sort()).toEqual(
+      [
+        [3, 'IMPORT.DURATION_INVALID'],
+        [5, 'IMPORT.PARTICIPANT_UNKNOWN'],
+        [6, 'HOURS.BEFORE_TRAJECTORY_START'],
+        [11, 'HOURS.MONTHLY_CAP_EXCEEDED'],
+      ].sort(),
+    );
+    expect(await hoursIn(sofie, 9)).toMatchObject({ countedHours: 3 });
+    expect(await hoursIn(youssef, 9)).toMatchObject({ countedHours: 52, travelCents: 24 * 15 });
+
+    const again = await finished((await upload(csv).expect(202)).body.id);
+    expect(again).toMatchObject({ accepted: 0, duplicates: 6, rejected: 4 });
+    expect(await hoursIn(youssef, 9)).toMatchObject({ countedHours: 52 });
+  });
+
+  it('refuses a file without the needed columns before importing anything', async () => {
+    const response = await upload('naam;uren\nSofie;3').expect(400);
+    expect(response.body).toMatchObject({ code: 'IMPORT.MISSING_COLUMNS', status: 400 });
+  });
+
+  it('refuses an import into another organisation', async () => {
+    const response = await upload(
+      `deelnemer,datum,minuten,type gebruiker,gebruiker,activiteit\n${sofie},01/10/${YEAR},60,school,GBS,Toezicht`,
+      'stranger',
+    );
+    expect(response.status).toBe(403);
+  });
+});
