@@ -1,49 +1,70 @@
 import {
-  Allow,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsOptional,
+  IsObject,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import { Instant } from './events/fields';
 
 export const PRODUCERS = ['flow-through', 'hours', 'coaching', 'gateway'] as const;
 export type ProducerName = (typeof PRODUCERS)[number];
 
-/** The envelope around every event; `participantId` is also the Kafka key, keeping order per person. */
+/**
+ * The envelope around every event. `participantId` is also the Kafka key, so one participant's
+ * events stay in order on one partition.
+ */
 export interface EventEnvelope<T> {
+  /** uuid v4; consumers remember it to apply a redelivered event only once. */
   eventId: string;
+  /** e.g. `participant.enrolled` */
   type: string;
+  /** Positive integer; a breaking change to the payload is a new version. */
   version: number;
+  /** UTC instant, e.g. `2026-11-10T23:00:00.000Z`. */
   occurredAt: string;
   producer: ProducerName;
   participantId: string;
+  /** Follows one user action or job through every service it touches. */
   correlationId: string;
+  /** The eventId or request id that caused this event; null when nothing upstream did. */
   causationId: string | null;
   data: T;
 }
 
+/** The envelope's own fields as a validated class; `data` is checked against the registered payload class. */
 export class EventEnvelopeShape implements EventEnvelope<unknown> {
   @IsUUID('4') eventId!: string;
-  @Matches(/^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/, { message: 'type must look like "participant.enrolled"' })
+
+  @Matches(/^[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/, { message: '$property must look like "participant.enrolled"' })
   type!: string;
+
   @IsInt() @Min(1) version!: number;
-  @IsISO8601({ strict: true }) occurredAt!: string;
+
+  @Instant() occurredAt!: string;
+
   @IsIn(PRODUCERS) producer!: ProducerName;
+
   @IsString() @IsNotEmpty() @MaxLength(100) participantId!: string;
+
   @IsString() @IsNotEmpty() @MaxLength(100) correlationId!: string;
-  @IsOptional() @IsString() @MaxLength(100) causationId!: string | null;
-  /** Checked separately against the payload class registered for type and version. */
-  @Allow() data!: unknown;
+
+  @ValidateIf((_envelope, value) => value !== null)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  causationId!: string | null;
+
+  @IsObject() data!: unknown;
 }
 
-export function createEnvelope<T>(input: {
+export interface CreateEnvelopeInput<T> {
   type: string;
   version: number;
   producer: ProducerName;
@@ -51,9 +72,13 @@ export function createEnvelope<T>(input: {
   correlationId: string;
   causationId?: string | null;
   data: T;
+  /** Defaults to now. */
   occurredAt?: string;
+  /** Defaults to a fresh uuid v4; pass one only to rebuild an event that already exists. */
   eventId?: string;
-}): EventEnvelope<T> {
+}
+
+export function createEnvelope<T>(input: CreateEnvelopeInput<T>): EventEnvelope<T> {
   return {
     eventId: input.eventId ?? randomUUID(),
     type: input.type,

@@ -1,4 +1,4 @@
-/** Every topic in one place; the version in the name changes only with a breaking change. */
+/** Every topic in one place; the version in a name changes only with a breaking change to the topic. */
 export const TOPICS = {
   participants: 'stapsteen.participants.v1',
   trajectories: 'stapsteen.trajectories.v1',
@@ -9,9 +9,10 @@ export const TOPICS = {
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
-/** Where a consumer parks a message it can never process, with the reason in a header. */
-export function deadLetterTopic(topic: string): string {
+/** Where a consumer parks a message it can never process, with the reason in a header, and moves on. */
+export function deadLetterTopic<T extends string>(topic: T): `${T}.dlt` {
   return `${topic}.dlt`;
 }
 
-export const ALL_TOPICS: string[] = Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
+/** Every topic and its dead-letter topic, to create them all before any service starts. */
+export const ALL_TOPICS: readonly string[] = Object.values(TOPICS).flatMap((topic) => [topic, deadLetterTopic(topic)]);
