@@ -125,7 +125,7 @@ async function entryBench(app: INestApplication, token: string, ids: string[]) {
     Array.from({ length: CLIENTS }, async (_, client) => {
       for (let i = 0; i < ENTRIES_PER_CLIENT; i++) {
         // Most clients work on their own participants; every fifth shares one hot participant.
-        const participantId = client % 5 === 0 ? ids[0] : ids[1000 + client * ENTRIES_PER_CLIENT + i];
+        const participantId = client % 5 === 0 ? ids[0] : ids[(1 + client * ENTRIES_PER_CLIENT + i) % ids.length];
         const result = await timed(() =>
           agent
             .post('/prestations')

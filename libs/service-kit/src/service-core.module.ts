@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
+import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import { AuthModule } from '@stapsteen/auth';
-import { KeyedLock } from '@stapsteen/concurrency';
+import { KeyedLock, WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
+import type { Connection } from 'mongoose';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { KafkaReadiness, MessagingModule } from '@stapsteen/messaging';
 import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
@@ -51,8 +52,16 @@ export class ServiceCoreModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: KeyedLock, useValue: lock },
+        {
+          provide: WRITE_GUARD,
+          useFactory: async (connection: Connection): Promise<WriteGuard> => ({
+            lock,
+            atomicConditions: !(await isFerretDb(connection)),
+          }),
+          inject: [getConnectionToken()],
+        },
       ],
-      exports: [SERVICE_CONFIG, KeyedLock],
+      exports: [SERVICE_CONFIG, KeyedLock, WRITE_GUARD],
     };
   }
 }
@@ -63,4 +72,11 @@ export function kafkaConnection<C extends CommonServiceConfig>(options: ServiceC
     clientId: options.config.KAFKA_CLIENT_ID ?? `stapsteen-${options.service}`,
     groupId: options.kafkaGroupId ?? `stapsteen-${options.service}`,
   };
+}
+
+/** FerretDB answers buildInfo with its own version next to the MongoDB version it emulates. */
+async function isFerretDb(connection: Connection): Promise<boolean> {
+  await connection.asPromise();
+  const info = await connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string' || typeof info.ferretdb === 'object';
 }

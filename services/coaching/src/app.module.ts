@@ -1,12 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { ASSESSMENTS_COLLECTION } from './assessments/infrastructure/mongo-assessments';
+import { AssignmentsModule } from './assignments/assignments.module';
+import {
+  GROUP_SESSIONS_COLLECTION,
+  ONE_ON_ONES_COLLECTION,
+  PEER_COACHES_COLLECTION,
+} from './assignments/infrastructure/mongo-assignments';
+import { CompetenciesModule } from './competencies/competencies.module';
 import { CoachingConfig } from './config/coaching.config';
+import { GapsModule } from './gaps/gaps.module';
+import { GAPS_COLLECTION } from './gaps/infrastructure/mongo-gaps';
+import { ParticipantsModule } from './participants/participants.module';
 
 export const COACHING_SERVICE = {
   service: 'coaching',
   title: 'Stapsteen coaching service',
   description: 'Generic competencies, assessments, group / 1-on-1 / peer coaching and coaching-gap detection.',
-  outboxCollections: [] as string[],
+  outboxCollections: [
+    ASSESSMENTS_COLLECTION,
+    GROUP_SESSIONS_COLLECTION,
+    ONE_ON_ONES_COLLECTION,
+    PEER_COACHES_COLLECTION,
+    GAPS_COLLECTION,
+  ],
 };
 
 @Module({})
@@ -14,7 +32,14 @@ export class AppModule {
   static register(config: CoachingConfig, overrides: { kafkaGroupId?: string } = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot({ ...COACHING_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId })],
+      imports: [
+        ServiceCoreModule.forRoot({ ...COACHING_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ParticipantsModule,
+        CompetenciesModule,
+        AssessmentsModule,
+        AssignmentsModule,
+        GapsModule,
+      ],
     };
   }
 }

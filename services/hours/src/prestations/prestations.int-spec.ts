@@ -129,17 +129,17 @@ describe('registering prestations over HTTP', () => {
       .set(as('organiser'))
       .send(prestation(participantId, `${YEAR}-06-03`, 60))
       .expect(201);
-    const id = created.body.prestation.id;
+    const id = `/participants/${participantId}/years/${YEAR}/prestations/${created.body.prestation.id}`;
 
     const { participantId: _p, ...facts } = prestation(participantId, `${YEAR}-06-03`, 90);
     await http()
-      .put(`/prestations/${id}`)
+      .put(id)
       .set(as('organiser'))
       .send({ ...facts, reason: 'Verkeerde duur' })
       .expect(200);
-    await http().delete(`/prestations/${id}`).set(as('organiser')).send({ reason: 'Dubbel ingegeven' }).expect(200);
+    await http().delete(id).set(as('organiser')).send({ reason: 'Dubbel ingegeven' }).expect(200);
 
-    const history = await http().get(`/prestations/${id}`).set(as('organiser')).expect(200);
+    const history = await http().get(id).set(as('organiser')).expect(200);
     expect(history.body.deleted).toBe(true);
     expect(history.body.history).toEqual([
       expect.objectContaining({

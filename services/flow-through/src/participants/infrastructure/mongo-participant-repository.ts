@@ -1,5 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import { PARTICIPANTS_COLLECTION } from '../application/change-trajectory';
@@ -14,7 +15,10 @@ export { PARTICIPANTS_COLLECTION };
 export class MongoParticipantRepository implements ParticipantRepository, OnModuleInit {
   private readonly collection: Collection<ParticipantDocument>;
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(WRITE_GUARD) private readonly guard: WriteGuard,
+  ) {
     this.collection = connection.collection<ParticipantDocument>(PARTICIPANTS_COLLECTION);
   }
 
@@ -42,10 +46,11 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
   async update(participant: ParticipantState, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean> {
     const { id, ...rest } = participant;
     // $push rather than replacing the outbox: the relay may be removing published entries meanwhile.
-    const result = await this.collection.updateOne(
-      { _id: id, version: expectedVersion },
-      { $set: rest, $inc: { version: 1 }, $push: { outbox: { $each: outbox } } },
-    );
+    const result = await this.collection.updateOne(guardedFilter(this.guard, id, { version: expectedVersion }), {
+      $set: rest,
+      $inc: { version: 1 },
+      $push: { outbox: { $each: outbox } },
+    });
     return result.modifiedCount === 1;
   }
 

@@ -55,13 +55,14 @@ export class AllowanceExport {
         { month },
       );
     }
-    const [years, participants] = await Promise.all([
-      this.years.listForOrganisation(organisationId, Number(month.slice(0, 4))),
-      this.roster.list({ organisationId }),
-    ]);
+    const participants = await this.roster.list({ organisationId });
     const names = new Map(participants.map((p) => [p.participantId, p]));
+    const loaded = await this.years.loadMany(close.results.map((r) => `${r.participantId}:${month.slice(0, 4)}`));
     const prestationsOf = new Map(
-      years.map((y) => [y.participantId, y.prestations.filter((p) => monthOf(p.date) === month)]),
+      [...loaded.values()].map(({ year: y }) => [
+        y.participantId,
+        y.prestations.filter((p) => monthOf(p.date) === month),
+      ]),
     );
     return close.results
       .filter((result) => canAccess(principal, { organisationId, regionId: result.regionId }))

@@ -57,15 +57,15 @@ export class CloseMonthHandler {
     }
     const year = Number(month.slice(0, 4));
     const days = daysOf(month);
-    const [participants, years, settings, previous, beforePrevious] = await Promise.all([
+    const [participants, settings, previous, beforePrevious] = await Promise.all([
       this.roster.list({ organisationId }),
-      this.years.listForOrganisation(organisationId, year),
       this.targets.forOrganisation(organisationId),
       this.closes.load(organisationId, previousMonth(month)),
       this.closes.load(organisationId, previousMonth(previousMonth(month))),
     ]);
     const active = participants.filter((p) => days.some((day) => ineligibilityOn(p.trajectories, day) === null));
-    const yearOf = new Map(years.map((y) => [y.participantId, y]));
+    const loaded = await this.years.loadMany(active.map((p) => `${p.participantId}:${year}`));
+    const yearOf = new Map([...loaded.values()].map(({ year: y }) => [y.participantId, y]));
     const earlier = (close: MonthClose | null) =>
       new Map<string, EarlierResult>((close?.results ?? []).map((r) => [r.participantId, r]));
     const [previousResults, beforePreviousResults] = [earlier(previous), earlier(beforePrevious)];

@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { EventEnvelope } from '@stapsteen/contracts';
+import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { applyOnce, ProjectionCollection } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
@@ -33,7 +34,10 @@ export const ROSTER_COLLECTION = 'participant_roster';
 export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
   private readonly collection: Collection<RosterDocument>;
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(WRITE_GUARD) private readonly guard: WriteGuard,
+  ) {
     this.collection = connection.collection<RosterDocument>(ROSTER_COLLECTION);
   }
 
@@ -47,7 +51,8 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
   async apply(envelope: EventEnvelope<unknown>): Promise<boolean> {
     const target = this.collection as unknown as ProjectionCollection;
     const data = envelope.data as Data;
-    const once = (update: { $set: object }) => applyOnce(target, envelope.participantId, envelope.eventId, update);
+    const once = (update: { $set: object }) =>
+      applyOnce(target, envelope.participantId, envelope.eventId, update, this.guard);
     switch (envelope.type) {
       case 'participant.enrolled':
       case 'participant.updated':
@@ -112,16 +117,19 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
       endedOn: null,
       suspensions: [],
     };
-    return applyOnce(this.collection as unknown as ProjectionCollection, envelope.participantId, envelope.eventId, {
-      $set: { [`trajectories.${id}`]: change(current) },
-    });
+    return applyOnce(
+      this.collection as unknown as ProjectionCollection,
+      envelope.participantId,
+      envelope.eventId,
+      { $set: { [`trajectories.${id}`]: change(current) } },
+      this.guard,
+    );
   }
 
   async list(scope: object): Promise<RosterEntry[]> {
     const documents = await this.collection
       .find({ ...scope, erased: { $ne: true }, displayName: { $exists: true } })
       .sort({ displayName: 1 })
-      .limit(5000)
       .toArray();
     return documents.map(toEntry);
   }
@@ -132,8 +140,9 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
   }
 
   async findById(participantId: string): Promise<RosterEntry | null> {
-    const document = await this.collection.findOne({ _id: participantId, erased: { $ne: true } });
-    return document?.organisationId ? toEntry(document) : null;
+    // By _id alone: FerretDB v1 scans the collection for any other condition.
+    const document = await this.collection.findOne({ _id: participantId });
+    return document?.organisationId && !document.erased ? toEntry(document) : null;
   }
 }
 

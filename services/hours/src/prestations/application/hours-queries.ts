@@ -86,11 +86,9 @@ export class HoursQueries {
     }
     const year = Number(month.slice(0, 4));
     // A manager of another region gets an empty grid: the scope filter leaves nobody in it.
-    const [participants, years] = await Promise.all([
-      this.roster.list({ $and: [scopeFilter(principal), { organisationId }] }),
-      this.years.listForOrganisation(organisationId, year),
-    ]);
-    const yearOf = new Map<string, ParticipantYear>(years.map((y) => [y.participantId, y]));
+    const participants = await this.roster.list({ $and: [scopeFilter(principal), { organisationId }] });
+    const loaded = await this.years.loadMany(participants.map((p) => `${p.participantId}:${year}`));
+    const yearOf = new Map<string, ParticipantYear>([...loaded.values()].map(({ year: y }) => [y.participantId, y]));
     const days = daysOf(month);
     return participants
       .filter((p) => days.some((day) => ineligibilityOn(p.trajectories, day) === null))

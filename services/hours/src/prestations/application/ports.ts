@@ -6,9 +6,6 @@ export interface ParticipantYearRepository {
   insert(year: ParticipantYear): Promise<boolean>;
   /** Writes the year only if nobody changed it since `expectedVersion`; false otherwise. */
   update(year: ParticipantYear, expectedVersion: number): Promise<boolean>;
-  /** Which participant-year holds a prestation. */
-  locate(prestationId: string): Promise<{ participantId: string; year: number } | null>;
-  listForOrganisation(organisationId: string, year: number): Promise<ParticipantYear[]>;
   /** Many participant-years in one query, keyed `${participantId}:${year}`. */
   loadMany(keys: string[]): Promise<Map<string, { year: ParticipantYear; version: number }>>;
   /** Inserts (expectedVersion null) and conditional updates in one round trip; returns how many took. */

@@ -28,6 +28,13 @@ export interface PrestationInput extends Omit<PrestationFacts, 'date' | 'kilomet
   reason?: string;
 }
 
+/** Prestations are addressed through their participant and year: one document holds them. */
+export interface PrestationAddress {
+  participantId: string;
+  year: number;
+  prestationId: string;
+}
+
 export interface PrestationOutcome {
   prestation: Prestation;
   totals: Totals;
@@ -66,10 +73,10 @@ export class PrestationCommands {
 
   async correct(
     principal: Principal,
-    prestationId: string,
+    where: PrestationAddress,
     input: Omit<PrestationInput, 'participantId'>,
   ): Promise<PrestationOutcome> {
-    const { participant, year } = await this.locate(principal, prestationId);
+    const { participant, year, prestationId } = await this.writable(principal, where);
     const facts = this.factsOf(input);
     if (yearOf(facts.date) !== year) {
       throw new DomainError(
@@ -84,8 +91,8 @@ export class PrestationCommands {
     );
   }
 
-  async delete(principal: Principal, prestationId: string, reason: string): Promise<PrestationOutcome> {
-    const { participant, year } = await this.locate(principal, prestationId);
+  async delete(principal: Principal, where: PrestationAddress, reason: string): Promise<PrestationOutcome> {
+    const { participant, year, prestationId } = await this.writable(principal, where);
     return this.change(participant, year, async (current) => {
       const prestation = current.prestations.find((p) => p.id === prestationId);
       const authoring = await this.authoring(principal, participant, prestation?.date ?? `${year}-01-01`, reason);
@@ -93,12 +100,11 @@ export class PrestationCommands {
     });
   }
 
-  async history(principal: Principal, prestationId: string): Promise<Prestation> {
-    const located = await this.years.locate(prestationId);
-    const participant = located && (await this.roster.findById(located.participantId));
-    if (!located || !participant || !canAccess(principal, participant)) throw notFound();
-    const year = await this.years.load(located.participantId, located.year);
-    const prestation = year?.year.prestations.find((p) => p.id === prestationId);
+  async history(principal: Principal, where: PrestationAddress): Promise<Prestation> {
+    const participant = await this.roster.findById(where.participantId);
+    if (!participant || !canAccess(principal, participant)) throw notFound();
+    const stored = await this.years.load(where.participantId, where.year);
+    const prestation = stored?.year.prestations.find((p) => p.id === where.prestationId);
     if (!prestation) throw notFound();
     return prestation;
   }
@@ -136,13 +142,11 @@ export class PrestationCommands {
     return participant;
   }
 
-  private async locate(principal: Principal, prestationId: string) {
-    const located = await this.years.locate(prestationId);
-    if (!located) throw notFound();
-    const participant = await this.roster.findById(located.participantId);
+  private async writable(principal: Principal, where: PrestationAddress) {
+    const participant = await this.roster.findById(where.participantId);
     if (!participant || !canAccess(principal, participant)) throw notFound();
     assertCanWriteOrganisation(principal, participant.organisationId);
-    return { participant, year: located.year };
+    return { participant, year: where.year, prestationId: where.prestationId };
   }
 
   private factsOf(input: Omit<PrestationInput, 'participantId'>): PrestationFacts {

@@ -1,5 +1,6 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { ParticipantYearRepository } from '../application/ports';
@@ -13,6 +14,7 @@ interface ParticipantYearDocument extends ParticipantYear {
 }
 
 const DUPLICATE_KEY = 11000;
+const LOOKUP_PARALLELISM = 32;
 
 const idOf = (participantId: string, year: number) => `${participantId}:${year}`;
 
@@ -20,16 +22,14 @@ const idOf = (participantId: string, year: number) => `${participantId}:${year}`
 export class MongoParticipantYearRepository implements ParticipantYearRepository, OnModuleInit {
   private readonly collection: Collection<ParticipantYearDocument>;
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(WRITE_GUARD) private readonly guard: WriteGuard,
+  ) {
     this.collection = connection.collection<ParticipantYearDocument>(PARTICIPANT_YEARS_COLLECTION);
   }
 
-  async onModuleInit(): Promise<void> {
-    // Corrections and history find a prestation by its id.
-    await this.collection.createIndex({ 'prestations.id': 1 });
-    // The month grid reads an organisation's participant-years.
-    await this.collection.createIndex({ organisationId: 1, year: 1 });
-  }
+  async onModuleInit(): Promise<void> {}
 
   async load(participantId: string, year: number) {
     const document = await this.collection.findOne({ _id: idOf(participantId, year) }, { projection: { outbox: 0 } });
@@ -58,8 +58,17 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
   }
 
   async loadMany(keys: string[]) {
-    const documents = await this.collection.find({ _id: { $in: keys } }, { projection: { outbox: 0 } }).toArray();
-    return new Map(documents.map((d) => [d._id, { year: toYear(d), version: d.version }]));
+    // One lookup by _id each, a few at a time: FerretDB v1 answers `$in` with a collection scan.
+    const found = new Map<string, { year: ParticipantYear; version: number }>();
+    for (let start = 0; start < keys.length; start += LOOKUP_PARALLELISM) {
+      const documents = await Promise.all(
+        keys
+          .slice(start, start + LOOKUP_PARALLELISM)
+          .map((key) => this.collection.findOne({ _id: key }, { projection: { outbox: 0 } })),
+      );
+      for (const d of documents) if (d) found.set(d._id, { year: toYear(d), version: d.version });
+    }
+    return found;
   }
 
   async writeMany(changes: Array<{ year: ParticipantYear; expectedVersion: number | null }>): Promise<number> {
@@ -71,7 +80,7 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
             ? { insertOne: { document: { _id: idOf(year.participantId, year.year), ...year, version: 1, outbox: [] } } }
             : {
                 updateOne: {
-                  filter: { _id: idOf(year.participantId, year.year), version: expectedVersion },
+                  filter: guardedFilter(this.guard, idOf(year.participantId, year.year), { version: expectedVersion }),
                   update: { $set: { prestations: year.prestations }, $inc: { version: 1 } },
                 },
               },
@@ -86,14 +95,6 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
         return (partial.insertedCount ?? 0) + (partial.modifiedCount ?? 0);
       throw error;
     }
-  }
-
-  async locate(prestationId: string) {
-    const document = await this.collection.findOne(
-      { 'prestations.id': prestationId },
-      { projection: { participantId: 1, year: 1 } },
-    );
-    return document ? { participantId: document.participantId, year: document.year } : null;
   }
 
   async listForOrganisation(organisationId: string, year: number): Promise<ParticipantYear[]> {

@@ -111,3 +111,20 @@ export class YearQuery {
   @Max(2100)
   year!: number;
 }
+
+export class PrestationPath {
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' })
+  @IsUUID()
+  participantId!: string;
+
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2018)
+  @Max(2100)
+  year!: number;
+
+  @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' })
+  @IsUUID()
+  prestationId!: string;
+}

@@ -19,11 +19,13 @@ import { PrestationCommands } from '../application/prestation-commands';
 import {
   CorrectPrestationRequest,
   DeletePrestationRequest,
+  PrestationPath,
   RecordPrestationRequest,
   YearQuery,
 } from './prestation.dto';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PRESTATION = 'participants/:participantId/years/:year/prestations/:prestationId';
 
 @ApiTags('prestations')
 @Controller()
@@ -57,33 +59,33 @@ export class PrestationsController {
     return this.commands.record(principal, body);
   }
 
-  @Put('prestations/:id')
+  @Put(PRESTATION)
   @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Correct a prestation, with a reason; the earlier version stays in its history' })
   correct(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() where: PrestationPath,
     @Body() body: CorrectPrestationRequest,
   ) {
-    return this.commands.correct(principal, id, body);
+    return this.commands.correct(principal, where, body);
   }
 
-  @Delete('prestations/:id')
+  @Delete(PRESTATION)
   @HttpCode(200)
   @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Delete a prestation, with a reason; it stays visible in the history' })
   delete(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param() where: PrestationPath,
     @Body() body: DeletePrestationRequest,
   ) {
-    return this.commands.delete(principal, id, body.reason);
+    return this.commands.delete(principal, where, body.reason);
   }
 
-  @Get('prestations/:id')
+  @Get(PRESTATION)
   @ApiOperation({ summary: 'A prestation with its full history of corrections (who, when, before, after)' })
-  history(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.commands.history(principal, id);
+  history(@CurrentPrincipal() principal: Principal, @Param() where: PrestationPath) {
+    return this.commands.history(principal, where);
   }
 
   @Get('participants/:id/hours')

@@ -1,0 +1,67 @@
+import { GroupSession, cancelEnrolment, enrol, planGroupSession, recordAttendance } from './group-session';
+
+const session = (capacity = 2): GroupSession =>
+  planGroupSession({
+    id: 's-1',
+    organisationId: 'org-neteland',
+    regionId: 'region-kempen',
+    title: 'Op tijd komen',
+    competencyCodes: ['STIPTHEID'],
+    date: '2026-05-12',
+    startTime: '09:30',
+    endTime: '12:00',
+    place: 'Geel',
+    trainer: 'Els',
+    capacity,
+    createdBy: 'coach-1',
+  });
+const person = (participantId: string) => ({
+  participantId,
+  organisationId: 'org-neteland',
+  regionId: 'region-kempen',
+});
+const enrolAll = (start: GroupSession, ids: string[]) =>
+  ids.reduce((s, id, i) => enrol(s, person(id), `2026-05-01T08:00:0${i}.000Z`, '2026-05-01').next, start);
+
+describe('a group session', () => {
+  it('gives seats up to its capacity and announces each assignment', () => {
+    const first = enrol(session(), person('a'), '2026-05-01T08:00:00.000Z', '2026-05-01');
+    expect(first.result.status).toBe('ENROLLED');
+    expect(first.facts[0]).toMatchObject({ type: 'coaching.assigned', data: { modality: 'GROUP' } });
+  });
+
+  it('puts the participant who finds it full on the waiting list, without an assignment', () => {
+    const full = enrolAll(session(2), ['a', 'b']);
+    const third = enrol(full, person('c'), '2026-05-01T09:00:00.000Z', '2026-05-01');
+    expect(third.result).toMatchObject({ status: 'WAITING', waitingPosition: 1 });
+    expect(third.facts).toEqual([]);
+  });
+
+  it('refuses to enrol the same participant twice', () => {
+    expect(() => enrol(enrolAll(session(), ['a']), person('a'), '2026-05-01T09:00:00.000Z', '2026-05-01')).toThrow(
+      expect.objectContaining({ code: 'COACHING.ALREADY_ENROLLED' }),
+    );
+  });
+
+  it('gives a freed seat to the first on the waiting list', () => {
+    const full = enrolAll(session(2), ['a', 'b', 'c', 'd']);
+    const { next, facts, result } = cancelEnrolment(full, 'a', '2026-05-02');
+    expect(result.promoted).toBe('c');
+    expect(next.enrolments.filter((e) => e.status === 'ENROLLED').map((e) => e.participantId)).toEqual(['b', 'c']);
+    expect(facts.map((f) => f.type)).toEqual(['coaching.ended', 'coaching.assigned']);
+  });
+
+  it('ends every enrolment at attendance: completed for attendees, no-show for the others', () => {
+    const { facts } = recordAttendance(enrolAll(session(2), ['a', 'b']), ['a'], '2026-05-12');
+    expect(facts.map((f) => [f.participantId, f.data.reasonCode])).toEqual([
+      ['a', 'COMPLETED'],
+      ['b', 'NO_SHOW'],
+    ]);
+  });
+
+  it('refuses a participant of another organisation', () => {
+    expect(() =>
+      enrol(session(), { ...person('x'), organisationId: 'org-herentals' }, '2026-05-01T08:00:00.000Z', '2026-05-01'),
+    ).toThrow(expect.objectContaining({ code: 'COACHING.OTHER_ORGANISATION' }));
+  });
+});

@@ -1,0 +1,207 @@
+import { INestApplication } from '@nestjs/common';
+import { TOPICS } from '@stapsteen/contracts';
+import {
+  createTestKeyPair,
+  eventually,
+  mintToken,
+  sendRaw,
+  startTestService,
+  waitForMessage,
+} from '@stapsteen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { envelopeText, feedParticipant } from '../test/roster-feed';
+import { COACHING_SERVICE_FOR_TESTS } from './app.module';
+
+const suffix = randomUUID().slice(0, 8);
+const region = `region-kempen-${suffix}`;
+const otherRegion = `region-gent-${suffix}`;
+const organisation = `org-neteland-${suffix}`;
+const otherOrganisation = `org-herentals-${suffix}`;
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+
+describe('the coaching service', () => {
+  const keys = createTestKeyPair();
+  const tokens: Record<string, string> = {};
+  let app: INestApplication;
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const http = () => request(app.getHttpServer());
+  const feed = (displayName?: string) =>
+    feedParticipant(app, tokens.admin, {
+      organisationId: organisation,
+      regionId: region,
+      startedOn: today,
+      displayName,
+    });
+  const coachingEvent = (
+    type: string,
+    participantId: string,
+    extra: (data: Record<string, unknown>) => boolean = () => true,
+  ) =>
+    waitForMessage(TOPICS.coaching, (m) => {
+      const event = JSON.parse(m.value);
+      return m.key === participantId && event.type === type && extra(event.data);
+    }).then((m) => JSON.parse(m.value));
+
+  beforeAll(async () => {
+    app = await startTestService(COACHING_SERVICE_FOR_TESTS, keys.publicKeyPem);
+    const mint = (claims: Parameters<typeof mintToken>[1]) => mintToken(keys.privateKeyPem, claims);
+    tokens.admin = await mint({ sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
+    tokens.coach = await mint({ sub: 'coach-an', role: 'COACH', orgIds: [organisation], regionId: region });
+    tokens.otherCoach = await mint({ sub: 'coach-bart', role: 'COACH', orgIds: [otherOrganisation], regionId: region });
+    tokens.otherOrganiser = await mint({
+      sub: 'organiser-h',
+      role: 'ORGANISER',
+      orgIds: [otherOrganisation],
+      regionId: region,
+    });
+    tokens.manager = await mint({ sub: 'manager-kempen', role: 'REGIONAL_MANAGER', orgIds: [], regionId: region });
+    tokens.otherManager = await mint({
+      sub: 'manager-gent',
+      role: 'REGIONAL_MANAGER',
+      orgIds: [],
+      regionId: otherRegion,
+    });
+  });
+
+  afterAll(() => app?.close());
+
+  it('keeps staff of another organisation and managers of another region out of a participant’s records', async () => {
+    const participantId = await feed();
+    await http()
+      .post(`/participants/${participantId}/assessments`)
+      .set(as('coach'))
+      .send({
+        assessorKind: 'COACH',
+        assessedOn: today,
+        ratings: [{ competencyCode: 'STIPTHEID', level: 2, note: 'Komt vaak te laat' }],
+      })
+      .expect(201);
+
+    const read = await http().get(`/participants/${participantId}/assessments`).set(as('otherCoach')).expect(404);
+    expect(read.body.code).toBe('COACHING.PARTICIPANT_NOT_FOUND');
+    await http()
+      .post(`/participants/${participantId}/assessments`)
+      .set(as('otherOrganiser'))
+      .send({ assessorKind: 'ORGANISER', assessedOn: today, ratings: [{ competencyCode: 'STIPTHEID', level: 4 }] })
+      .expect(404);
+    await http()
+      .post('/group-sessions')
+      .set(as('otherOrganiser'))
+      .send({
+        organisationId: organisation,
+        title: 'Stiptheid',
+        competencyCodes: ['STIPTHEID'],
+        date: today,
+        startTime: '09:30',
+        endTime: '12:00',
+        place: 'Geel',
+        trainer: 'Els',
+        capacity: 5,
+      })
+      .expect(403);
+    // The manager of the region reads, but does not change an organisation's records.
+    const managed = await http().get(`/participants/${participantId}/assessments`).set(as('manager')).expect(200);
+    expect(managed.body).toHaveLength(1);
+    await http()
+      .post(`/participants/${participantId}/assessments`)
+      .set(as('manager'))
+      .send({ assessorKind: 'COACH', assessedOn: today, ratings: [{ competencyCode: 'STIPTHEID', level: 3 }] })
+      .expect(403);
+    await http().get(`/participants/${participantId}/assessments`).set(as('otherManager')).expect(404);
+    const roster = await http().get('/participants').set(as('otherManager')).expect(200);
+    expect(roster.body).toEqual([]);
+    const gaps = await http().get(`/organisations/${organisation}/gaps?status=ALL`).set(as('otherManager')).expect(200);
+    expect(gaps.body).toEqual([]);
+    await http().get(`/organisations/${organisation}/catalogue`).set(as('otherManager')).expect(404);
+  });
+
+  it('seats exactly three of ten participants enrolled at once in a three-seat session and waiting-lists the rest', async () => {
+    const people = await Promise.all(Array.from({ length: 10 }, () => feed()));
+    const session = await http()
+      .post('/group-sessions')
+      .set(as('coach'))
+      .send({
+        organisationId: organisation,
+        title: 'Op tijd komen en verwittigen',
+        competencyCodes: ['STIPTHEID', 'COMMUNICEREN'],
+        date: today,
+        startTime: '09:30',
+        endTime: '12:00',
+        place: 'Dienstencentrum De Wending, Geel',
+        trainer: 'Els Peeters',
+        capacity: 3,
+      })
+      .expect(201);
+
+    const answers = await Promise.all(
+      people.map((participantId) =>
+        http().post(`/group-sessions/${session.body.id}/enrolments`).set(as('coach')).send({ participantId }),
+      ),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(answers.filter((a) => a.body.status === 'ENROLLED')).toHaveLength(3);
+    expect(answers.filter((a) => a.body.status === 'WAITING')).toHaveLength(7);
+    const stored = await http().get(`/group-sessions/${session.body.id}`).set(as('coach')).expect(200);
+    expect(stored.body.seatsLeft).toBe(0);
+    expect(stored.body.waitingList).toHaveLength(7);
+  });
+
+  it('opens one LOW_HOURS_NO_COACHING gap on a low-hours flag (also when the flag is delivered twice) and closes it when one-on-one coaching starts', async () => {
+    const participantId = await feed('Karim B.');
+    const month = today.slice(0, 7);
+    const flag = envelopeText(participantId, 'participant.low-hours-flagged', 'hours', {
+      participantId,
+      organisationId: organisation,
+      regionId: region,
+      month,
+      countedHours: 4,
+      targetHours: 20,
+      consecutiveMonthsBelow: 1,
+      fallingTrend: false,
+      severity: 'MEDIUM',
+    });
+    await sendRaw(TOPICS.hours, [{ key: participantId, value: flag }]);
+
+    const detected = await coachingEvent(
+      'coaching.gap-detected',
+      participantId,
+      (d) => d.reasonCode === 'LOW_HOURS_NO_COACHING',
+    );
+    expect(detected.data).toMatchObject({ organisationId: organisation, regionId: region, openedOn: today });
+    const open = await eventually(
+      () => http().get(`/organisations/${organisation}/gaps`).set(as('coach')),
+      (r) => r.body.some((g: { participantId: string }) => g.participantId === participantId),
+      { what: 'the open gap in the organisation’s list' },
+    );
+    expect(open.body.filter((g: { participantId: string }) => g.participantId === participantId)).toHaveLength(1);
+
+    // A redelivery changes nothing: still one gap, one detection.
+    await sendRaw(TOPICS.hours, [{ key: participantId, value: flag }]);
+    const coachGaps = await http().get('/coaches/coach-an/gaps').set(as('coach')).expect(200);
+    expect(coachGaps.body.filter((g: { participantId: string }) => g.participantId === participantId)).toHaveLength(1);
+
+    const started = await http()
+      .post('/one-on-ones')
+      .set(as('coach'))
+      .send({ participantId, competencyCodes: ['STIPTHEID'] })
+      .expect(201);
+    expect(started.body).toMatchObject({ coachId: 'coach-an', status: 'ACTIVE' });
+
+    const assigned = await coachingEvent('coaching.assigned', participantId);
+    expect(assigned.data).toMatchObject({
+      modality: 'ONE_ON_ONE',
+      competencyCodes: ['STIPTHEID'],
+      assignmentId: started.body.id,
+    });
+    const closed = await coachingEvent('coaching.gap-closed', participantId);
+    expect(closed.data).toMatchObject({
+      gapId: detected.data.gapId,
+      reasonCode: 'LOW_HOURS_NO_COACHING',
+      closedOn: today,
+    });
+    const all = await http().get(`/participants/${participantId}/gaps`).set(as('coach')).expect(200);
+    expect(all.body).toEqual([expect.objectContaining({ gapId: detected.data.gapId, closedOn: today })]);
+  });
+});

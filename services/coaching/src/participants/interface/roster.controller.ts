@@ -1,0 +1,31 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, scopeFilter } from '@stapsteen/auth';
+import { PARTICIPANT_ROSTER, ParticipantRoster, RosterEntry } from '../application/participant-roster';
+
+class RosterEntryView implements RosterEntry {
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' }) participantId!: string;
+  @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
+  @ApiProperty({ example: 'region-kempen' }) regionId!: string;
+  @ApiProperty({ example: 'Sofie V.' }) displayName!: string;
+  @ApiPropertyOptional({ nullable: true, example: 'coach-an' }) coachId!: string | null;
+  @ApiProperty({
+    example: [{ trajectoryId: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d', startedOn: '2026-02-02', endedOn: null }],
+  })
+  trajectories!: RosterEntry['trajectories'];
+  @ApiPropertyOptional({ nullable: true, example: { flagged: true, month: '2026-10', severity: 'HIGH' } })
+  lowHours!: RosterEntry['lowHours'];
+}
+
+@ApiTags('participants')
+@Controller('participants')
+export class RosterController {
+  constructor(@Inject(PARTICIPANT_ROSTER) private readonly roster: ParticipantRoster) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The participants known to the coaching service within the caller’s scope' })
+  @ApiOkResponse({ type: [RosterEntryView] })
+  list(@CurrentPrincipal() principal: Principal): Promise<RosterEntry[]> {
+    return this.roster.list(scopeFilter(principal));
+  }
+}
