@@ -73,6 +73,17 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.body).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
   });
 
+  it('answers 503, retry later, when the database is locked', () => {
+    const { argumentsHost, sent } = host();
+    const busy = Object.assign(new Error('[collection.go:191] database is locked (5) (SQLITE_BUSY)'), {
+      name: 'MongoServerError',
+    });
+    filter.catch(busy, argumentsHost);
+    expect(sent.status).toBe(503);
+    expect(sent.body).toMatchObject({ code: 'SERVICE.DATABASE_BUSY' });
+    expect(JSON.stringify(sent.body)).not.toContain('collection.go');
+  });
+
   it('reveals nothing of an unexpected error but the correlation id', () => {
     const { argumentsHost, sent } = host();
     filter.catch(new Error('connection string mongodb://secret'), argumentsHost);

@@ -62,6 +62,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       } = fields;
       return { ...rest, type: problemTypeFor(code), title: titleFor(status), status, detail, code };
     }
+    if (isDatabaseBusy(exception)) {
+      return {
+        type: problemTypeFor('SERVICE.DATABASE_BUSY'),
+        title: titleFor(503),
+        status: 503,
+        detail: 'The database is too busy right now; nothing was stored. Try again in a moment.',
+        code: 'SERVICE.DATABASE_BUSY',
+      };
+    }
     const clientError = clientErrorOf(exception);
     if (clientError) {
       return { type: problemTypeFor(clientError.code), title: titleFor(clientError.status), ...clientError };
@@ -87,4 +96,15 @@ function clientErrorOf(exception: unknown): { status: number; code: string; deta
   if (status === 413) return { status, code: 'REQUEST.TOO_LARGE', detail: 'The request body is larger than allowed.' };
   const reason = typeof type === 'string' ? ` (${type})` : '';
   return { status, code: 'REQUEST.MALFORMED', detail: `The request could not be read${reason}.` };
+}
+
+/**
+ * A database that cannot answer in time (a lock held too long, a lost connection) is a passing
+ * condition: the client may retry, and nothing was half-stored because every write is one document.
+ */
+function isDatabaseBusy(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  if (['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError'].includes(exception.name))
+    return true;
+  return exception.name === 'MongoServerError' && /SQLITE_BUSY|database is locked|LockTimeout/i.test(exception.message);
 }
