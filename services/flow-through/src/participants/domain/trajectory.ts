@@ -1,32 +1,12 @@
+import type { Destination, SuspensionReason } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 
 export const TRAJECTORY_STATUSES = ['REFERRED', 'INTAKE', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type TrajectoryStatus = (typeof TRAJECTORY_STATUSES)[number];
 
-export const SUSPENSION_REASONS = ['ILLNESS', 'CARE', 'TRAINING', 'ADMINISTRATIVE', 'OTHER'] as const;
-export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
-
-/** Destinations at exit (BRIEF.md, "Flow-through outcomes"). */
-export const DESTINATIONS = [
-  'NEC_JOB',
-  'TEMPORARY_WORK_EXPERIENCE',
-  'ART_60',
-  'SOCIAL_ECONOMY',
-  'TRAINING',
-  'IBO',
-  'INTERNSHIP',
-  'JOBCOACH',
-  'WORK_CARE_TRAJECTORY',
-  'SPECIALISED_CARE',
-  'FOD_ALLOWANCE',
-  'DROP_OUT',
-  'MOVED',
-  'HEALTH',
-  'SANCTION',
-  'END_WITHOUT_NEXT_STEP',
-  'UNKNOWN',
-] as const;
-export type Destination = (typeof DESTINATIONS)[number];
+// The reasons and destinations are part of the event contract other services rely on.
+export { DESTINATIONS, SUSPENSION_REASONS } from '@stapsteen/contracts';
+export type { Destination, SuspensionReason } from '@stapsteen/contracts';
 
 export interface Suspension {
   from: string;
