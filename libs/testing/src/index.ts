@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './service-env';
 export * from './kafka-probe';
 export * from './test-service';
+export * from './participant-feed';

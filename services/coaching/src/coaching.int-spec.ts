@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
 import {
   createTestKeyPair,
+  envelopeText,
   eventually,
+  feedParticipant,
   mintToken,
   sendRaw,
   startTestService,
@@ -10,7 +12,6 @@ import {
 } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { envelopeText, feedParticipant } from '../test/roster-feed';
 import { COACHING_SERVICE_FOR_TESTS } from './app.module';
 
 const suffix = randomUUID().slice(0, 8);
@@ -32,6 +33,8 @@ describe('the coaching service', () => {
       regionId: region,
       startedOn: today,
       displayName,
+      coachId: 'coach-an',
+      monthlyHoursTarget: 20,
     });
   const coachingEvent = (
     type: string,

@@ -1,9 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
-import { createTestKeyPair, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
+import { createTestKeyPair, feedParticipant, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { feedParticipant } from '../../test/roster-feed';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
 const YEAR = new Date().getUTCFullYear() - 1;

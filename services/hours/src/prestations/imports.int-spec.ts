@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { feedParticipant } from '../../test/roster-feed';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
 const YEAR = new Date().getUTCFullYear() - 1;

@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { feedParticipant } from '../../test/roster-feed';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
 /** Last year, so every date used here lies in the past whenever the suite runs. */

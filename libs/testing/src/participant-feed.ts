@@ -1,19 +1,32 @@
 import type { INestApplication } from '@nestjs/common';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
-import { eventually, sendRaw } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { eventually } from './eventually';
+import { sendRaw } from './kafka-probe';
 
 export interface FedParticipant {
   organisationId: string;
   regionId: string;
+  /** The trajectory's start (and the enrolment date). */
   startedOn: string;
+  displayName?: string;
   monthlyHoursTarget?: number | null;
+  coachId?: string | null;
 }
 
+/** An event as another service would publish it, ready for `sendRaw`. */
+export const envelopeText = (
+  participantId: string,
+  type: string,
+  producer: 'flow-through' | 'hours' | 'coaching',
+  data: object,
+) => JSON.stringify(createEnvelope({ type, version: 1, producer, participantId, correlationId: randomUUID(), data }));
+
 /**
- * Tells the hours service about a participant and their started trajectory the way flow-through
- * does — events on the real topics — and waits until its roster shows them.
+ * Tells a consuming service about a participant and their started trajectory the way
+ * flow-through does — events on the real topics — and waits until the service's
+ * `GET /participants` roster shows both.
  */
 export async function feedParticipant(
   app: INestApplication,
@@ -21,20 +34,16 @@ export async function feedParticipant(
   participant: FedParticipant,
 ): Promise<string> {
   const participantId = randomUUID();
-  const envelope = (type: string, data: object) =>
-    JSON.stringify(
-      createEnvelope({ type, version: 1, producer: 'flow-through', participantId, correlationId: randomUUID(), data }),
-    );
   await sendRaw(TOPICS.participants, [
     {
       key: participantId,
-      value: envelope('participant.enrolled', {
+      value: envelopeText(participantId, 'participant.enrolled', 'flow-through', {
         participantId,
         organisationId: participant.organisationId,
         regionId: participant.regionId,
-        displayName: 'Sofie V.',
+        displayName: participant.displayName ?? 'Sofie V.',
         referralSource: 'VDAB',
-        coachId: null,
+        coachId: participant.coachId ?? null,
         monthlyHoursTarget: participant.monthlyHoursTarget ?? null,
         exPwa: false,
         enrolledOn: participant.startedOn,
@@ -44,7 +53,7 @@ export async function feedParticipant(
   await sendRaw(TOPICS.trajectories, [
     {
       key: participantId,
-      value: envelope('trajectory.started', {
+      value: envelopeText(participantId, 'trajectory.started', 'flow-through', {
         trajectoryId: randomUUID(),
         participantId,
         organisationId: participant.organisationId,
@@ -58,11 +67,12 @@ export async function feedParticipant(
   await eventually(
     () => request(app.getHttpServer()).get('/participants').set('Authorization', `Bearer ${adminToken}`),
     (response) =>
+      Array.isArray(response.body) &&
       response.body.some(
-        (p: { participantId: string; trajectories: unknown[] }) =>
-          p.participantId === participantId && p.trajectories.length === 1,
+        (p: { participantId: string; trajectories: unknown[]; displayName: string }) =>
+          p.participantId === participantId && p.trajectories.length === 1 && p.displayName !== '',
       ),
-    { what: 'the participant and trajectory in the hours roster' },
+    { what: 'the participant and trajectory in the roster' },
   );
   return participantId;
 }
