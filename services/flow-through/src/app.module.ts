@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@stapsteen/service-kit';
+import { AlertsModule } from './alerts/alerts.module';
+import { PARTICIPANT_ALERTS_COLLECTION } from './alerts/infrastructure/mongo-alert-repository';
 import { FlowThroughConfig } from './config/flow-through.config';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PARTICIPANTS_COLLECTION } from './participants/infrastructure/mongo-participant-repository';
@@ -9,7 +11,7 @@ export const FLOW_THROUGH_SERVICE = {
   service: 'flow-through',
   title: 'Stapsteen flow-through service',
   description: 'Participants, trajectories, outflow with ESF+ follow-up, manager alerts and KPIs.',
-  outboxCollections: [PARTICIPANTS_COLLECTION],
+  outboxCollections: [PARTICIPANTS_COLLECTION, PARTICIPANT_ALERTS_COLLECTION],
 };
 
 @Module({})
@@ -21,6 +23,7 @@ export class AppModule {
         ServiceCoreModule.forRoot({ ...FLOW_THROUGH_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
         OrganisationsModule,
         ParticipantsModule,
+        AlertsModule,
       ],
     };
   }

@@ -21,4 +21,10 @@ export class FlowThroughConfig extends CommonServiceConfig {
   )
   @IsIn(DESTINATIONS, { each: true })
   POSITIVE_OUTFLOW_DESTINATIONS: Destination[] = [...JOTA_POSITIVE_DESTINATIONS];
+
+  /** How many days ahead an alert may be snoozed. */
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  ALERT_MAX_SNOOZE_DAYS: number = 90;
 }

@@ -1,0 +1,273 @@
+import { INestApplication } from '@nestjs/common';
+import { TOPICS, createEnvelope } from '@stapsteen/contracts';
+import {
+  createTestKeyPair,
+  eventually,
+  mintToken,
+  sendRaw,
+  startTestService,
+  waitForMessage,
+} from '@stapsteen/testing';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+
+describe('manager alerts from the hours events, over HTTP and real Kafka', () => {
+  const keys = createTestKeyPair();
+  const suffix = randomUUID().slice(0, 8);
+  const kempen = `region-kempen-${suffix}`;
+  const gent = `region-gent-${suffix}`;
+  const neteland = `org-neteland-${suffix}`;
+  const herentals = `org-herentals-${suffix}`;
+  const tokens: Record<string, string> = {};
+  let app: INestApplication;
+
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const hoursEvent = (
+    type: string,
+    participantId: string,
+    data: object,
+    scope = { organisationId: neteland, regionId: kempen },
+  ) => ({
+    key: participantId,
+    value: JSON.stringify(
+      createEnvelope({
+        type,
+        version: 1,
+        producer: 'hours',
+        participantId,
+        correlationId: randomUUID(),
+        data: { participantId, ...scope, ...data },
+      }),
+    ),
+  });
+  const flagged = (
+    participantId: string,
+    month: string,
+    severity: 'MEDIUM' | 'HIGH',
+    scope?: { organisationId: string; regionId: string },
+  ) =>
+    hoursEvent(
+      'participant.low-hours-flagged',
+      participantId,
+      {
+        month,
+        countedHours: 9,
+        targetHours: 20,
+        consecutiveMonthsBelow: severity === 'HIGH' ? 2 : 1,
+        fallingTrend: false,
+        severity,
+      },
+      scope,
+    );
+  const lowHoursAlertsOf = async (who: string, participantId: string) => {
+    const response = await request(app.getHttpServer()).get('/alerts?kind=LOW_HOURS').set(as(who)).expect(200);
+    return (response.body.items as Array<{ id: string; participantId: string }>).filter(
+      (a) => a.participantId === participantId,
+    );
+  };
+
+  /** Opens the live stream as a screen would and collects its events until closed. */
+  const openStream = async (who: string) => {
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const events: Array<{ type: string; data: { participantId: string; kind: string; status: string } }> = [];
+    const req = http.get({ host: '127.0.0.1', port, path: '/alerts/stream', headers: as(who) });
+    await new Promise<void>((resolve, reject) => {
+      req.on('response', (response) => {
+        expect(response.statusCode).toBe(200);
+        let buffer = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          buffer += chunk;
+          const blocks = buffer.split('\n\n');
+          buffer = blocks.pop() ?? '';
+          for (const block of blocks) {
+            const field = (name: string) =>
+              block
+                .split('\n')
+                .find((line) => line.startsWith(`${name}: `))
+                ?.slice(name.length + 2);
+            const data = field('data');
+            if (data) events.push({ type: field('event') ?? 'message', data: JSON.parse(data) });
+          }
+        });
+        resolve();
+      });
+      req.on('error', reject);
+    });
+    return { events, close: () => req.destroy() };
+  };
+
+  beforeAll(async () => {
+    app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
+    await app.listen(0, '127.0.0.1');
+    const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
+      mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
+    tokens.managerKempen = await mint('manager-kempen', 'REGIONAL_MANAGER', [], kempen);
+    tokens.managerGent = await mint('manager-gent', 'REGIONAL_MANAGER', [], gent);
+    tokens.neteland = await mint('organiser-neteland', 'ORGANISER', [neteland], kempen);
+    tokens.herentals = await mint('organiser-herentals', 'ORGANISER', [herentals], kempen);
+  });
+
+  afterAll(() => app?.close());
+
+  it('turns a low-hours flag into one alert, even delivered twice, and resolves it when the flag clears', async () => {
+    const participantId = randomUUID();
+    const first = flagged(participantId, '2026-09', 'MEDIUM');
+    await sendRaw(TOPICS.hours, [first]);
+
+    const [alert] = await eventually(
+      () => lowHoursAlertsOf('managerKempen', participantId),
+      (alerts) => alerts.length === 1,
+      { what: 'the low-hours alert in the manager’s inbox' },
+    );
+    expect(alert).toMatchObject({
+      kind: 'LOW_HOURS',
+      status: 'OPEN',
+      severity: 'MEDIUM',
+      ageDays: 0,
+      organisationId: neteland,
+    });
+    const raised = await waitForMessage(
+      TOPICS.alerts,
+      (m) => m.key === participantId && JSON.parse(m.value).type === 'alert.raised',
+    );
+    expect(JSON.parse(raised.value).data).toMatchObject({ kind: 'LOW_HOURS', regionId: kempen, severity: 'MEDIUM' });
+
+    // The same message again, then the next month's flag on the same partition: once that shows,
+    // the redelivery before it has been consumed too.
+    await sendRaw(TOPICS.hours, [first, flagged(participantId, '2026-10', 'HIGH')]);
+    const updated = await eventually(
+      () => request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
+      (response) => response.body.severity === 'HIGH',
+      { what: 'the alert updated to high severity' },
+    );
+    expect(updated.body.history.map((t: { action: string }) => t.action)).toEqual(['RAISED', 'UPDATED']);
+    expect(await lowHoursAlertsOf('managerKempen', participantId)).toHaveLength(1);
+
+    await sendRaw(TOPICS.hours, [
+      hoursEvent('participant.low-hours-cleared', participantId, {
+        month: '2026-11',
+        countedHours: 21,
+        targetHours: 20,
+      }),
+    ]);
+    const resolved = await eventually(
+      () => request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
+      (response) => response.body.status === 'RESOLVED',
+      { what: 'the alert resolved' },
+    );
+    expect(resolved.body).toMatchObject({ resolution: 'CAUSE_CLEARED', id: alert.id });
+    const published = await waitForMessage(
+      TOPICS.alerts,
+      (m) => m.key === participantId && JSON.parse(m.value).type === 'alert.resolved',
+    );
+    expect(JSON.parse(published.value)).toMatchObject({
+      producer: 'flow-through',
+      data: { alertId: alert.id, kind: 'LOW_HOURS', resolution: 'CAUSE_CLEARED', regionId: kempen },
+    });
+  });
+
+  it('shows a region’s alerts to nobody outside it: another region’s manager sees nothing, another organisation gets 404', async () => {
+    const participantId = randomUUID();
+    await sendRaw(TOPICS.hours, [flagged(participantId, '2026-10', 'HIGH')]);
+    await eventually(
+      () => lowHoursAlertsOf('neteland', participantId),
+      (alerts) => alerts.length === 1,
+      { what: 'the alert in the organisation’s inbox' },
+    );
+
+    expect(await lowHoursAlertsOf('managerGent', participantId)).toEqual([]);
+    await request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerGent')).expect(404);
+    const hidden = await request(app.getHttpServer())
+      .get(`/alerts/${participantId}/LOW_HOURS`)
+      .set(as('herentals'))
+      .expect(404);
+    expect(hidden.body.code).toBe('ALERT.NOT_FOUND');
+    await request(app.getHttpServer())
+      .post(`/alerts/${participantId}/LOW_HOURS/acknowledge`)
+      .set(as('herentals'))
+      .expect(404);
+  });
+
+  it('lets the region’s manager acknowledge, snooze and resolve an alert, and refuses bad input as problem details', async () => {
+    const participantId = randomUUID();
+    await sendRaw(TOPICS.hours, [flagged(participantId, '2026-10', 'HIGH')]);
+    await eventually(
+      () => lowHoursAlertsOf('managerKempen', participantId),
+      (alerts) => alerts.length === 1,
+      { what: 'the alert in the manager’s inbox' },
+    );
+    const url = `/alerts/${participantId}/LOW_HOURS`;
+
+    const acknowledged = await request(app.getHttpServer())
+      .post(`${url}/acknowledge`)
+      .set(as('managerKempen'))
+      .expect(200);
+    expect(acknowledged.body).toMatchObject({ status: 'ACKNOWLEDGED' });
+
+    const invalid = await request(app.getHttpServer())
+      .post(`${url}/snooze`)
+      .set(as('managerKempen'))
+      .send({ reason: 'Op verlof', until: '31/12/2026', extra: true })
+      .expect(400);
+    expect(invalid.body).toMatchObject({ code: 'REQUEST.INVALID' });
+
+    const until = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const snoozed = await request(app.getHttpServer())
+      .post(`${url}/snooze`)
+      .set(as('managerKempen'))
+      .send({ reason: 'Op verlof', until })
+      .expect(200);
+    expect(snoozed.body).toMatchObject({ status: 'SNOOZED', snoozedUntil: until, snoozeReason: 'Op verlof' });
+
+    const resolved = await request(app.getHttpServer()).post(`${url}/resolve`).set(as('managerKempen')).expect(200);
+    expect(resolved.body).toMatchObject({ status: 'RESOLVED', resolution: 'MANUAL' });
+    expect(resolved.body.history.map((t: { action: string; by: string }) => [t.action, t.by])).toEqual([
+      ['RAISED', 'system'],
+      ['ACKNOWLEDGED', 'manager-kempen'],
+      ['SNOOZED', 'manager-kempen'],
+      ['RESOLVED', 'manager-kempen'],
+    ]);
+
+    const again = await request(app.getHttpServer()).post(`${url}/acknowledge`).set(as('managerKempen')).expect(422);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.body.code).toBe('ALERT.INVALID_TRANSITION');
+    await request(app.getHttpServer())
+      .get(`/alerts/${participantId}/NO_SUCH_KIND`)
+      .set(as('managerKempen'))
+      .expect(400);
+  });
+  it('streams changes live to the region’s manager and to no other region', async () => {
+    const kempenStream = await openStream('managerKempen');
+    const gentStream = await openStream('managerGent');
+    try {
+      const inKempen = randomUUID();
+      await sendRaw(TOPICS.hours, [flagged(inKempen, '2026-10', 'MEDIUM')]);
+      await eventually(
+        async () => kempenStream.events,
+        (events) => events.some((e) => e.type === 'RAISED' && e.data.participantId === inKempen),
+        { what: 'the raise on the Kempen manager’s stream' },
+      );
+
+      // A Gent alert afterwards: the server writes to one stream in order, so once Gent's own
+      // alert has arrived, the Kempen one would have arrived before it, had it been sent.
+      const inGent = randomUUID();
+      await sendRaw(TOPICS.hours, [
+        flagged(inGent, '2026-10', 'MEDIUM', { organisationId: `org-gent-${suffix}`, regionId: gent }),
+      ]);
+      await eventually(
+        async () => gentStream.events,
+        (events) => events.some((e) => e.data.participantId === inGent),
+        { what: 'the raise on the Gent manager’s stream' },
+      );
+      expect(gentStream.events.map((e) => e.data.participantId)).not.toContain(inKempen);
+      expect(kempenStream.events.map((e) => e.data.participantId)).not.toContain(inGent);
+    } finally {
+      kempenStream.close();
+      gentStream.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { Module, OnModuleDestroy } from '@nestjs/common';
+import { KeyedLock } from '@stapsteen/concurrency';
+import { OutboxRelay } from '@stapsteen/messaging';
+import { SERVICE_CONFIG } from '@stapsteen/service-kit';
+import type { FlowThroughConfig } from '../config/flow-through.config';
+import { CLOCK, Clock, systemClock } from '../shared/clock';
+import { AlertFeed } from './application/alert-feed';
+import { AlertQueries } from './application/alert-queries';
+import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
+import { AlertWriter } from './application/alert-writer';
+import { ManageAlertHandler } from './application/manage-alert';
+import { RecordAlertCauseHandler } from './application/record-alert-cause';
+import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
+import { AlertCauseConsumer } from './interface/alert-cause.consumer';
+import { AlertsController } from './interface/alerts.controller';
+
+@Module({
+  controllers: [AlertsController, AlertCauseConsumer],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    { provide: ALERT_REPOSITORY, useClass: MongoAlertRepository },
+    // One feed per application instance, so a test's second app never shares the first one's stream.
+    { provide: AlertFeed, useFactory: () => new AlertFeed() },
+    {
+      provide: AlertWriter,
+      useFactory: (alerts: AlertRepository, feed: AlertFeed, relay: OutboxRelay, lock: KeyedLock) =>
+        new AlertWriter(
+          alerts,
+          feed,
+          () => relay.nudge(),
+          (key, work) => lock.run(key, work),
+        ),
+      inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock],
+    },
+    {
+      provide: RecordAlertCauseHandler,
+      useFactory: (writer: AlertWriter, clock: Clock) => new RecordAlertCauseHandler(writer, clock),
+      inject: [AlertWriter, CLOCK],
+    },
+    {
+      provide: ManageAlertHandler,
+      useFactory: (writer: AlertWriter, clock: Clock, config: FlowThroughConfig) =>
+        new ManageAlertHandler(writer, clock, { maxSnoozeDays: config.ALERT_MAX_SNOOZE_DAYS }),
+      inject: [AlertWriter, CLOCK, SERVICE_CONFIG],
+    },
+    {
+      provide: AlertQueries,
+      useFactory: (alerts: AlertRepository, clock: Clock) => new AlertQueries(alerts, clock),
+      inject: [ALERT_REPOSITORY, CLOCK],
+    },
+  ],
+})
+export class AlertsModule implements OnModuleDestroy {
+  constructor(private readonly feed: AlertFeed) {}
+
+  /** Ends open event streams, so the HTTP server can close. */
+  onModuleDestroy(): void {
+    this.feed.complete();
+  }
+}

@@ -1,0 +1,32 @@
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { ParticipantAlerts } from '../domain/alert';
+
+/** The collection name is part of the lock key shared with the outbox relay. */
+export const PARTICIPANT_ALERTS_COLLECTION = 'participant_alerts';
+
+export interface StoredParticipantAlerts {
+  state: ParticipantAlerts;
+  version: number;
+  /** Ids of the events already applied to this document, so a redelivery changes nothing. */
+  appliedEventIds: string[];
+}
+
+export interface AlertRepository {
+  load(participantId: string): Promise<StoredParticipantAlerts | null>;
+  /**
+   * Stores a participant's first alerts with their events (and the event that caused them) in one
+   * write; false when the document exists already (someone was first).
+   */
+  insert(state: ParticipantAlerts, outbox: OutboxEntry[], appliedEventId: string | null): Promise<boolean>;
+  /** Writes the new state, appends its events and the applied event id, if still at `expectedVersion`. */
+  update(
+    state: ParticipantAlerts,
+    expectedVersion: number,
+    outbox: OutboxEntry[],
+    appliedEventId: string | null,
+  ): Promise<boolean>;
+  /** The documents within a scope filter (`scopeFilter` of the caller). */
+  list(scope: Record<string, unknown>): Promise<ParticipantAlerts[]>;
+}
+
+export const ALERT_REPOSITORY = Symbol('ALERT_REPOSITORY');

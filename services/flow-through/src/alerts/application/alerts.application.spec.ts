@@ -1,0 +1,210 @@
+import type { Principal } from '@stapsteen/auth';
+import { KeyedLock } from '@stapsteen/concurrency';
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { Clock } from '../../shared/clock';
+import type { ParticipantAlerts, RaiseCause } from '../domain/alert';
+import { AlertFeed, AlertNotification } from './alert-feed';
+import { AlertQueries } from './alert-queries';
+import type { AlertRepository, StoredParticipantAlerts } from './alert-repository';
+import { AlertWriter } from './alert-writer';
+import { ManageAlertHandler } from './manage-alert';
+import { RecordAlertCauseHandler } from './record-alert-cause';
+
+class InMemoryAlertRepository implements AlertRepository {
+  readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
+
+  async load(participantId: string) {
+    const d = this.documents.get(participantId);
+    // A copy, as a database read would be.
+    return d ? structuredClone({ state: d.state, version: d.version, appliedEventIds: d.appliedEventIds }) : null;
+  }
+
+  async insert(state: ParticipantAlerts, outbox: OutboxEntry[], appliedEventId: string | null) {
+    await Promise.resolve();
+    if (this.documents.has(state.participantId)) return false;
+    this.documents.set(state.participantId, {
+      state: structuredClone(state),
+      version: 1,
+      appliedEventIds: appliedEventId ? [appliedEventId] : [],
+      outbox: [...outbox],
+    });
+    return true;
+  }
+
+  async update(
+    state: ParticipantAlerts,
+    expectedVersion: number,
+    outbox: OutboxEntry[],
+    appliedEventId: string | null,
+  ) {
+    await Promise.resolve();
+    const d = this.documents.get(state.participantId);
+    if (!d || d.version !== expectedVersion) return false;
+    d.state = structuredClone(state);
+    d.version++;
+    d.outbox.push(...outbox);
+    if (appliedEventId) d.appliedEventIds.push(appliedEventId);
+    return true;
+  }
+
+  async list(scope: Record<string, unknown>) {
+    const matches = (state: ParticipantAlerts) =>
+      Object.entries(scope).every(([field, condition]) => {
+        const value = state[field as 'regionId' | 'organisationId'];
+        return typeof condition === 'object' && condition !== null && '$in' in condition
+          ? (condition.$in as string[]).includes(value)
+          : value === condition;
+      });
+    return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
+  }
+
+  outboxOf(participantId: string) {
+    return (this.documents.get(participantId)?.outbox ?? []).map((e) => JSON.parse(e.value));
+  }
+}
+
+const clock: Clock = { now: () => new Date('2026-11-12T09:00:00.000Z'), today: () => '2026-11-12' };
+const managerKempen: Principal = {
+  userId: 'manager-kempen',
+  role: 'REGIONAL_MANAGER',
+  organisationIds: [],
+  regionId: 'region-kempen',
+};
+const managerGent: Principal = {
+  userId: 'manager-gent',
+  role: 'REGIONAL_MANAGER',
+  organisationIds: [],
+  regionId: 'region-gent',
+};
+const organiserHerentals: Principal = {
+  userId: 'organiser-herentals',
+  role: 'ORGANISER',
+  organisationIds: ['org-herentals'],
+  regionId: 'region-kempen',
+};
+const flagged: RaiseCause = {
+  participantId: 'p-1',
+  organisationId: 'org-neteland',
+  regionId: 'region-kempen',
+  kind: 'LOW_HOURS',
+  severity: 'HIGH',
+};
+
+function setUp() {
+  const repository = new InMemoryAlertRepository();
+  const feed = new AlertFeed();
+  const seen: AlertNotification[] = [];
+  feed.changes.subscribe((n) => seen.push(n));
+  const lock = new KeyedLock();
+  let nudges = 0;
+  const writer = new AlertWriter(
+    repository,
+    feed,
+    () => nudges++,
+    (key, work) => lock.run(key, work),
+  );
+  let n = 0;
+  return {
+    repository,
+    seen,
+    nudges: () => nudges,
+    causes: new RecordAlertCauseHandler(writer, clock, () => `alert-${++n}`),
+    manage: new ManageAlertHandler(writer, clock, { maxSnoozeDays: 90 }),
+    queries: new AlertQueries(repository, clock),
+  };
+}
+
+describe('alerts from events', () => {
+  it('raises nothing twice when the same event is delivered again', async () => {
+    const { causes, repository } = setUp();
+    await causes.raise('event-1', flagged);
+    await causes.raise('event-1', flagged);
+    const stored = await repository.load('p-1');
+    expect(stored?.state.alerts).toHaveLength(1);
+    expect(stored?.state.alerts[0].history).toHaveLength(1);
+    expect(repository.outboxOf('p-1').filter((e) => e.type === 'alert.raised')).toHaveLength(1);
+  });
+
+  it('stores alert.raised in the same document, caused by the incoming event, and nudges the relay', async () => {
+    const { causes, repository, nudges } = setUp();
+    await causes.raise('event-1', flagged);
+    expect(repository.outboxOf('p-1')).toEqual([
+      expect.objectContaining({
+        type: 'alert.raised',
+        producer: 'flow-through',
+        participantId: 'p-1',
+        causationId: 'event-1',
+        data: expect.objectContaining({ alertId: 'alert-1', kind: 'LOW_HOURS', severity: 'HIGH' }),
+      }),
+    ]);
+    expect(nudges()).toBe(1);
+  });
+
+  it('opens one alert when many reports for one participant arrive at once', async () => {
+    const { causes, repository } = setUp();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => causes.raise(`event-${i}`, flagged)));
+    const stored = await repository.load('p-1');
+    expect(stored?.state.alerts).toHaveLength(1);
+    expect(stored?.appliedEventIds).toHaveLength(20);
+  });
+
+  it('tells live screens about a raise and a resolution', async () => {
+    const { causes, seen } = setUp();
+    await causes.raise('event-1', flagged);
+    await causes.clear('event-2', { participantId: 'p-1', kind: 'LOW_HOURS' });
+    expect(seen.map((n) => [n.type, n.regionId])).toEqual([
+      ['RAISED', 'region-kempen'],
+      ['RESOLVED', 'region-kempen'],
+    ]);
+  });
+
+  it('writes nothing for a clearance of a participant without alerts', async () => {
+    const { causes, repository } = setUp();
+    await causes.clear('event-1', { participantId: 'p-9', kind: 'LOW_HOURS' });
+    expect(repository.documents.size).toBe(0);
+  });
+});
+
+describe('the alert inbox', () => {
+  it('lets the manager of the region acknowledge an alert', async () => {
+    const { causes, manage } = setUp();
+    await causes.raise('event-1', flagged);
+    const alert = await manage.acknowledge(managerKempen, 'p-1', 'LOW_HOURS');
+    expect(alert).toMatchObject({ status: 'ACKNOWLEDGED', participantId: 'p-1' });
+  });
+
+  it('answers not found to a manager of another region who tries to resolve it', async () => {
+    const { causes, manage } = setUp();
+    await causes.raise('event-1', flagged);
+    await expect(manage.resolve(managerGent, 'p-1', 'LOW_HOURS')).rejects.toMatchObject({ code: 'ALERT.NOT_FOUND' });
+  });
+
+  it('answers not found to staff of another organisation who look at it', async () => {
+    const { causes, queries } = setUp();
+    await causes.raise('event-1', flagged);
+    await expect(queries.get(organiserHerentals, 'p-1', 'LOW_HOURS')).rejects.toMatchObject({
+      code: 'ALERT.NOT_FOUND',
+    });
+  });
+
+  it('lists only the alerts of the caller’s region, newest first, with their age in days', async () => {
+    const { causes, queries } = setUp();
+    await causes.raise('event-1', flagged);
+    await causes.raise('event-2', {
+      ...flagged,
+      participantId: 'p-2',
+      regionId: 'region-gent',
+      organisationId: 'org-gent',
+    });
+    const page = await queries.list(managerKempen, { limit: 50, offset: 0 });
+    expect(page.items.map((a) => [a.participantId, a.ageDays])).toEqual([['p-1', 0]]);
+  });
+
+  it('filters the list by status', async () => {
+    const { causes, queries } = setUp();
+    await causes.raise('event-1', flagged);
+    await causes.clear('event-2', { participantId: 'p-1', kind: 'LOW_HOURS' });
+    expect((await queries.list(managerKempen, { status: 'OPEN', limit: 50, offset: 0 })).total).toBe(0);
+    expect((await queries.list(managerKempen, { status: 'RESOLVED', limit: 50, offset: 0 })).total).toBe(1);
+  });
+});

@@ -1,0 +1,117 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import type { AlertReadModel } from '../application/alert-queries';
+import {
+  ALERT_ACTIONS,
+  ALERT_KINDS,
+  ALERT_RESOLUTIONS,
+  ALERT_SEVERITIES,
+  ALERT_STATUSES,
+  AlertAction,
+  AlertKind,
+  AlertResolution,
+  AlertSeverity,
+  AlertStatus,
+  AlertTransition,
+} from '../domain/alert';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class AlertParams {
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' })
+  @IsUUID()
+  participantId!: string;
+
+  @ApiProperty({ enum: ALERT_KINDS, example: 'LOW_HOURS' })
+  @IsIn(ALERT_KINDS)
+  kind!: AlertKind;
+}
+
+export class ListAlertsQuery {
+  @ApiPropertyOptional({
+    enum: ALERT_STATUSES,
+    example: 'OPEN',
+    description: "Today's status: a snooze that ran out counts as OPEN",
+  })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES)
+  status?: AlertStatus;
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS, example: 'LOW_HOURS' })
+  @IsOptional()
+  @IsIn(ALERT_KINDS)
+  kind?: AlertKind;
+
+  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 100;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}
+
+export class SnoozeAlertRequest {
+  @ApiProperty({
+    example: 'Op verlof tot eind december; opvolgen bij terugkeer',
+    description: 'Why the alert may stay quiet (kept with the alert, never in an event)',
+  })
+  @IsString()
+  @Length(3, 300)
+  reason!: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'The last day the alert stays quiet (Belgian calendar date)' })
+  @Matches(DATE, { message: 'until must be a date as YYYY-MM-DD' })
+  until!: string;
+}
+
+export class AlertTransitionView implements AlertTransition {
+  @ApiProperty({ enum: ALERT_ACTIONS, example: 'ACKNOWLEDGED' }) action!: AlertAction;
+  @ApiProperty({ example: '2026-11-12T08:14:03.000Z' }) at!: string;
+  @ApiProperty({ example: 'manager-kempen', description: "A user id, or 'system' for changes made by events" })
+  by!: string;
+  @ApiProperty({ enum: ALERT_STATUSES, example: 'ACKNOWLEDGED' }) status!: AlertStatus;
+  @ApiProperty({ enum: ALERT_SEVERITIES, example: 'HIGH' }) severity!: AlertSeverity;
+  @ApiPropertyOptional({ nullable: true, example: null }) reason!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) until!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
+}
+
+export class AlertView implements AlertReadModel {
+  @ApiProperty({ example: '3d9b8f1e-7a2c-4e5d-9b1a-2c3d4e5f6a7b' }) id!: string;
+  @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' }) participantId!: string;
+  @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
+  @ApiProperty({ example: 'region-kempen' }) regionId!: string;
+  @ApiProperty({ enum: ALERT_KINDS, example: 'LOW_HOURS' }) kind!: AlertKind;
+  @ApiProperty({ enum: ALERT_SEVERITIES, example: 'HIGH' }) severity!: AlertSeverity;
+  @ApiProperty({ enum: ALERT_STATUSES, example: 'OPEN' }) status!: AlertStatus;
+  @ApiProperty({ example: '2026-11-10T23:00:05.000Z' }) raisedAt!: string;
+  @ApiProperty({ example: '2026-12-10T23:00:04.000Z' }) lastSeenAt!: string;
+  @ApiProperty({ example: 3, description: 'Whole days since the alert was raised' }) ageDays!: number;
+  @ApiPropertyOptional({ nullable: true, example: null }) snoozedUntil!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) snoozeReason!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) resolvedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
+  @ApiProperty({ type: [String], example: [], description: 'COACHING_GAP: the gaps still open' })
+  openGapIds!: string[];
+  @ApiProperty({
+    example: { month: '2026-10', countedHours: 14, targetHours: 20, consecutiveMonthsBelow: 2 },
+    description: 'What the latest report of the cause said',
+  })
+  facts!: Record<string, string | number | boolean | null>;
+  @ApiProperty({ type: [AlertTransitionView], description: 'Every change, oldest first' })
+  history!: AlertTransitionView[];
+}
+
+export class AlertPage {
+  @ApiProperty({ type: [AlertView] }) items!: AlertView[];
+  @ApiProperty({ example: 12 }) total!: number;
+}
