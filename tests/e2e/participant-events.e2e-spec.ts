@@ -129,6 +129,36 @@ describe('a participant enrolled in flow-through reaches the hours service over 
     expect(accepted.body.prestation.countedHours).toBe(3);
   });
 
+  it('passes a new coach on to hours, and an erasure makes hours drop the participant', async () => {
+    const participantId = await enrol('Nadia', 'Mertens');
+    await eventually(hoursRoster, (rows) => rows.some((r) => r.participantId === participantId), {
+      what: 'the enrolment in hours',
+    });
+
+    await request(flowThrough.getHttpServer())
+      .patch(`/participants/${participantId}`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .send({ coachId: 'coach-bram', monthlyHoursTarget: 25 })
+      .expect(200);
+    await eventually(
+      hoursRoster,
+      (rows) =>
+        rows.some((r) => r.participantId === participantId && (r as { coachId?: string }).coachId === 'coach-bram'),
+      { what: 'the new coach in hours' },
+    );
+
+    const erased = await request(flowThrough.getHttpServer())
+      .post(`/participants/${participantId}/erasure`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .expect(200);
+    expect(erased.body).toMatchObject({ firstName: 'Geanonimiseerd', dateOfBirth: null });
+    await eventually(hoursRoster, (rows) => !rows.some((r) => r.participantId === participantId), {
+      what: 'the participant gone from the hours roster',
+    });
+    const stored = await rosterDocument(participantId);
+    expect(stored).toMatchObject({ displayName: '' });
+  });
+
   it('empties the outbox once the broker has acknowledged the event', async () => {
     const participantId = await enrol('Youssef', 'El Amrani');
     const connection = flowThrough.get<Connection>(getConnectionToken());

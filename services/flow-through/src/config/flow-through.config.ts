@@ -27,4 +27,16 @@ export class FlowThroughConfig extends CommonServiceConfig {
   @Min(1)
   @Max(365)
   ALERT_MAX_SNOOZE_DAYS: number = 90;
+
+  /** Personal data is erased this many years after the last trajectory ended. */
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  RETENTION_YEARS: number = 5;
+
+  /** How often to look for participants due for anonymisation. */
+  @IsInt()
+  @Min(1000)
+  @Max(604_800_000)
+  RETENTION_CHECK_MS: number = 86_400_000;
 }

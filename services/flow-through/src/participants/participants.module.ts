@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { OutboxRelay } from '@stapsteen/messaging';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -8,10 +8,38 @@ import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { EnrolParticipantHandler } from './application/enrol-participant';
+import { ParticipantLifecycle } from './application/participant-lifecycle';
+import { ParticipantWriter } from './application/participant-writer';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from './application/participant-repository';
 import { MongoParticipantRepository } from './infrastructure/mongo-participant-repository';
 import { ParticipantsController } from './interface/participants.controller';
 import { TrajectoryController } from './interface/trajectory.controller';
+
+/** Anonymises participants whose retention period has passed, on a timer. */
+@Injectable()
+class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Retention');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly lifecycle: ParticipantLifecycle,
+    @Inject(SERVICE_CONFIG) private readonly config: FlowThroughConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.lifecycle
+        .anonymiseExpired()
+        .then((count) => count && this.logger.log({ count }, 'anonymised participants past retention'))
+        .catch((error) => this.logger.error({ err: error }, 'retention check failed'));
+    }, this.config.RETENTION_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
 
 @Module({
   imports: [OrganisationsModule],
@@ -30,23 +58,35 @@ import { TrajectoryController } from './interface/trajectory.controller';
       inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay],
     },
     {
+      provide: ParticipantWriter,
+      useFactory: (participants: ParticipantRepository, relay: OutboxRelay, lock: KeyedLock) =>
+        new ParticipantWriter(
+          participants,
+          (key, work) => lock.run(key, work),
+          () => relay.nudge(),
+        ),
+      inject: [PARTICIPANT_REPOSITORY, OutboxRelay, KeyedLock],
+    },
+    {
       provide: ChangeTrajectoryHandler,
+      useFactory: (writer: ParticipantWriter, clock: Clock, config: FlowThroughConfig) =>
+        new ChangeTrajectoryHandler(writer, clock, {
+          maxMonths: config.TRAJECTORY_MAX_MONTHS,
+          positiveDestinations: config.POSITIVE_OUTFLOW_DESTINATIONS,
+        }),
+      inject: [ParticipantWriter, CLOCK, SERVICE_CONFIG],
+    },
+    {
+      provide: ParticipantLifecycle,
       useFactory: (
+        writer: ParticipantWriter,
         participants: ParticipantRepository,
         clock: Clock,
-        relay: OutboxRelay,
         config: FlowThroughConfig,
-        lock: KeyedLock,
-      ) =>
-        new ChangeTrajectoryHandler(
-          participants,
-          clock,
-          { maxMonths: config.TRAJECTORY_MAX_MONTHS, positiveDestinations: config.POSITIVE_OUTFLOW_DESTINATIONS },
-          () => relay.nudge(),
-          (key, work) => lock.run(key, work),
-        ),
-      inject: [PARTICIPANT_REPOSITORY, CLOCK, OutboxRelay, SERVICE_CONFIG, KeyedLock],
+      ) => new ParticipantLifecycle(writer, participants, clock, config.RETENTION_YEARS),
+      inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, CLOCK, SERVICE_CONFIG],
     },
+    RetentionTimer,
   ],
 })
 export class ParticipantsModule {}

@@ -1,30 +1,8 @@
 import type { Principal } from '@stapsteen/auth';
-import type { OutboxEntry } from '@stapsteen/messaging';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
-import type { ParticipantState } from '../domain/participant';
+import { InMemoryParticipants } from '../../../test/in-memory-participants';
 import { EnrolParticipantHandler } from './enrol-participant';
-import type { ParticipantRepository } from './participant-repository';
-
-class InMemoryParticipants implements ParticipantRepository {
-  stored: Array<{ participant: ParticipantState; outbox: OutboxEntry[] }> = [];
-  async insert(participant: ParticipantState, outbox: OutboxEntry[]) {
-    this.stored.push({ participant, outbox });
-  }
-  async findById(id: string) {
-    return this.stored.find((s) => s.participant.id === id)?.participant ?? null;
-  }
-  async list() {
-    return { items: this.stored.map((s) => s.participant), total: this.stored.length };
-  }
-  async load(id: string) {
-    const participant = await this.findById(id);
-    return participant ? { participant, version: 1 } : null;
-  }
-  async update() {
-    return false;
-  }
-}
 
 class InMemoryOrganisations implements OrganisationDirectory {
   constructor(private readonly organisations: Organisation[]) {}
@@ -69,7 +47,7 @@ describe('EnrolParticipantHandler', () => {
       enrolledOn: '2026-11-23',
       enrolledBy: 'organiser-1',
     });
-    expect(participants.stored[0].outbox).toEqual([
+    expect(participants.outboxOf(participant.id)).toEqual([
       expect.objectContaining({
         topic: 'stapsteen.participants.v1',
         key: participant.id,
@@ -88,7 +66,7 @@ describe('EnrolParticipantHandler', () => {
     ).rejects.toMatchObject({
       code: 'AUTH.OUT_OF_SCOPE',
     });
-    expect(participants.stored).toEqual([]);
+    expect(participants.documents.size).toBe(0);
   });
 
   it('refuses a regional manager, who follows but does not enrol', async () => {

@@ -13,6 +13,8 @@ export interface ParticipantRepository {
     scope: object,
     options: { limit: number; offset: number },
   ): Promise<{ items: ParticipantState[]; total: number }>;
+  /** Participants whose personal data is still kept, for the retention check. */
+  listEnded(): Promise<ParticipantState[]>;
 }
 
 export const PARTICIPANT_REPOSITORY = Symbol('PARTICIPANT_REPOSITORY');

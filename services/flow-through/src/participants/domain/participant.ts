@@ -11,7 +11,8 @@ export interface ParticipantState {
   regionId: string;
   firstName: string;
   lastName: string;
-  dateOfBirth: string;
+  /** Null once anonymised. */
+  dateOfBirth: string | null;
   nationalRegisterNumber: string | null;
   referralSource: ReferralSource;
   referrerName: string | null;
@@ -22,6 +23,8 @@ export interface ParticipantState {
   enrolledBy: string;
   /** Every referral, oldest first; the last one is current. */
   trajectories: Trajectory[];
+  /** When the personal data was erased (retention or a request); null while it is kept. */
+  anonymisedAt: string | null;
 }
 
 export interface EnrolParticipant {
@@ -114,6 +117,7 @@ export function enrolParticipant(
     enrolledBy: command.enrolledBy,
     // Enrolment is the referral: the first trajectory starts out as referred.
     trajectories: [newTrajectory(command.trajectoryId, command.enrolledOn, false)],
+    anonymisedAt: null,
   };
   return {
     state,

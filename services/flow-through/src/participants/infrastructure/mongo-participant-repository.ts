@@ -3,7 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
-import { PARTICIPANTS_COLLECTION } from '../application/change-trajectory';
+import { PARTICIPANTS_COLLECTION } from '../application/participant-writer';
 import type { ParticipantRepository } from '../application/participant-repository';
 import type { ParticipantState } from '../domain/participant';
 
@@ -52,6 +52,14 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
       $push: { outbox: { $each: outbox } },
     });
     return result.modifiedCount === 1;
+  }
+
+  async listEnded(): Promise<ParticipantState[]> {
+    // A daily retention check: a scan on FerretDB v1 is acceptable here (ADR 6).
+    const documents = await this.collection
+      .find({ anonymisedAt: { $in: [null] } }, { projection: { outbox: 0 } })
+      .toArray();
+    return documents.map(toState).filter((p) => p.trajectories.at(-1)?.status === 'ENDED');
   }
 
   async list(scope: object, options: { limit: number; offset: number }) {

@@ -92,7 +92,7 @@ export class ParticipantView {
   @ApiProperty({ example: 'region-kempen' }) regionId!: string;
   @ApiProperty({ example: 'Sofie' }) firstName!: string;
   @ApiProperty({ example: 'Verbeeck' }) lastName!: string;
-  @ApiProperty({ example: '1987-04-12' }) dateOfBirth!: string;
+  @ApiPropertyOptional({ example: '1987-04-12', nullable: true }) dateOfBirth!: string | null;
   @ApiPropertyOptional({ example: '87.04.12-***.**', nullable: true }) nationalRegisterNumberMasked!: string | null;
   @ApiProperty({ enum: REFERRAL_SOURCES }) referralSource!: ReferralSource;
   @ApiPropertyOptional({ nullable: true }) referrerName!: string | null;
@@ -102,6 +102,8 @@ export class ParticipantView {
   @ApiProperty({ example: '2026-11-02' }) enrolledOn!: string;
   @ApiProperty({ type: [TrajectoryView], description: 'Every referral, oldest first; the last is current' })
   trajectories!: TrajectoryView[];
+  @ApiPropertyOptional({ nullable: true, description: 'Set once the personal data has been erased' })
+  anonymisedAt!: string | null;
 
   static of(state: ParticipantState): ParticipantView {
     const { nationalRegisterNumber, enrolledBy: _enrolledBy, ...rest } = state;
@@ -134,4 +136,43 @@ export class ListParticipantsQuery {
   @IsInt()
   @Min(0)
   offset = 0;
+}
+
+export class UpdateParticipantRequest {
+  @ApiPropertyOptional({ example: 'Sofie' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  firstName?: string;
+
+  @ApiPropertyOptional({ example: 'Verbeeck' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 80)
+  lastName?: string;
+
+  @ApiPropertyOptional({ example: 'coach-bram', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 63)
+  coachId?: string | null;
+
+  @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 60, nullable: true })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  monthlyHoursTarget?: number | null;
+
+  @ApiPropertyOptional({ example: false })
+  @IsOptional()
+  @IsBoolean()
+  exPwa?: boolean;
+
+  @ApiPropertyOptional({ example: 'An Peeters (VDAB Geel)', nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  referrerName?: string | null;
 }

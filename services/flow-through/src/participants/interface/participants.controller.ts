@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, canAccess, scopeFilter } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { EnrolParticipantHandler } from '../application/enrol-participant';
+import { ParticipantLifecycle } from '../application/participant-lifecycle';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from '../application/participant-repository';
-import { EnrolParticipantRequest, ListParticipantsQuery, ParticipantPage, ParticipantView } from './participant.dto';
+import {
+  EnrolParticipantRequest,
+  ListParticipantsQuery,
+  ParticipantPage,
+  ParticipantView,
+  UpdateParticipantRequest,
+} from './participant.dto';
 
 @ApiTags('participants')
 @Controller('participants')
@@ -12,7 +19,29 @@ export class ParticipantsController {
   constructor(
     private readonly enrol: EnrolParticipantHandler,
     @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepository,
+    private readonly lifecycle: ParticipantLifecycle,
   ) {}
+
+  @Patch(':id')
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  @ApiOperation({ summary: 'Change a participant’s details, coach or monthly hours target' })
+  @ApiOkResponse({ type: ParticipantView })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateParticipantRequest,
+  ) {
+    return ParticipantView.of(await this.lifecycle.update(principal, id, body));
+  }
+
+  @Post(':id/erasure')
+  @HttpCode(200)
+  @Roles('ORGANISER', 'ADMIN')
+  @ApiOperation({ summary: 'Erase the personal data (a request under the GDPR); the other services drop theirs too' })
+  @ApiOkResponse({ type: ParticipantView })
+  async erase(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return ParticipantView.of(await this.lifecycle.erase(principal, id));
+  }
 
   @Post()
   @Roles('ORGANISER', 'COACH', 'ADMIN')
