@@ -10,9 +10,11 @@ import {
 } from './assignments/infrastructure/mongo-assignments';
 import { CompetenciesModule } from './competencies/competencies.module';
 import { CoachingConfig } from './config/coaching.config';
+import { EffectivenessModule } from './effectiveness/effectiveness.module';
 import { GapsModule } from './gaps/gaps.module';
 import { GAPS_COLLECTION } from './gaps/infrastructure/mongo-gaps';
 import { ParticipantsModule } from './participants/participants.module';
+import { SuggestionsModule } from './suggestions/suggestions.module';
 
 export const COACHING_SERVICE = {
   service: 'coaching',
@@ -39,6 +41,8 @@ export class AppModule {
         AssessmentsModule,
         AssignmentsModule,
         GapsModule,
+        SuggestionsModule,
+        EffectivenessModule,
       ],
     };
   }

@@ -207,4 +207,57 @@ describe('the coaching service', () => {
     const all = await http().get(`/participants/${participantId}/gaps`).set(as('coach')).expect(200);
     expect(all.body).toEqual([expect.objectContaining({ gapId: detected.data.gapId, closedOn: today })]);
   });
+
+  it('suggests 1-on-1 coaching after a low-hours flag, only to those who may see the participant, and assigns nothing', async () => {
+    const participantId = await feed('Lotte V.');
+    const flag = envelopeText(participantId, 'participant.low-hours-flagged', 'hours', {
+      participantId,
+      organisationId: organisation,
+      regionId: region,
+      month: today.slice(0, 7),
+      countedHours: 3,
+      targetHours: 20,
+      consecutiveMonthsBelow: 2,
+      fallingTrend: true,
+      severity: 'HIGH',
+    });
+    await sendRaw(TOPICS.hours, [{ key: participantId, value: flag }]);
+
+    const suggested = await eventually(
+      () => http().get(`/participants/${participantId}/modality-suggestions`).set(as('coach')),
+      (r) => r.status === 200 && r.body.suggestions.some((s: { modality: string }) => s.modality === 'ONE_ON_ONE'),
+      { what: 'a 1-on-1 suggestion after the low-hours flag' },
+    );
+    expect(suggested.body.suggestions).toEqual([
+      expect.objectContaining({ modality: 'ONE_ON_ONE', reasonCodes: ['LOW_HOURS'], addOn: false }),
+    ]);
+    expect(suggested.body.suggestions[0].reason).toMatch(/uren/);
+    expect(suggested.body.suggestions[0].reasonEn).toMatch(/hours/);
+    await http().get(`/participants/${participantId}/modality-suggestions`).set(as('manager')).expect(200);
+    await http().get(`/participants/${participantId}/modality-suggestions`).set(as('otherCoach')).expect(404);
+    await http().get(`/participants/${participantId}/modality-suggestions`).set(as('otherManager')).expect(404);
+    await http().get(`/participants/${participantId}/modality-suggestions`).expect(401);
+    const assignments = await http().get(`/participants/${participantId}/assignments`).set(as('coach')).expect(200);
+    expect(assignments.body).toEqual([]);
+  });
+
+  it('reports effectiveness to the organisation’s staff, its region’s manager and admins only, and refuses a bad period', async () => {
+    await feed();
+    const url = `/organisations/${organisation}/effectiveness?from=2026-01&to=2026-12`;
+    for (const who of ['coach', 'manager', 'admin']) {
+      const report = await http().get(url).set(as(who)).expect(200);
+      expect(report.body).toMatchObject({ organisationId: organisation, minParticipants: 5, rows: expect.any(Array) });
+    }
+    for (const who of ['otherCoach', 'otherOrganiser', 'otherManager']) {
+      const refused = await http().get(url).set(as(who)).expect(404);
+      expect(refused.body.code).toBe('COACHING.ORGANISATION_NOT_FOUND');
+    }
+    await http().get(url).expect(401);
+    await http().get(`/organisations/${organisation}/effectiveness?from=2026-13`).set(as('coach')).expect(400);
+    const reversed = await http()
+      .get(`/organisations/${organisation}/effectiveness?from=2026-05&to=2026-04`)
+      .set(as('coach'))
+      .expect(400);
+    expect(reversed.body.code).toBe('COACHING.PERIOD_INVALID');
+  });
 });

@@ -26,6 +26,24 @@ export class CoachingConfig extends CommonServiceConfig {
   @Max(20)
   COACHING_PEER_MAX_COACHEES: number = 3;
 
+  /** Suggest group training for a competency at least this share (%) of the organisation's other assessed participants lack… */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  COACHING_GROUP_SHARE_PERCENT: number = 30;
+
+  /** …and at least this many of them. */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  COACHING_GROUP_MIN_PARTICIPANTS: number = 3;
+
+  /** Effectiveness cells based on fewer participants show no average: small groups can identify people. */
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  COACHING_EFFECTIVENESS_MIN_PARTICIPANTS: number = 5;
+
   /** How often every participant's gaps are re-evaluated, for rules that open by the passing of time. */
   @IsInt()
   @Min(1000)

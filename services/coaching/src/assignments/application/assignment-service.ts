@@ -362,6 +362,24 @@ export class AssignmentService {
     ];
   }
 
+  /** Every assignment of an organisation's participants (per-organisation reads), for the effectiveness report. */
+  async summariesForOrganisation(organisationId: string): Promise<AssignmentSummary[]> {
+    const [groups, oneOnOnes, peers] = await Promise.all([
+      this.groups.list({}, organisationId),
+      this.oneOnOnes.list({ organisationId }, {}),
+      this.peers.forOrganisation(organisationId),
+    ]);
+    const coachees = (coach: { pairs: Array<{ coacheeId: string }> }) => [
+      ...new Set(coach.pairs.map((p) => p.coacheeId)),
+    ];
+    const enrolled = (session: GroupSession) => [...new Set(session.enrolments.map((e) => e.participantId))];
+    return [
+      ...groups.flatMap((session) => enrolled(session).flatMap((id) => groupSummaries(session, id))),
+      ...oneOnOnes.map(oneOnOneSummary),
+      ...peers.flatMap((coach) => coachees(coach).flatMap((id) => peerSummaries(coach, id))),
+    ];
+  }
+
   async participantAssignments(principal: Principal, participantId: string): Promise<AssignmentSummary[]> {
     await this.assessmentService.readableParticipant(principal, participantId);
     return this.summariesFor(participantId);
