@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { TOPICS } from '@stapsteen/contracts';
 import {
   createTestKeyPair,
@@ -13,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { COACHING_SERVICE_FOR_TESTS } from './app.module';
+import { ROSTER_COLLECTION } from './participants/infrastructure/mongo-participant-roster';
 
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
@@ -180,8 +183,25 @@ describe('the coaching service', () => {
     );
     expect(open.body.filter((g: { participantId: string }) => g.participantId === participantId)).toHaveLength(1);
 
-    // A redelivery changes nothing: still one gap, one detection.
-    await sendRaw(TOPICS.hours, [{ key: participantId, value: flag }]);
+    // A redelivery changes nothing: the same message again, then a marker on the same key (so on
+    // the same partition, consumed after it); once the marker is applied, the duplicate was too.
+    const marker = envelopeText(participantId, 'participant.low-hours-flagged', 'hours', {
+      ...JSON.parse(flag).data,
+      month: '2020-01',
+    });
+    await sendRaw(TOPICS.hours, [
+      { key: participantId, value: flag },
+      { key: participantId, value: marker },
+    ]);
+    const roster = app
+      .get<Connection>(getConnectionToken())
+      .collection<{ _id: string; appliedEventIds: string[] }>(ROSTER_COLLECTION);
+    const applied = await eventually(
+      () => roster.findOne({ _id: participantId }),
+      (doc) => doc?.appliedEventIds.includes(JSON.parse(marker).eventId) ?? false,
+      { what: 'the marker after the redelivered flag' },
+    );
+    expect(applied?.appliedEventIds.filter((id) => id === JSON.parse(flag).eventId)).toHaveLength(1);
     const coachGaps = await http().get('/coaches/coach-an/gaps').set(as('coach')).expect(200);
     expect(coachGaps.body.filter((g: { participantId: string }) => g.participantId === participantId)).toHaveLength(1);
 
@@ -259,5 +279,53 @@ describe('the coaching service', () => {
       .set(as('coach'))
       .expect(400);
     expect(reversed.body.code).toBe('COACHING.PERIOD_INVALID');
+  });
+
+  describe('bad input is refused with a 4xx problem and stores nothing', () => {
+    let participantId: string;
+    const assessment = {
+      assessorKind: 'COACH',
+      assessedOn: today,
+      ratings: [{ competencyCode: 'SAMENWERKEN', level: 2 }],
+    };
+    beforeAll(async () => {
+      participantId = await feed('Eline D.');
+    });
+
+    it.each([
+      ['a rating above the scale', { ratings: [{ competencyCode: 'SAMENWERKEN', level: 7 }] }],
+      ['a rating that is not a number', { ratings: [{ competencyCode: 'SAMENWERKEN', level: 'goed' }] }],
+      ['an operator instead of a competency', { ratings: [{ competencyCode: { $gt: '' }, level: 2 }] }],
+      ['an unknown field', { score: 3 }],
+      ['an unknown kind of assessor', { assessorKind: 'NEIGHBOUR' }],
+      ['an impossible date', { assessedOn: '2026-02-30x' }],
+    ])('refuses %s', async (_, change) => {
+      const response = await http()
+        .post(`/participants/${participantId}/assessments`)
+        .set(as('coach'))
+        .send({ ...assessment, ...change });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(response.body.code).toEqual(expect.any(String));
+    });
+
+    it('refuses malformed JSON and an oversized body', async () => {
+      const malformed = await http()
+        .post(`/participants/${participantId}/assessments`)
+        .set(as('coach'))
+        .set('Content-Type', 'application/json')
+        .send('{"assessorKind": "COACH",');
+      expect(malformed.status).toBe(400);
+      const oversized = await http()
+        .post(`/participants/${participantId}/assessments`)
+        .set(as('coach'))
+        .send({ ...assessment, ratings: [{ competencyCode: 'SAMENWERKEN', level: 2, note: 'x'.repeat(300_000) }] });
+      expect(oversized.status).toBe(413);
+    });
+
+    it('stored none of the refused assessments', async () => {
+      const stored = await http().get(`/participants/${participantId}/assessments`).set(as('coach')).expect(200);
+      expect(JSON.stringify(stored.body)).not.toContain('SAMENWERKEN');
+    });
   });
 });
