@@ -15,6 +15,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { COACHING_SERVICE_FOR_TESTS } from './app.module';
+import { ASSESSMENTS_COLLECTION } from './assessments/infrastructure/mongo-assessments';
+import { ONE_ON_ONES_COLLECTION } from './assignments/infrastructure/mongo-assignments';
 import { ROSTER_COLLECTION } from './participants/infrastructure/mongo-participant-roster';
 
 const suffix = randomUUID().slice(0, 8);
@@ -279,6 +281,50 @@ describe('the coaching service', () => {
       .set(as('coach'))
       .expect(400);
     expect(reversed.body.code).toBe('COACHING.PERIOD_INVALID');
+  });
+
+  it('drops the participant’s assessments and the notes of their 1-on-1 sessions when flow-through erases them', async () => {
+    const participantId = await feed('Ruben V.');
+    await http()
+      .post(`/participants/${participantId}/assessments`)
+      .set(as('coach'))
+      .send({
+        assessorKind: 'COACH',
+        assessedOn: today,
+        ratings: [{ competencyCode: 'STIPTHEID', level: 2, note: 'Te laat door zorg voor moeder' }],
+      })
+      .expect(201);
+    const coaching = await http()
+      .post('/one-on-ones')
+      .set(as('coach'))
+      .send({ participantId, competencyCodes: ['STIPTHEID'] })
+      .expect(201);
+    await http()
+      .post(`/one-on-ones/${coaching.body.id}/sessions`)
+      .set(as('coach'))
+      .send({ heldOn: today, attended: true, note: 'Vertelde over schulden' })
+      .expect(201);
+
+    await sendRaw(TOPICS.participants, [
+      {
+        key: participantId,
+        value: envelopeText(participantId, 'participant.erased', 'flow-through', {
+          participantId,
+          organisationId: organisation,
+          erasedAt: new Date().toISOString(),
+        }),
+      },
+    ]);
+
+    const connection = app.get<Connection>(getConnectionToken());
+    const stored = await eventually(
+      () => connection.collection(ONE_ON_ONES_COLLECTION).findOne({ _id: coaching.body.id } as object),
+      (doc) => JSON.stringify(doc?.sessions ?? []).includes('"note":null'),
+      { what: 'the session notes erased' },
+    );
+    expect(JSON.stringify(stored)).not.toContain('schulden');
+    expect(await connection.collection(ASSESSMENTS_COLLECTION).countDocuments({ participantId })).toBe(0);
+    await http().get(`/participants/${participantId}/assessments`).set(as('coach')).expect(404);
   });
 
   describe('bad input is refused with a 4xx problem and stores nothing', () => {

@@ -39,12 +39,17 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
     @Inject(ASSESSMENT_REPOSITORY) private readonly assessments: AssessmentRepository,
     @Inject(PARTICIPANT_ROSTER) private readonly roster: ParticipantRoster,
     @Inject(SERVICE_CONFIG) private readonly config: CoachingConfig,
+    @Inject(AssignmentService) private readonly assignments: AssignmentService,
   ) {}
 
   onModuleInit(): void {
     this.changes.subscribe(async (ids) => {
       // Right to erasure: the assessments' notes go with the participant.
-      for (const id of ids) if (await this.roster.isErased(id)) await this.assessments.deleteForParticipant(id);
+      for (const id of ids) {
+        if (!(await this.roster.isErased(id))) continue;
+        await this.assessments.deleteForParticipant(id);
+        await this.assignments.eraseNotesOf(id);
+      }
       await this.gaps.evaluate(ids);
     });
   }

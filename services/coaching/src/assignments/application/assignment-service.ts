@@ -27,7 +27,15 @@ import {
   seatsLeft,
   waitingList,
 } from '../domain/group-session';
-import { OneOnOne, endOneOnOne, logSession, oneOnOneSummary, planSession, startOneOnOne } from '../domain/one-on-one';
+import {
+  OneOnOne,
+  endOneOnOne,
+  logSession,
+  oneOnOneSummary,
+  planSession,
+  startOneOnOne,
+  withoutNotes,
+} from '../domain/one-on-one';
 import {
   PeerCandidate,
   activePairs,
@@ -236,6 +244,17 @@ export class AssignmentService {
       return logSession(current, { ...entry, sessionId: randomUUID() }, this.today());
     });
     return this.stored(result, [assignment.participantId]);
+  }
+
+  /** After `participant.erased`: removes the notes kept about the participant in 1-on-1 logs. */
+  async eraseNotesOf(participantId: string): Promise<void> {
+    for (const assignment of await this.oneOnOnes.forParticipant(participantId)) {
+      await changeAggregate(this.oneOnOnes, this.serialize, assignment.id, (current) => {
+        if (!current || current.sessions.every((s) => s.note === null))
+          return { next: current as OneOnOne, facts: [], result: undefined, skip: true };
+        return { next: withoutNotes(current), facts: [], result: undefined };
+      });
+    }
   }
 
   async endOneOnOne(principal: Principal, id: string, reason: CoachingEndReason) {

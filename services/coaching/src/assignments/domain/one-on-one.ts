@@ -123,3 +123,8 @@ export function oneOnOneSummary(assignment: OneOnOne): AssignmentSummary {
     notStalledBefore: null,
   };
 }
+
+/** Right to erasure: the coach's session notes go; dates and attendance stay for the figures. */
+export function withoutNotes(assignment: OneOnOne): OneOnOne {
+  return { ...assignment, sessions: assignment.sessions.map((session) => ({ ...session, note: null })) };
+}
