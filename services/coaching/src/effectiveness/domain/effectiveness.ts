@@ -110,7 +110,7 @@ const cell = (sum: Sum | undefined, policy: EffectivenessPolicy): EffectivenessC
   const suppressed = participants < policy.minParticipants;
   return {
     participants,
-    // Sum over count in code: FerretDB v1 has no $avg; two decimals are precise enough for a 1–4 scale.
+    // Sum over count in code: FerretDB v1 has no average accumulator; two decimals are precise enough for a 1–4 scale.
     averageChange: suppressed || !sum ? null : Math.round((sum.sum / sum.count) * 100) / 100,
     suppressed,
   };
