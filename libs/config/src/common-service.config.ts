@@ -42,9 +42,12 @@ export class CommonServiceConfig {
   @IsString()
   AUTH_JWT_AUDIENCE: string = 'stapsteen';
 
-  /** How often the outbox relay looks for events a crash may have left behind. */
+  /**
+   * How often the outbox relay sweeps its collections for events a crashed process left behind.
+   * Writes name their document, so normal publishing does not wait for this.
+   */
   @IsInt()
   @Min(50)
-  @Max(60000)
-  OUTBOX_POLL_MS: number = 1000;
+  @Max(600_000)
+  OUTBOX_POLL_MS: number = 30_000;
 }

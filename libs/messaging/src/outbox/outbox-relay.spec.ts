@@ -8,7 +8,17 @@ class InMemoryCollection implements OutboxCollection {
   readonly collectionName = 'aggregates';
   constructor(readonly docs: Doc[]) {}
 
+  sweeps = 0;
+  lookups = 0;
+
+  async findOne(filter: { _id: string }) {
+    this.lookups += 1;
+    const doc = this.docs.find((d) => d._id === filter._id);
+    return doc ? { _id: doc._id, outbox: [...doc.outbox] } : null;
+  }
+
   find(_filter: object, options: { limit: number }) {
+    this.sweeps += 1;
     const pending = this.docs.filter((d) => d.outbox.length > 0).slice(0, options.limit);
     return { toArray: async () => pending.map((d) => ({ _id: d._id, outbox: [...d.outbox] })) };
   }
@@ -81,6 +91,8 @@ describe('OutboxRelay', () => {
     await relay.drainOnce();
     expect(collection.docs[0].outbox.map((e) => e.eventId)).toEqual(['e2']);
 
+    // The writer that appended e2 names its document, as every writer does.
+    relay.nudge({ collection: 'aggregates', id: 'a' });
     await relay.drainOnce();
     expect(publisher.published).toEqual(['e1', 'e2']);
   });
@@ -92,5 +104,37 @@ describe('OutboxRelay', () => {
     }).drainOnce();
     expect(count).toBe(0);
     expect(publisher.published).toEqual([]);
+  });
+
+  it('reads the document a writer names by its id, without sweeping the collections', async () => {
+    const collection = new InMemoryCollection([
+      { _id: 'a', outbox: [] },
+      { _id: 'b', outbox: [entry('e9')] },
+    ]);
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 });
+    await relay.drainOnce(); // the start-up sweep
+    const sweepsAfterStart = collection.sweeps;
+    collection.docs[0].outbox.push(entry('e10'));
+
+    relay.nudge({ collection: 'aggregates', id: 'a' });
+    await relay.drainOnce();
+
+    expect(publisher.published).toEqual(['e9', 'e10']);
+    expect(collection.sweeps).toBe(sweepsAfterStart);
+    expect(collection.lookups).toBe(1);
+  });
+
+  it('sweeps again when a writer does not say where it stored events', async () => {
+    const collection = new InMemoryCollection([{ _id: 'a', outbox: [] }]);
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 });
+    await relay.drainOnce();
+    collection.docs[0].outbox.push(entry('e11'));
+
+    relay.nudge();
+    await relay.drainOnce();
+
+    expect(publisher.published).toEqual(['e11']);
   });
 });

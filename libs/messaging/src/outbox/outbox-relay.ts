@@ -12,10 +12,18 @@ export interface OutboxCollection {
     filter: object,
     options: { projection: object; limit: number },
   ): { toArray(): Promise<Array<{ _id: unknown; outbox?: OutboxEntry[] }>> };
+  findOne(filter: object, options: { projection: object }): Promise<{ _id: unknown; outbox?: OutboxEntry[] } | null>;
   updateOne(filter: object, update: object): Promise<unknown>;
 }
 
+/** The document a write just stored events in. */
+export interface OutboxTarget {
+  collection: string;
+  id: unknown;
+}
+
 export interface OutboxRelayOptions {
+  /** How often to sweep every collection for events a crashed process (or another instance) left. */
   pollIntervalMs: number;
   /**
    * Runs the removal of published entries under the same per-aggregate lock as the writers: on
@@ -35,6 +43,10 @@ const PENDING = { 'outbox.0': { $exists: true } };
  * entries. If the process dies in between, the events are still in the document and the next
  * relay publishes them (at least once; consumers de-duplicate by event id).
  *
+ * A write names the document it stored events in (`nudge(target)`), so normal operation reads
+ * those documents by `_id`; the sweep over whole collections — a scan on FerretDB v1 — runs only
+ * at start, on a timer and when a writer does not say where.
+ *
  * Removal uses `$pullAll` with the entries as read: FerretDB v1 ignores `$pull` with a condition,
  * while exact-value removal works on both FerretDB and MongoDB, and leaves entries that a
  * concurrent write appended meanwhile untouched.
@@ -44,6 +56,8 @@ export class OutboxRelay {
   private draining: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private sweepDue = true;
+  private readonly targets = new Map<string, OutboxTarget>();
 
   constructor(
     private readonly collections: OutboxCollection[],
@@ -53,6 +67,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
+    this.sweepDue = true;
     this.nudge();
   }
 
@@ -62,8 +77,10 @@ export class OutboxRelay {
     await this.draining;
   }
 
-  /** Called after a write that stored events, so they go out now rather than at the next poll. */
-  nudge(): void {
+  /** Called after a write that stored events, so they go out now rather than at the next sweep. */
+  nudge(target?: OutboxTarget): void {
+    if (target) this.targets.set(`${target.collection}:${String(target.id)}`, target);
+    else this.sweepDue = true;
     if (this.stopped) return;
     if (this.draining) {
       this.again = true;
@@ -84,8 +101,58 @@ export class OutboxRelay {
       });
   }
 
-  /** Publishes everything pending once; returns how many events went out. */
+  /** Publishes what is pending once: the named documents, then a sweep if one is due. */
   async drainOnce(): Promise<number> {
+    let published = await this.drainTargets();
+    if (this.sweepDue) {
+      this.sweepDue = false;
+      try {
+        published += await this.sweep();
+      } catch (error) {
+        this.sweepDue = true;
+        throw error;
+      }
+    }
+    return published;
+  }
+
+  private async drainTargets(): Promise<number> {
+    const byCollection = new Map(this.collections.map((c) => [c.collectionName, c]));
+    const targets = [...this.targets.entries()];
+    this.targets.clear();
+    const documents: Array<{ collection: OutboxCollection; document: { _id: unknown; outbox?: OutboxEntry[] } }> = [];
+    for (const [key, target] of targets) {
+      const collection = byCollection.get(target.collection);
+      if (!collection) {
+        this.sweepDue = true;
+        continue;
+      }
+      try {
+        const document = await collection.findOne({ _id: target.id }, { projection: { outbox: 1 } });
+        if (document?.outbox?.length) documents.push({ collection, document });
+      } catch (error) {
+        this.targets.set(key, target);
+        throw error;
+      }
+    }
+    if (documents.length === 0) return 0;
+    try {
+      await this.publishAndRemove(documents);
+    } catch (error) {
+      // Not lost: they are still in their documents; try these again first.
+      for (const { collection, document } of documents) {
+        this.targets.set(`${collection.collectionName}:${String(document._id)}`, {
+          collection: collection.collectionName,
+          id: document._id,
+        });
+      }
+      throw error;
+    }
+    return documents.reduce((sum, { document }) => sum + (document.outbox?.length ?? 0), 0);
+  }
+
+  /** Every collection, for whatever a crashed process or another instance left behind. */
+  private async sweep(): Promise<number> {
     let published = 0;
     for (const collection of this.collections) {
       const documents = await collection
@@ -93,17 +160,25 @@ export class OutboxRelay {
         .toArray();
       const pending = documents.filter((document) => (document.outbox ?? []).length > 0);
       if (pending.length === 0) continue;
-      // One broker round trip for the whole page; entries keep their order within each key.
-      await this.publisher.publish(pending.flatMap((document) => document.outbox ?? []));
-      const serialize = this.options.serialize ?? ((_key, work) => work());
-      for (const document of pending) {
-        await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
-          collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
-        );
-        published += document.outbox?.length ?? 0;
-      }
+      await this.publishAndRemove(pending.map((document) => ({ collection, document })));
+      published += pending.reduce((sum, document) => sum + (document.outbox?.length ?? 0), 0);
+      // A full page may mean more is waiting.
+      if (documents.length >= (this.options.batchSize ?? 200)) this.sweepDue = true;
     }
     return published;
+  }
+
+  /** One broker round trip for the whole batch; entries keep their order within each key. */
+  private async publishAndRemove(
+    items: Array<{ collection: OutboxCollection; document: { _id: unknown; outbox?: OutboxEntry[] } }>,
+  ) {
+    await this.publisher.publish(items.flatMap(({ document }) => document.outbox ?? []));
+    const serialize = this.options.serialize ?? ((_key, work) => work());
+    for (const { collection, document } of items) {
+      await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
+        collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
+      );
+    }
   }
 
   private async drainUntilEmpty(): Promise<void> {

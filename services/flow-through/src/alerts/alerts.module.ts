@@ -6,7 +6,7 @@ import type { FlowThroughConfig } from '../config/flow-through.config';
 import { CLOCK, Clock, systemClock } from '../shared/clock';
 import { AlertFeed } from './application/alert-feed';
 import { AlertQueries } from './application/alert-queries';
-import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
+import { ALERT_REPOSITORY, AlertRepository, PARTICIPANT_ALERTS_COLLECTION } from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
 import { ManageAlertHandler } from './application/manage-alert';
 import { RecordAlertCauseHandler } from './application/record-alert-cause';
@@ -27,7 +27,7 @@ import { AlertsController } from './interface/alerts.controller';
         new AlertWriter(
           alerts,
           feed,
-          () => relay.nudge(),
+          (participantId) => relay.nudge({ collection: PARTICIPANT_ALERTS_COLLECTION, id: participantId }),
           (key, work) => lock.run(key, work),
         ),
       inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock],

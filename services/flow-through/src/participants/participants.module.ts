@@ -9,7 +9,7 @@ import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { EnrolParticipantHandler } from './application/enrol-participant';
 import { ParticipantLifecycle } from './application/participant-lifecycle';
-import { ParticipantWriter } from './application/participant-writer';
+import { PARTICIPANTS_COLLECTION, ParticipantWriter } from './application/participant-writer';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from './application/participant-repository';
 import { MongoParticipantRepository } from './infrastructure/mongo-participant-repository';
 import { ParticipantsController } from './interface/participants.controller';
@@ -54,7 +54,10 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         organisations: OrganisationDirectory,
         clock: Clock,
         relay: OutboxRelay,
-      ) => new EnrolParticipantHandler(participants, organisations, clock, () => relay.nudge()),
+      ) =>
+        new EnrolParticipantHandler(participants, organisations, clock, (id) =>
+          relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
+        ),
       inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay],
     },
     {
@@ -63,7 +66,7 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         new ParticipantWriter(
           participants,
           (key, work) => lock.run(key, work),
-          () => relay.nudge(),
+          (id) => relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
         ),
       inject: [PARTICIPANT_REPOSITORY, OutboxRelay, KeyedLock],
     },

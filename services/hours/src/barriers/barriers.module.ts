@@ -7,7 +7,7 @@ import { ParticipantsModule } from '../participants/participants.module';
 import { PrestationsModule } from '../prestations/prestations.module';
 import { CLOCK, Clock } from '../shared/brussels-time';
 import { BARRIER_REPOSITORY, BarrierRepository, BarrierService } from './application/record-barriers';
-import { MongoBarriers } from './infrastructure/mongo-barriers';
+import { BARRIERS_COLLECTION, MongoBarriers } from './infrastructure/mongo-barriers';
 import { BarriersController } from './interface/barriers.controller';
 
 @Module({
@@ -24,7 +24,10 @@ import { BarriersController } from './interface/barriers.controller';
         closes: MonthCloseRepository,
         clock: Clock,
         relay: OutboxRelay,
-      ) => new BarrierService(barriers, roster, closes, clock, () => relay.nudge()),
+      ) =>
+        new BarrierService(barriers, roster, closes, clock, (id) =>
+          relay.nudge({ collection: BARRIERS_COLLECTION, id }),
+        ),
       inject: [BARRIER_REPOSITORY, PARTICIPANT_ROSTER, MONTH_CLOSE_REPOSITORY, CLOCK, OutboxRelay],
     },
   ],

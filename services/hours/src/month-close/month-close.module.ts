@@ -11,7 +11,7 @@ import { AllowanceExport } from './application/allowance-export';
 import { AutoCloseMonths } from './application/auto-close';
 import { CloseMonthHandler } from './application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from './application/ports';
-import { MongoMonthCloses, MongoTargetSettings } from './infrastructure/mongo-month-closes';
+import { MONTH_CLOSES_COLLECTION, MongoMonthCloses, MongoTargetSettings } from './infrastructure/mongo-month-closes';
 import { MonthCloseController } from './interface/month-close.controller';
 
 /** Runs the automatic close on a timer; a failed round is logged and tried again next time. */
@@ -69,7 +69,7 @@ class AutoCloseTimer implements OnApplicationBootstrap, OnApplicationShutdown {
             centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
             kilometreThreshold: config.HOURS_KM_THRESHOLD,
           },
-          () => relay.nudge(),
+          (id) => relay.nudge({ collection: MONTH_CLOSES_COLLECTION, id }),
         ),
       inject: [
         MONTH_CLOSE_REPOSITORY,

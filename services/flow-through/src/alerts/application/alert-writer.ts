@@ -26,7 +26,7 @@ export class AlertWriter {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly feed: AlertFeed,
-    private readonly onStored: () => void = () => undefined,
+    private readonly onStored: (participantId: string) => void = () => undefined,
     private readonly serialize: Serialize = (_key, work) => work(),
   ) {}
 
@@ -47,7 +47,7 @@ export class AlertWriter {
         ? await this.alerts.update(decision.state, loaded.version, outbox, request.eventId)
         : await this.alerts.insert(decision.state, outbox, request.eventId);
       if (stored) {
-        if (outbox.length > 0) this.onStored();
+        if (outbox.length > 0) this.onStored(request.participantId);
         for (const change of decision.changes) {
           this.feed.publish({
             type: change.type,

@@ -20,7 +20,7 @@ export class EnrolParticipantHandler {
     private readonly participants: ParticipantRepository,
     private readonly organisations: OrganisationDirectory,
     private readonly clock: Clock,
-    private readonly onStored: () => void = () => undefined,
+    private readonly onStored: (participantId: string) => void = () => undefined,
   ) {}
 
   async execute(principal: Principal, input: EnrolParticipantInput): Promise<ParticipantState> {
@@ -43,7 +43,7 @@ export class EnrolParticipantHandler {
       today,
     );
     await this.participants.insert(state, stampForOutbox(events, 'flow-through'));
-    this.onStored();
+    this.onStored(state.id);
     return state;
   }
 }

@@ -23,7 +23,7 @@ export class ParticipantWriter {
   constructor(
     private readonly participants: ParticipantRepository,
     private readonly serialize: Serialize = (_key, work) => work(),
-    private readonly onStored: () => void = () => undefined,
+    private readonly onStored: (participantId: string) => void = () => undefined,
   ) {}
 
   change(
@@ -44,7 +44,7 @@ export class ParticipantWriter {
         if (actor.kind === 'user') assertCanWriteOrganisation(actor.principal, loaded.participant.organisationId);
         const { state, events } = decide(loaded.participant);
         if (await this.participants.update(state, loaded.version, stampForOutbox(events, 'flow-through'))) {
-          if (events.length > 0) this.onStored();
+          if (events.length > 0) this.onStored(participantId);
           return state;
         }
         if (attempt >= MAX_ATTEMPTS) {

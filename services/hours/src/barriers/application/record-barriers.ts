@@ -21,7 +21,7 @@ export class BarrierService {
     private readonly roster: ParticipantRoster,
     private readonly closes: MonthCloseRepository,
     private readonly clock: Clock,
-    private readonly onStored: () => void = () => undefined,
+    private readonly onStored: (recordId: string) => void = () => undefined,
   ) {}
 
   async record(
@@ -66,7 +66,7 @@ export class BarrierService {
       },
     };
     await this.barriers.save(record, stampForOutbox([event], 'hours'));
-    this.onStored();
+    this.onStored(`${participantId}:${month}`);
     return record;
   }
 

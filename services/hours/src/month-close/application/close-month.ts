@@ -33,7 +33,7 @@ export class CloseMonthHandler {
     private readonly targets: TargetSettings,
     private readonly clock: Clock,
     private readonly rates: AllowanceRates,
-    private readonly onStored: () => void = () => undefined,
+    private readonly onStored: (closeId: string) => void = () => undefined,
   ) {}
 
   async execute(closer: Closer, organisationId: string, month: string): Promise<MonthClose> {
@@ -163,7 +163,7 @@ export class CloseMonthHandler {
         { month },
       );
     }
-    this.onStored();
+    this.onStored(`${organisationId}:${month}`);
     return close;
   }
 }
