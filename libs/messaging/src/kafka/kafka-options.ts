@@ -37,6 +37,8 @@ export function kafkaMicroserviceOptions(connection: KafkaConnection): KafkaOpti
       },
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       subscribe: { fromBeginning: true },
+      // Partitions are processed side by side; order holds within a partition, i.e. per participant.
+      run: { partitionsConsumedConcurrently: 3 },
       // Our group ids are chosen deliberately; Nest would otherwise append "-server".
       postfixId: '',
       // Producing goes through the outbox relay's own producer, not this transport.
