@@ -117,7 +117,7 @@ function ensureFerretBinary(cfg) {
   requireTool(
     'go',
     ['version'],
-    'Go builds FerretDB from the Go module proxy: install Go 1.22 or newer, or set MONGODB_URI to use a running MongoDB.',
+    'Go builds FerretDB from the Go module proxy: install Go 1.24 or newer, or set MONGODB_URI to use a running MongoDB.',
   );
   log('building FerretDB 1.24 from the Go module proxy (first run only, about a minute)...');
   fs.mkdirSync(path.dirname(binary), { recursive: true });
