@@ -4,7 +4,7 @@ import { DomainFact, stampForOutbox } from '@stapsteen/messaging';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import type { ParticipantYearRepository } from '../../prestations/application/ports';
 import { AllowanceRates, allowanceFor } from '../../prestations/domain/allowance';
-import { ineligibilityOn } from '../../prestations/domain/eligibility';
+import { activeInMonth, lastDayOf } from '../../prestations/domain/eligibility';
 import { countedInMonth, countedInYear, emptyYear } from '../../prestations/domain/participant-year';
 import { monthOf } from '../../prestations/domain/prestation';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
@@ -13,12 +13,6 @@ import { targetFor } from '../domain/targets';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from './ports';
 
 export type Closer = { kind: 'ORGANISER'; principal: Principal } | { kind: 'AUTOMATIC' };
-
-function daysOf(month: string): string[] {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
 
 /**
  * Closes an organisation's month: judges every participant who had an active trajectory in it
@@ -56,14 +50,13 @@ export class CloseMonthHandler {
       );
     }
     const year = Number(month.slice(0, 4));
-    const days = daysOf(month);
     const [participants, settings, previous, beforePrevious] = await Promise.all([
       this.roster.list({ organisationId }),
       this.targets.forOrganisation(organisationId),
       this.closes.load(organisationId, previousMonth(month)),
       this.closes.load(organisationId, previousMonth(previousMonth(month))),
     ]);
-    const active = participants.filter((p) => days.some((day) => ineligibilityOn(p.trajectories, day) === null));
+    const active = participants.filter((p) => activeInMonth(p.trajectories, month));
     const loaded = await this.years.loadMany(active.map((p) => `${p.participantId}:${year}`));
     const yearOf = new Map([...loaded.values()].map(({ year: y }) => [y.participantId, y]));
     const earlier = (close: MonthClose | null) =>
@@ -74,7 +67,7 @@ export class CloseMonthHandler {
     const results = active.map((participant) => {
       const stored = yearOf.get(participant.participantId) ?? emptyYear(participant, year);
       const startedOn =
-        participant.trajectories.find((t) => t.startedOn && t.startedOn <= days[days.length - 1])?.startedOn ?? null;
+        participant.trajectories.find((t) => t.startedOn && t.startedOn <= lastDayOf(month))?.startedOn ?? null;
       const { result, outcome } = judgeMonth(
         {
           participantId: participant.participantId,

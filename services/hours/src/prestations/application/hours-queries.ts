@@ -1,7 +1,7 @@
 import { Principal, canAccess, scopeFilter } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
-import { ineligibilityOn } from '../domain/eligibility';
+import { activeInMonth } from '../domain/eligibility';
 import { AllowanceRates, MonthAllowance, allowanceFor } from '../domain/allowance';
 import { CapPolicy, ParticipantYear, emptyYear, totalsFor } from '../domain/participant-year';
 import { Prestation, monthOf } from '../domain/prestation';
@@ -28,13 +28,6 @@ export interface GridRow {
 export const DEFAULT_MONTHLY_TARGET = 20;
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
-
-/** The days of a month as dates, to know who had an active trajectory at some point in it. */
-function daysOf(month: string): string[] {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
 
 export class HoursQueries {
   constructor(
@@ -89,9 +82,8 @@ export class HoursQueries {
     const participants = await this.roster.list({ $and: [scopeFilter(principal), { organisationId }] });
     const loaded = await this.years.loadMany(participants.map((p) => `${p.participantId}:${year}`));
     const yearOf = new Map<string, ParticipantYear>([...loaded.values()].map(({ year: y }) => [y.participantId, y]));
-    const days = daysOf(month);
     return participants
-      .filter((p) => days.some((day) => ineligibilityOn(p.trajectories, day) === null))
+      .filter((p) => activeInMonth(p.trajectories, month))
       .map((p) => {
         const stored = yearOf.get(p.participantId) ?? emptyYear(p, year);
         const totals = totalsFor(stored, month, this.policy);

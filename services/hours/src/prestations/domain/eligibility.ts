@@ -20,3 +20,19 @@ export function ineligibilityOn(trajectories: TrajectoryWindow[], date: string):
   const suspended = covering.suspensions.some((s) => date >= s.from && (s.until === null || date < s.until));
   return suspended ? 'TRAJECTORY_SUSPENDED' : null;
 }
+
+/** The days of a calendar month, e.g. 2026-02-01 … 2026-02-28. */
+function daysOf(month: string): string[] {
+  const [year, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+export function lastDayOf(month: string): string {
+  return daysOf(month).at(-1)!;
+}
+
+/** Whether hours could be registered on at least one day of the month: who belongs in its grid and close. */
+export function activeInMonth(trajectories: TrajectoryWindow[], month: string): boolean {
+  return daysOf(month).some((day) => ineligibilityOn(trajectories, day) === null);
+}

@@ -217,27 +217,8 @@ export function correctPrestation(
   assertDateAllowed(facts, year, authoring, trajectories);
   const without = { ...year, prestations: year.prestations.filter((p) => p.id !== id) };
   assertWithinCaps(without, monthOf(facts.date), countedHours, policy);
-  const corrected: Prestation = {
-    ...current,
-    ...facts,
-    countedHours,
-    late: current.late || authoring.monthClosed,
-    history: [
-      ...current.history,
-      {
-        at: authoring.at,
-        by: authoring.by,
-        reason,
-        late: authoring.monthClosed,
-        before: factsOf(current),
-        after: facts,
-      },
-    ],
-  };
-  return {
-    year: { ...year, prestations: year.prestations.map((p) => (p.id === id ? corrected : p)) },
-    prestation: corrected,
-  };
+  const corrected = withChange({ ...current, ...facts, countedHours }, current, authoring, reason, facts);
+  return replaced(year, corrected);
 }
 
 export function deletePrestation(
@@ -247,24 +228,30 @@ export function deletePrestation(
 ): { year: ParticipantYear; prestation: Prestation } {
   const reason = requireReason(authoring.reason);
   const current = findLive(year, id);
-  const deleted: Prestation = {
-    ...current,
-    deleted: true,
+  return replaced(year, withChange({ ...current, deleted: true }, current, authoring, reason, null));
+}
+
+/** The changed prestation, late if its month was closed, with who changed what, when and why. */
+function withChange(
+  changed: Prestation,
+  current: Prestation,
+  authoring: Authoring,
+  reason: string,
+  after: PrestationFacts | null,
+): Prestation {
+  return {
+    ...changed,
     late: current.late || authoring.monthClosed,
     history: [
       ...current.history,
-      {
-        at: authoring.at,
-        by: authoring.by,
-        reason,
-        late: authoring.monthClosed,
-        before: factsOf(current),
-        after: null,
-      },
+      { at: authoring.at, by: authoring.by, reason, late: authoring.monthClosed, before: factsOf(current), after },
     ],
   };
+}
+
+function replaced(year: ParticipantYear, prestation: Prestation): { year: ParticipantYear; prestation: Prestation } {
   return {
-    year: { ...year, prestations: year.prestations.map((p) => (p.id === id ? deleted : p)) },
-    prestation: deleted,
+    year: { ...year, prestations: year.prestations.map((p) => (p.id === prestation.id ? prestation : p)) },
+    prestation,
   };
 }
