@@ -9,6 +9,8 @@ export * from './events/trajectories/trajectory-suspended.v1';
 export * from './events/trajectories/trajectory-resumed.v1';
 export * from './events/trajectories/trajectory-extended.v1';
 export * from './events/trajectories/trajectory-ended.v1';
+export * from './events/trajectories/trajectory-referral-dropped.v1';
+export * from './events/trajectories/trajectory-follow-up-recorded.v1';
 export * from './events/hours/limits';
 export * from './events/hours/hours-month-closed.v1';
 export * from './events/hours/hours-participant-month-closed.v1';

@@ -16,6 +16,8 @@ import { PARTICIPANT_ENROLLED_V1 } from './events/participants/participant-enrol
 import { PARTICIPANT_ERASED_V1 } from './events/participants/participant-erased.v1';
 import { PARTICIPANT_UPDATED_V1 } from './events/participants/participant-updated.v1';
 import { TRAJECTORY_ENDED_V1 } from './events/trajectories/trajectory-ended.v1';
+import { TRAJECTORY_FOLLOW_UP_RECORDED_V1 } from './events/trajectories/trajectory-follow-up-recorded.v1';
+import { TRAJECTORY_REFERRAL_DROPPED_V1 } from './events/trajectories/trajectory-referral-dropped.v1';
 import { TRAJECTORY_EXTENDED_V1 } from './events/trajectories/trajectory-extended.v1';
 import { TRAJECTORY_RESUMED_V1 } from './events/trajectories/trajectory-resumed.v1';
 import { TRAJECTORY_STARTED_V1 } from './events/trajectories/trajectory-started.v1';
@@ -30,6 +32,8 @@ const DEFINITIONS = [
   TRAJECTORY_RESUMED_V1,
   TRAJECTORY_EXTENDED_V1,
   TRAJECTORY_ENDED_V1,
+  TRAJECTORY_REFERRAL_DROPPED_V1,
+  TRAJECTORY_FOLLOW_UP_RECORDED_V1,
   HOURS_MONTH_CLOSED_V1,
   HOURS_PARTICIPANT_MONTH_CLOSED_V1,
   PARTICIPANT_LOW_HOURS_FLAGGED_V1,

@@ -106,6 +106,26 @@ const WRONG_VALUES: [what: string, type: string, change: Data, field: string][] 
   ['an extension without a planned end', 'trajectory.extended', { plannedEndOn: null }, 'data.plannedEndOn'],
   ['a destination outside the outflow taxonomy', 'trajectory.ended', { destination: 'JOB' }, 'data.destination'],
   ['a positive outflow given as text', 'trajectory.ended', { positiveOutflow: 'yes' }, 'data.positiveOutflow'],
+  ['a drop-off reason outside the list', 'trajectory.referral-dropped', { reasonCode: 'BORED' }, 'data.reasonCode'],
+  ['a drop-off from a started trajectory', 'trajectory.referral-dropped', { stage: 'ACTIVE' }, 'data.stage'],
+  [
+    'an immediate result outside EECR01-04',
+    'trajectory.follow-up-recorded',
+    { immediateStatus: 'EECR05' },
+    'data.immediateStatus',
+  ],
+  [
+    'an immediate follow-up without a result',
+    'trajectory.follow-up-recorded',
+    { immediateStatus: null },
+    'data.immediateStatus',
+  ],
+  [
+    'a six-month follow-up without saying whether employed',
+    'trajectory.follow-up-recorded',
+    { checkpoint: 'SIX_MONTHS', immediateStatus: null, employed: null },
+    'data.employed',
+  ],
   [
     'a month close by someone other than an organiser or the clock',
     'hours.month-closed',

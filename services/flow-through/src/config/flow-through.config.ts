@@ -39,4 +39,10 @@ export class FlowThroughConfig extends CommonServiceConfig {
   @Min(1000)
   @Max(604_800_000)
   RETENTION_CHECK_MS: number = 86_400_000;
+
+  /** ESF+: the immediate result after exit counts when recorded within this many days of the exit. */
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  FOLLOW_UP_IMMEDIATE_WINDOW_DAYS: number = 28;
 }

@@ -8,10 +8,12 @@ import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { EnrolParticipantHandler } from './application/enrol-participant';
+import { FollowUpsHandler } from './application/follow-ups';
 import { ParticipantLifecycle } from './application/participant-lifecycle';
 import { PARTICIPANTS_COLLECTION, ParticipantWriter } from './application/participant-writer';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from './application/participant-repository';
 import { MongoParticipantRepository } from './infrastructure/mongo-participant-repository';
+import { FollowUpController } from './interface/follow-up.controller';
 import { ParticipantsController } from './interface/participants.controller';
 import { TrajectoryController } from './interface/trajectory.controller';
 
@@ -43,7 +45,7 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
 
 @Module({
   imports: [OrganisationsModule],
-  controllers: [ParticipantsController, TrajectoryController],
+  controllers: [ParticipantsController, TrajectoryController, FollowUpController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
@@ -87,6 +89,19 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         clock: Clock,
         config: FlowThroughConfig,
       ) => new ParticipantLifecycle(writer, participants, clock, config.RETENTION_YEARS),
+      inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, CLOCK, SERVICE_CONFIG],
+    },
+    {
+      provide: FollowUpsHandler,
+      useFactory: (
+        writer: ParticipantWriter,
+        participants: ParticipantRepository,
+        clock: Clock,
+        config: FlowThroughConfig,
+      ) =>
+        new FollowUpsHandler(writer, participants, clock, {
+          immediateWindowDays: config.FOLLOW_UP_IMMEDIATE_WINDOW_DAYS,
+        }),
       inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, CLOCK, SERVICE_CONFIG],
     },
     RetentionTimer,

@@ -2,9 +2,11 @@ import { DomainError } from '@stapsteen/errors';
 import type { ParticipantState } from './participant';
 import {
   Destination,
+  DropOffReason,
   SuspensionReason,
   Trajectory,
   TrajectoryPolicy,
+  dropOffReferral,
   endTrajectory,
   extendTrajectory,
   newTrajectory,
@@ -21,6 +23,7 @@ export type TrajectoryCommand =
   | { kind: 'resume'; on: string }
   | { kind: 'extend'; plannedEndOn: string }
   | { kind: 'end'; on: string; destination: Destination }
+  | { kind: 'drop-off'; on: string; reasonCode: DropOffReason }
   | { kind: 're-refer'; on: string; trajectoryId: string };
 
 export interface TrajectoryFact {
@@ -87,6 +90,18 @@ export function changeTrajectory(
           endedOn: command.on,
           destination: command.destination,
           positiveOutflow: next.positiveOutflow,
+        }),
+      );
+      break;
+    case 'drop-off':
+      next = dropOffReferral(current, command.on, today, command.reasonCode);
+      events.push(
+        fact('trajectory.referral-dropped', {
+          regionId: participant.regionId,
+          referredOn: next.referredOn,
+          droppedOn: command.on,
+          stage: next.dropOff!.stage,
+          reasonCode: command.reasonCode,
         }),
       );
       break;

@@ -1,12 +1,34 @@
-import type { Destination, SuspensionReason } from '@stapsteen/contracts';
+import type {
+  Destination,
+  DropOffReason,
+  DropOffStage,
+  FollowUpCheckpoint,
+  ImmediateStatus,
+  SuspensionReason,
+} from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 
 export const TRAJECTORY_STATUSES = ['REFERRED', 'INTAKE', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type TrajectoryStatus = (typeof TRAJECTORY_STATUSES)[number];
 
 // The reasons and destinations are part of the event contract other services rely on.
-export { DESTINATIONS, SUSPENSION_REASONS } from '@stapsteen/contracts';
-export type { Destination, SuspensionReason } from '@stapsteen/contracts';
+export { DESTINATIONS, DROP_OFF_REASONS, SUSPENSION_REASONS } from '@stapsteen/contracts';
+export type { Destination, DropOffReason, DropOffStage, SuspensionReason } from '@stapsteen/contracts';
+
+/** One recorded follow-up result after exit; the last one recorded for a checkpoint counts. */
+export interface FollowUpRecord {
+  checkpoint: FollowUpCheckpoint;
+  recordedOn: string;
+  immediateStatus: ImmediateStatus | null;
+  employed: boolean | null;
+  recordedBy: string;
+}
+
+/** A referral that stopped before the trajectory started: from which stage and why. */
+export interface DropOff {
+  stage: DropOffStage;
+  reasonCode: DropOffReason;
+}
 
 export interface Suspension {
   from: string;
@@ -26,6 +48,10 @@ export interface Trajectory {
   endedOn: string | null;
   destination: Destination | null;
   positiveOutflow: boolean | null;
+  /** Set when the referral dropped off before the start; absent on documents written before. */
+  dropOff?: DropOff | null;
+  /** Follow-up results after exit (ESF+ / Flemish), in the order recorded. */
+  followUps?: FollowUpRecord[];
 }
 
 export interface TrajectoryPolicy {
@@ -194,6 +220,31 @@ export function endTrajectory(
     endedOn: on,
     destination,
     positiveOutflow: policy.positiveDestinations.includes(destination),
+  };
+}
+
+/**
+ * The referral stops before the trajectory started (the funnel's drop-off). The trajectory closes
+ * as ENDED with destination DROP_OUT, so a later re-referral is possible, and remembers the stage
+ * and reason; it never started, so it is no exit for ESF+ and has no follow-up.
+ */
+export function dropOffReferral(
+  trajectory: Trajectory,
+  on: string,
+  today: string,
+  reasonCode: DropOffReason,
+): Trajectory {
+  requireStatus(trajectory, ['REFERRED', 'INTAKE'], 'drop off before the start');
+  requireNotFuture(on, today);
+  requireNotBefore(on, trajectory.intakeOn ?? trajectory.referredOn, 'The drop-off');
+  const stage: DropOffStage = trajectory.status === 'INTAKE' ? 'INTAKE' : 'REFERRED';
+  return {
+    ...trajectory,
+    status: 'ENDED',
+    endedOn: on,
+    destination: 'DROP_OUT',
+    positiveOutflow: false,
+    dropOff: { stage, reasonCode },
   };
 }
 

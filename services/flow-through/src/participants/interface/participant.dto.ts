@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min
 import { REFERRAL_SOURCES, ReferralSource } from '../domain/participant';
 import { NationalRegisterNumber } from '../domain/national-register-number';
 import type { ParticipantState } from '../domain/participant';
+import { EsfParticipation, esfParticipation } from '../domain/esf';
 import { DESTINATIONS, TRAJECTORY_STATUSES, Trajectory } from '../domain/trajectory';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -84,6 +85,38 @@ export class TrajectoryView implements Trajectory {
   @ApiPropertyOptional({ nullable: true }) endedOn!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: DESTINATIONS }) destination!: Trajectory['destination'];
   @ApiPropertyOptional({ nullable: true }) positiveOutflow!: boolean | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: { stage: 'INTAKE', reasonCode: 'NOT_REACHED' },
+    description: 'Set when the referral stopped before the start',
+  })
+  dropOff?: Trajectory['dropOff'];
+  @ApiPropertyOptional({
+    example: [
+      {
+        checkpoint: 'IMMEDIATE',
+        recordedOn: '2027-03-10',
+        immediateStatus: 'EECR04',
+        employed: null,
+        recordedBy: 'u-1',
+      },
+    ],
+    description: 'Follow-up results after exit, in the order recorded',
+  })
+  followUps?: Trajectory['followUps'];
+}
+
+export class EsfView implements EsfParticipation {
+  @ApiPropertyOptional({ nullable: true, example: '2026-02-02', description: 'First start of any trajectory' })
+  startOn!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2027-03-31',
+    description: 'Latest exit; null while a started trajectory is open',
+  })
+  exitOn!: string | null;
+  @ApiProperty({ example: 2, description: 'Started trajectories counted as this one ESF+ participation' })
+  trajectoryCount!: number;
 }
 
 export class ParticipantView {
@@ -104,6 +137,8 @@ export class ParticipantView {
   trajectories!: TrajectoryView[];
   @ApiPropertyOptional({ nullable: true, description: 'Set once the personal data has been erased' })
   anonymisedAt!: string | null;
+  @ApiProperty({ type: EsfView, description: 'ESF+ counts a participant once: first start, latest exit' })
+  esf!: EsfView;
 
   static of(state: ParticipantState): ParticipantView {
     const { nationalRegisterNumber, enrolledBy: _enrolledBy, ...rest } = state;
@@ -112,6 +147,7 @@ export class ParticipantView {
       nationalRegisterNumberMasked: nationalRegisterNumber
         ? NationalRegisterNumber.parse(nationalRegisterNumber).masked()
         : null,
+      esf: esfParticipation(state.trajectories),
     };
   }
 }

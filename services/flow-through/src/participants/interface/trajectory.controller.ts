@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { ChangeTrajectoryHandler } from '../application/change-trajectory';
 import { ParticipantView } from './participant.dto';
-import { DatedStepRequest, EndRequest, ExtendRequest, SuspendRequest } from './trajectory.dto';
+import { DatedStepRequest, DropOffRequest, EndRequest, ExtendRequest, SuspendRequest } from './trajectory.dto';
 
 /** The steps of a trajectory: referral → intake → start → (suspend ⇄ resume) → end, or a new referral. */
 @ApiTags('trajectories')
@@ -77,6 +77,22 @@ export class TrajectoryController {
   async end(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: EndRequest) {
     return ParticipantView.of(
       await this.change.execute(p, id, { kind: 'end', on: body.on, destination: body.destination }),
+    );
+  }
+
+  @Post('drop-off')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record that the referral stopped before the start (from REFERRED or INTAKE), with the reason',
+  })
+  @ApiOkResponse({ type: ParticipantView })
+  async dropOff(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DropOffRequest,
+  ) {
+    return ParticipantView.of(
+      await this.change.execute(p, id, { kind: 'drop-off', on: body.droppedOn, reasonCode: body.reasonCode }),
     );
   }
 

@@ -1,6 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
-import { DESTINATIONS, Destination, SUSPENSION_REASONS, SuspensionReason } from '../domain/trajectory';
+import {
+  DESTINATIONS,
+  DROP_OFF_REASONS,
+  Destination,
+  DropOffReason,
+  SUSPENSION_REASONS,
+  SuspensionReason,
+} from '../domain/trajectory';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
@@ -31,4 +38,14 @@ export class EndRequest extends DatedStepRequest {
   })
   @IsIn(DESTINATIONS)
   destination!: Destination;
+}
+
+export class DropOffRequest {
+  @ApiProperty({ example: '2026-09-22', description: 'The day the referral stopped (Belgian calendar date)' })
+  @Matches(DATE, DATE_MESSAGE)
+  droppedOn!: string;
+
+  @ApiProperty({ enum: DROP_OFF_REASONS, example: 'NOT_REACHED', description: 'Why the referral stopped' })
+  @IsIn(DROP_OFF_REASONS)
+  reasonCode!: DropOffReason;
 }
