@@ -11,6 +11,7 @@ interface BarrierDocument extends BarrierRecord {
 }
 
 export const BARRIERS_COLLECTION = 'barriers';
+const DUPLICATE_KEY = 11000;
 
 @Injectable()
 export class MongoBarriers implements BarrierRepository, OnModuleInit {
@@ -28,7 +29,16 @@ export class MongoBarriers implements BarrierRepository, OnModuleInit {
 
   async save(record: BarrierRecord, outbox: OutboxEntry[]): Promise<void> {
     const _id = `${record.participantId}:${record.month}`;
-    await this.collection.updateOne({ _id }, { $set: record, $push: { outbox: { $each: outbox } } }, { upsert: true });
+    const write = () =>
+      this.collection.updateOne({ _id }, { $set: record, $push: { outbox: { $each: outbox } } }, { upsert: true });
+    try {
+      await write();
+    } catch (error) {
+      // Two first records of one participant-month racing: the losing upsert fails on _id (and
+      // wrote nothing); the document exists now, so the retry updates it.
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      await write();
+    }
   }
 
   async find(participantId: string, month: string): Promise<BarrierRecord | null> {

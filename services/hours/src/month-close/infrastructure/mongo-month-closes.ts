@@ -66,6 +66,14 @@ export class MongoTargetSettings implements TargetSettings {
   }
 
   async save(organisationId: string, targets: OrganisationTargets): Promise<void> {
-    await this.collection.replaceOne({ _id: organisationId }, { steps: targets.steps }, { upsert: true });
+    const write = () => this.collection.replaceOne({ _id: organisationId }, { steps: targets.steps }, { upsert: true });
+    try {
+      await write();
+    } catch (error) {
+      // Two first saves racing: both upserts try to insert and one loses on _id. The document
+      // exists now, so the retry replaces it (last writer wins, as for any later save).
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      await write();
+    }
   }
 }
