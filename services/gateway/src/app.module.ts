@@ -1,19 +1,48 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { MongooseModule } from '@nestjs/mongoose';
-import { AuthModule } from '@stapsteen/auth';
-import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
+import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AuthModule, TokenVerifier } from '@stapsteen/auth';
+import {
+  HealthModule,
+  LoggingModule,
+  MetricsModule,
+  ProblemDetailsFilter,
+  correlationMiddleware,
+  createRequestValidationPipe,
+} from '@stapsteen/observability';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import type { Connection } from 'mongoose';
+import { Logger } from 'nestjs-pino';
+import { AccountsService } from './accounts/application/accounts.service';
+import { Argon2Hasher, JoseTokenSigner } from './accounts/infrastructure/crypto';
+import { MongoSessionStore, MongoThrottleStore, MongoUserStore } from './accounts/infrastructure/mongo-stores';
+import { AuthController } from './accounts/interface/auth.controller';
+import type { CookieSettings } from './accounts/interface/cookies';
+import { CsrfGuard } from './accounts/interface/csrf.guard';
+import { ACCOUNTS, COOKIE_SETTINGS } from './accounts/interface/tokens';
+import { UsersController } from './accounts/interface/users.controller';
 import type { GatewayConfig } from './config/gateway.config';
 import { DOWNSTREAM_SERVICES, LandingController } from './landing/landing.controller';
 import type { DownstreamService } from './landing/service-status';
+import { serviceProxies } from './proxy/service-proxy';
+import { webApp } from './web/web-app';
+
+export { GatewayConfig } from './config/gateway.config';
+
+function downstream(config: GatewayConfig): DownstreamService[] {
+  return [
+    { name: 'flow-through', label: 'Doorstroom (deelnemers, trajecten, signalen)', url: config.FLOW_THROUGH_URL },
+    { name: 'hours', label: 'Uren (prestaties, plafonds, maandafsluiting)', url: config.HOURS_URL },
+    { name: 'coaching', label: 'Coaching (competenties, begeleiding)', url: config.COACHING_URL },
+  ];
+}
 
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
-    const services: DownstreamService[] = [
-      { name: 'flow-through', label: 'Doorstroom (deelnemers, trajecten, signalen)', url: config.FLOW_THROUGH_URL },
-      { name: 'hours', label: 'Uren (prestaties, plafonds, maandafsluiting)', url: config.HOURS_URL },
-      { name: 'coaching', label: 'Coaching (competenties, begeleiding)', url: config.COACHING_URL },
-    ];
     return {
       module: AppModule,
       imports: [
@@ -27,8 +56,98 @@ export class AppModule {
         HealthModule.forRoot(),
         MetricsModule,
       ],
-      controllers: [LandingController],
-      providers: [{ provide: DOWNSTREAM_SERVICES, useValue: services }],
+      controllers: [LandingController, AuthController, UsersController],
+      providers: [
+        { provide: DOWNSTREAM_SERVICES, useValue: downstream(config) },
+        // Runs after the access-token guard from AuthModule (registration order).
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        {
+          provide: COOKIE_SETTINGS,
+          useValue: {
+            secure: config.NODE_ENV === 'production',
+            accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+            refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+          } satisfies CookieSettings,
+        },
+        {
+          provide: ACCOUNTS,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection) =>
+            new AccountsService(
+              new MongoUserStore(connection),
+              new MongoSessionStore(connection),
+              new MongoThrottleStore(connection),
+              new Argon2Hasher(),
+              new JoseTokenSigner({
+                privateKeyPem: config.AUTH_JWT_PRIVATE_KEY,
+                issuer: config.AUTH_JWT_ISSUER,
+                audience: config.AUTH_JWT_AUDIENCE,
+                ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+              }),
+              () => Date.now(),
+              { refreshTtlMs: config.REFRESH_TOKEN_TTL_SECONDS * 1000 },
+            ),
+        },
+      ],
     };
   }
+}
+
+/** Content-Security-Policy for the web app: only our own scripts, styles and API. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/**
+ * Builds the gateway, initialised but not listening (main.ts listens; tests use getHttpServer()).
+ * Order matters: the proxy comes before any body parser so request bodies stream through.
+ */
+export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  const strict = helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES } });
+  // Swagger UI needs inline styles/scripts of its own; it gets helmet without the app's CSP.
+  const docs = helmet({ contentSecurityPolicy: false });
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) =>
+    /^\/docs(\/|-json|$)/.test(request.path) ? docs(request, response, next) : strict(request, response, next),
+  );
+  app.use(cookieParser());
+  const verifier = app.get(TokenVerifier);
+  for (const [path, handlers] of serviceProxies(downstream(config), verifier)) app.use(path, ...handlers);
+  app.use(express.json({ limit: '100kb' }));
+  app.use(...webApp(config.WEB_DIST_DIR));
+  app.useGlobalPipes(createRequestValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Stapsteen gateway')
+      .setDescription(
+        'Sign-in, users and the web app’s API. `/api/flow-through/*`, `/api/hours/*` and `/api/coaching/*` ' +
+          'are proxied to the services (see their own /docs).',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('stapsteen_at')
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await app.init();
+  const created = await app
+    .get<AccountsService>(ACCOUNTS)
+    .bootstrapAdmin(config.GATEWAY_BOOTSTRAP_ADMIN_EMAIL, config.GATEWAY_BOOTSTRAP_ADMIN_PASSWORD);
+  if (created) app.get(Logger).log('created the bootstrap admin from GATEWAY_BOOTSTRAP_ADMIN_EMAIL', 'Bootstrap');
+  return app;
 }

@@ -1,29 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@stapsteen/config';
-import { ProblemDetailsFilter, correlationMiddleware, createRequestValidationPipe } from '@stapsteen/observability';
-import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module';
+import { createGatewayApp } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
-  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.use(correlationMiddleware);
-  app.useGlobalPipes(createRequestValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Stapsteen gateway')
-      .setDescription('Sign-in and the web app’s API.')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const app = await createGatewayApp(config);
   await app.listen(config.PORT, '0.0.0.0');
 }
 

@@ -1,5 +1,18 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { resolve } from 'node:path';
 
 const pem = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\\n/g, '\n') : value);
 const URL_OPTIONS = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -8,8 +21,9 @@ export class GatewayConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /** 0 picks a free port (tests). */
   @IsInt()
-  @Min(1)
+  @Min(0)
   @Max(65535)
   PORT!: number;
 
@@ -48,4 +62,30 @@ export class GatewayConfig {
 
   @IsString()
   AUTH_JWT_AUDIENCE: string = 'stapsteen';
+
+  /** Lifetime of an access token in seconds (15 minutes). */
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  /** How long a web session lasts without signing in again, in seconds (12 hours). */
+  @IsInt()
+  @Min(300)
+  @Max(30 * 24 * 3600)
+  REFRESH_TOKEN_TTL_SECONDS: number = 12 * 3600;
+
+  /** The built web app (index.html and assets); without index.html, `/` shows the status page. */
+  @IsString()
+  WEB_DIST_DIR: string = resolve(process.cwd(), 'dist/web');
+
+  /** Creates this ADMIN at start when the gateway has no users at all (first run only). */
+  @IsOptional()
+  @IsEmail()
+  GATEWAY_BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12)
+  GATEWAY_BOOTSTRAP_ADMIN_PASSWORD?: string;
 }

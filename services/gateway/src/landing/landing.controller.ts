@@ -12,9 +12,15 @@ export const DOWNSTREAM_SERVICES = Symbol('DOWNSTREAM_SERVICES');
 export class LandingController {
   constructor(@Inject(DOWNSTREAM_SERVICES) private readonly services: DownstreamService[]) {}
 
-  @Get()
+  /** `/status` always; `/` too when no built web app is there (the web app takes `/` otherwise). */
+  @Get(['', 'status'])
   @ApiExcludeEndpoint()
   @Header('Content-Type', 'text/html; charset=utf-8')
+  // The status page carries its own inline <style>; no script at all.
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+  )
   async page(): Promise<string> {
     return renderLandingPage(await this.statuses());
   }

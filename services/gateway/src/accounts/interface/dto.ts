@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '@stapsteen/auth';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+
+const ID = /^[A-Za-z0-9._:@-]{1,100}$/;
+
+export class CredentialsDto {
+  @ApiProperty({ example: 'an.peeters@neteland.be' })
+  @IsString()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+}
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'an.peeters@neteland.be' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'An Peeters' })
+  @IsString()
+  @Length(1, 120)
+  displayName!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES, example: 'ORGANISER' })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiProperty({ example: ['org-neteland'], type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(ID, { each: true })
+  organisationIds!: string[];
+
+  @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(ID)
+  regionId!: string | null;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'An Peeters-Janssens' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, example: 'COACH' })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ example: ['org-neteland', 'org-herentals'], type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(ID, { each: true })
+  organisationIds?: string[];
+
+  @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(ID)
+  regionId?: string | null;
+
+  @ApiPropertyOptional({ example: false, description: 'false blocks sign-in and refresh' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ example: 'another long passphrase', minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
+}
+
+export class UserView {
+  @ApiProperty({ example: '5d0c1c7e-8f43-4c8e-9a55-2a8f5f0e7b11' }) id!: string;
+  @ApiProperty({ example: 'an.peeters@neteland.be' }) email!: string;
+  @ApiProperty({ example: 'An Peeters' }) displayName!: string;
+  @ApiProperty({ enum: ROLES, example: 'ORGANISER' }) role!: Role;
+  @ApiProperty({ example: ['org-neteland'], type: [String] }) organisationIds!: string[];
+  @ApiProperty({ example: 'region-kempen', nullable: true, type: String }) regionId!: string | null;
+  @ApiProperty({ example: true }) active!: boolean;
+}
+
+export class SignedInView {
+  @ApiProperty({ type: UserView }) user!: UserView;
+}
+
+export class AccessTokenView {
+  @ApiProperty({ example: 'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9…' }) accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
+  @ApiProperty({ example: 900, description: 'seconds' }) expiresIn!: number;
+}

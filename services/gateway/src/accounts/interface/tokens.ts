@@ -1,0 +1,2 @@
+export const ACCOUNTS = Symbol('ACCOUNTS');
+export const COOKIE_SETTINGS = Symbol('COOKIE_SETTINGS');
