@@ -45,4 +45,10 @@ export class FlowThroughConfig extends CommonServiceConfig {
   @Min(1)
   @Max(90)
   FOLLOW_UP_IMMEDIATE_WINDOW_DAYS: number = 28;
+
+  /** Evaluations come due every this many months from the start of a trajectory. */
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  EVALUATION_INTERVAL_MONTHS: number = 6;
 }

@@ -9,11 +9,15 @@ import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { EnrolParticipantHandler } from './application/enrol-participant';
 import { FollowUpsHandler } from './application/follow-ups';
+import { PlansHandler } from './application/plans';
+import { EvaluationsHandler } from './application/evaluations';
 import { ParticipantLifecycle } from './application/participant-lifecycle';
 import { PARTICIPANTS_COLLECTION, ParticipantWriter } from './application/participant-writer';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from './application/participant-repository';
 import { MongoParticipantRepository } from './infrastructure/mongo-participant-repository';
 import { FollowUpController } from './interface/follow-up.controller';
+import { PlanController } from './interface/plan.controller';
+import { EvaluationController } from './interface/evaluation.controller';
 import { ParticipantsController } from './interface/participants.controller';
 import { TrajectoryController } from './interface/trajectory.controller';
 
@@ -45,7 +49,7 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
 
 @Module({
   imports: [OrganisationsModule],
-  controllers: [ParticipantsController, TrajectoryController, FollowUpController],
+  controllers: [ParticipantsController, TrajectoryController, FollowUpController, PlanController, EvaluationController],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
@@ -102,6 +106,26 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         new FollowUpsHandler(writer, participants, clock, {
           immediateWindowDays: config.FOLLOW_UP_IMMEDIATE_WINDOW_DAYS,
         }),
+      inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, CLOCK, SERVICE_CONFIG],
+    },
+    {
+      provide: PlansHandler,
+      useFactory: (
+        writer: ParticipantWriter,
+        participants: ParticipantRepository,
+        organisations: OrganisationDirectory,
+        clock: Clock,
+      ) => new PlansHandler(writer, participants, organisations, clock),
+      inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK],
+    },
+    {
+      provide: EvaluationsHandler,
+      useFactory: (
+        writer: ParticipantWriter,
+        participants: ParticipantRepository,
+        clock: Clock,
+        config: FlowThroughConfig,
+      ) => new EvaluationsHandler(writer, participants, clock, config.EVALUATION_INTERVAL_MONTHS),
       inject: [ParticipantWriter, PARTICIPANT_REPOSITORY, CLOCK, SERVICE_CONFIG],
     },
     RetentionTimer,

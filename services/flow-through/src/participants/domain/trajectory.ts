@@ -7,6 +7,7 @@ import type {
   SuspensionReason,
 } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
+import type { FlowThroughPlan } from './plan-model';
 
 export const TRAJECTORY_STATUSES = ['REFERRED', 'INTAKE', 'ACTIVE', 'SUSPENDED', 'ENDED'] as const;
 export type TrajectoryStatus = (typeof TRAJECTORY_STATUSES)[number];
@@ -52,6 +53,19 @@ export interface Trajectory {
   dropOff?: DropOff | null;
   /** Follow-up results after exit (ESF+ / Flemish), in the order recorded. */
   followUps?: FollowUpRecord[];
+  /** The flow-through plan (target, steps, referrals to partners); absent until one is made. */
+  plan?: FlowThroughPlan | null;
+  /** Six-monthly evaluations held, in the order recorded; absent on documents written before. */
+  evaluations?: EvaluationRecord[];
+}
+
+export const EVALUATION_OUTCOMES = ['CONTINUE', 'ADJUST_PLAN', 'END'] as const;
+export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number];
+
+export interface EvaluationRecord {
+  heldOn: string;
+  outcome: EvaluationOutcome;
+  heldBy: string;
 }
 
 export interface TrajectoryPolicy {

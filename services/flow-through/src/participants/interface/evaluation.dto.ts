@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import { EVALUATION_OUTCOMES, EvaluationOutcome } from '../domain/evaluation';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class RecordEvaluationRequest {
+  @ApiProperty({ example: '2026-08-04', description: 'The day the evaluation was held' })
+  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' })
+  heldOn!: string;
+
+  @ApiProperty({ enum: EVALUATION_OUTCOMES, example: 'ADJUST_PLAN' })
+  @IsIn(EVALUATION_OUTCOMES)
+  outcome!: EvaluationOutcome;
+}
+
+export class EvaluationRecordView {
+  @ApiProperty({ example: '2026-08-04' }) heldOn!: string;
+  @ApiProperty({ enum: EVALUATION_OUTCOMES, example: 'CONTINUE' }) outcome!: EvaluationOutcome;
+  @ApiProperty({ example: 'coach-neteland' }) heldBy!: string;
+}
+
+export class EvaluationOverviewDto {
+  @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' }) trajectoryId!: string;
+  @ApiProperty({ example: ['2026-08-02'], description: 'Every interval from the start (month end when shorter)' })
+  dueDates!: string[];
+  @ApiProperty({ type: [EvaluationRecordView] }) held!: EvaluationRecordView[];
+  @ApiPropertyOptional({ nullable: true, example: '2026-08-02', description: 'Null when none is due' })
+  nextDueOn!: string | null;
+  @ApiProperty({ example: false, description: 'The next due date has passed' }) overdue!: boolean;
+}
