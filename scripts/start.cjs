@@ -12,6 +12,7 @@ const net = require('node:net');
 const path = require('node:path');
 const stack = require('../deploy/local-stack/stack.cjs');
 const { runSeeders } = require('../deploy/seed/run-seeders.cjs');
+const { DEMO_USERS } = require('../deploy/seed/demo-plan.cjs');
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data', 'dev');
@@ -165,10 +166,17 @@ async function main() {
   if (stopping) return;
 
   const urls = Object.fromEntries(SERVICES.map((s) => [s.name, `http://127.0.0.1:${s.port}`]));
-  await runSeeders({ dataDir, urls, privateKeyPem: keys.privateKeyPem, log: say });
+  const seedStarted = Date.now();
+  const seeded = await runSeeders({ dataDir, urls, privateKeyPem: keys.privateKeyPem, log: say });
+  if (seeded > 0) say(`Seeded in ${Math.round((Date.now() - seedStarted) / 1000)} s.`);
 
   say('');
   say(`Stapsteen is running: ${urls.gateway}`);
+  say('  Demo logins (demo data: region Kempen, three wijk-werkorganisaties, about 150 participants):');
+  const roleNames = { ORGANISER: 'organiser', COACH: 'coach', REGIONAL_MANAGER: 'regional manager', ADMIN: 'admin' };
+  for (const user of DEMO_USERS) {
+    say(`    ${roleNames[user.role].padEnd(17)} ${user.email.padEnd(40)} ${user.password}`);
+  }
   say(`  API documentation: ${urls['flow-through']}/docs  ${urls.hours}/docs  ${urls.coaching}/docs`);
   say(`  logs: ${logDir}`);
   say('Press Ctrl-C to stop everything.');

@@ -1,0 +1,312 @@
+'use strict';
+/**
+ * The demo data set as a plan, made from a seeded PRNG so every machine gets the same people,
+ * trajectories and prestations (dates are relative to the month the seed runs in). The seeders in
+ * seeders/ send this plan to the public APIs. Scale with SEED_PARTICIPANTS and SEED_MONTHS (or the
+ * `scale` option of runSeeders) for quick tests.
+ */
+const REGION = 'region-kempen';
+const ORGANISATIONS = ['org-neteland', 'org-herentals', 'org-geel'];
+const FIRST = [
+  'Sofie',
+  'Jan',
+  'Els',
+  'Koen',
+  'An',
+  'Bart',
+  'Lotte',
+  'Pieter',
+  'Nathalie',
+  'Wim',
+  'Hilde',
+  'Tom',
+  'Ingrid',
+  'Dirk',
+  'Katrien',
+  'Luc',
+  'Greet',
+  'Marc',
+  'Veerle',
+  'Filip',
+  'Sarah',
+  'Jef',
+  'Leen',
+  'Kris',
+  'Ann',
+  'Geert',
+  'Mieke',
+  'Stijn',
+  'Nadia',
+  'Youssef',
+  'Fatima',
+  'Mohamed',
+  'Ayse',
+  'Jonas',
+  'Eline',
+  'Rudi',
+  'Linda',
+  'Patrick',
+  'Martine',
+  'Erik',
+  'Karolien',
+  'Ahmed',
+  'Olga',
+  'Dries',
+  'Joke',
+  'Guy',
+  'Rita',
+  'Bram',
+];
+const LAST = [
+  'Peeters',
+  'Janssens',
+  'Maes',
+  'Jacobs',
+  'Mertens',
+  'Willems',
+  'Claes',
+  'Goossens',
+  'Wouters',
+  'De Smet',
+  'Dubois',
+  'Vermeulen',
+  'Van den Broeck',
+  'Verbeeck',
+  'Aerts',
+  'Van Dyck',
+  'Hermans',
+  'Vos',
+  'Van Gool',
+  'Geudens',
+  'Bogaerts',
+  'Verheyen',
+  'Nuyts',
+  'Van Looy',
+  'Daems',
+  'Smets',
+  'Boeckx',
+  'Huybrechts',
+  'Luyten',
+  'Sels',
+  'El Amrani',
+  'Yilmaz',
+  'Kowalski',
+  'Van Hoof',
+  'Verlinden',
+  'Michiels',
+];
+const COACHES = {
+  'org-neteland': ['coach-neteland-1', 'coach-neteland-2'],
+  'org-herentals': ['coach-herentals-1', 'coach-herentals-2'],
+  'org-geel': ['coach-geel-1'],
+};
+/** User kinds of the hours service with believable gebruikers and activities. */
+const JOBS = [
+  { kind: 'particulier', gebruiker: 'Mevr. Wuyts, Olen', activity: 'Gras maaien' },
+  { kind: 'particulier', gebruiker: 'Dhr. Van Roy, Kasterlee', activity: 'Tuinonderhoud' },
+  { kind: 'particulier', gebruiker: 'Mevr. Segers, Grobbendonk', activity: 'Klusjes in en rond het huis' },
+  { kind: 'school', gebruiker: 'Basisschool De Klimtoren', activity: 'Middagtoezicht' },
+  { kind: 'school', gebruiker: 'GO! Basisschool Herentals', activity: 'Toezicht speelplaats' },
+  { kind: 'gemeente', gebruiker: 'Gemeente Olen', activity: 'Zwerfvuil rapen' },
+  { kind: 'gemeente', gebruiker: 'Stad Herentals', activity: 'Onderhoud groenzones' },
+  { kind: 'gemeente', gebruiker: 'Stad Geel', activity: 'Hulp bij evenementen' },
+  { kind: 'vzw', gebruiker: 'vzw De Kringwinkel Kempen', activity: 'Sorteren in de kringwinkel' },
+  { kind: 'vzw', gebruiker: 'vzw Sportclub Neteland', activity: 'Kantine en materiaal' },
+  { kind: 'landbouw', gebruiker: 'Hoeve Het Zonneveld', activity: 'Fruitpluk en sorteren' },
+];
+const POSITIVE = ['NEC_JOB', 'TEMPORARY_WORK_EXPERIENCE', 'ART_60', 'SOCIAL_ECONOMY', 'TRAINING', 'IBO', 'JOBCOACH'];
+const OTHER = ['WORK_CARE_TRAJECTORY', 'SPECIALISED_CARE', 'DROP_OUT', 'MOVED', 'HEALTH'];
+const DROP_REASONS = ['NOT_REACHED', 'NOT_INTERESTED', 'HEALTH', 'FOUND_WORK', 'MOBILITY'];
+
+/** mulberry32: small, fast and the same everywhere. */
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    pick: (list) => list[Math.floor(next() * list.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+const iso = (d) => d.toISOString().slice(0, 10);
+const utc = (y, m, d) => new Date(Date.UTC(y, m, d));
+const addDays = (date, n) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000));
+const monthOf = (date) => date.slice(0, 7);
+const daysInMonth = (y, m) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+function scaleFrom(scale = {}) {
+  return {
+    participants: Number(scale.participants || process.env.SEED_PARTICIPANTS || 150),
+    months: Number(scale.months || process.env.SEED_MONTHS || 13),
+    today: scale.today || iso(new Date()),
+  };
+}
+
+/**
+ * The people and their trajectories. `months` is how far back the earliest start lies. Kinds:
+ * ACTIVE (most), ENDED (about a third of those started early, ~2/3 to a positive destination),
+ * SUSPENDED (a few), DROPPED (a few referrals that never started).
+ */
+function participantsPlan(scale) {
+  const { participants, months, today } = scaleFrom(scale);
+  const rnd = prng(20260101);
+  const [ty, tm] = today.split('-').map(Number);
+  const yesterday = addDays(today, -1);
+  const people = [];
+  for (let i = 0; i < participants; i += 1) {
+    const organisationId = ORGANISATIONS[i % ORGANISATIONS.length];
+    const firstName = FIRST[(i * 7 + rnd.int(0, 3)) % FIRST.length];
+    const lastName = LAST[(i * 5 + rnd.int(0, 5)) % LAST.length];
+    const birthYear = rnd.int(1963, 2001);
+    const dateOfBirth = iso(utc(birthYear, rnd.int(0, 11), rnd.int(1, 28)));
+    const back = rnd.int(0, Math.max(0, months - 1));
+    const startMonth = new Date(Date.UTC(ty, tm - 1 - back, 1));
+    let startedOn = iso(utc(startMonth.getUTCFullYear(), startMonth.getUTCMonth(), rnd.int(1, 20)));
+    if (startedOn > yesterday) startedOn = addDays(today, -1 - rnd.int(0, 3));
+    const enrolledOn = addDays(startedOn, -rnd.int(10, 30));
+    const intakeOn = addDays(enrolledOn, rnd.int(3, 8));
+    const roll = rnd.next();
+    let kind = 'ACTIVE';
+    if (i % 25 === 7) kind = 'DROPPED';
+    else if (back >= 5 && roll < 0.45) kind = 'ENDED';
+    else if (i % 17 === 3 && back >= 2) kind = 'SUSPENDED';
+    const person = {
+      key: `demo-${String(i + 1).padStart(3, '0')}`,
+      organisationId,
+      regionId: REGION,
+      firstName,
+      lastName,
+      dateOfBirth,
+      referralSource: rnd.chance(0.62) ? 'VDAB' : rnd.chance(0.85) ? 'OCMW' : 'OTHER',
+      exPwa: rnd.chance(0.12),
+      coachId: rnd.pick(COACHES[organisationId]),
+      enrolledOn,
+      intakeOn,
+      kind,
+      startedOn: kind === 'DROPPED' ? null : startedOn,
+      endedOn: null,
+      destination: null,
+      suspendedOn: null,
+      // Hours profile: most between 12 and 24 a month, a group below target (flags), a few near the cap.
+      profile: i % 6 === 1 ? 'LOW' : i % 23 === 5 ? 'HIGH' : 'NORMAL',
+      monthlyHoursTarget: i % 6 === 1 ? 20 : null,
+      monthly: rnd.int(12, 24),
+    };
+    if (kind === 'DROPPED') {
+      person.droppedOn = intakeOn < yesterday ? intakeOn : yesterday;
+      person.dropReason = rnd.pick(DROP_REASONS);
+    }
+    if (kind === 'ENDED') {
+      const lastPossible = addDays(today, -20);
+      const end = addDays(startedOn, rnd.int(120, 330));
+      person.endedOn = end < lastPossible ? end : lastPossible;
+      person.destination = rnd.chance(0.6) ? rnd.pick(POSITIVE) : rnd.pick(OTHER);
+    }
+    if (kind === 'SUSPENDED') person.suspendedOn = addDays(today, -rnd.int(5, 25));
+    people.push(person);
+  }
+  return people;
+}
+
+/** Prestations of one person: weekdays of their active days, 2–5 hours each, per month. */
+function prestationsPlan(person, scale) {
+  const { today } = scaleFrom(scale);
+  if (!person.startedOn) return [];
+  const rnd = prng([...person.key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+  const lastDay = [person.endedOn, person.suspendedOn ? addDays(person.suspendedOn, -1) : null, addDays(today, -1)]
+    .filter(Boolean)
+    .sort()[0];
+  const rows = [];
+  let cursor = person.startedOn;
+  while (cursor <= lastDay) {
+    const [y, m] = cursor.split('-').map(Number);
+    const monthStart = cursor;
+    const monthEnd = iso(utc(y, m - 1, daysInMonth(y, m - 1)));
+    const end = monthEnd < lastDay ? monthEnd : lastDay;
+    const days = [];
+    for (let d = monthStart; d <= end; d = addDays(d, 1)) {
+      const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+      if (wd !== 0 && wd !== 6) days.push(d);
+    }
+    const share = days.length / 21.7; // a partial first or last month gets its share
+    let hours;
+    if (person.profile === 'LOW') hours = rnd.int(6, 12);
+    else if (person.profile === 'HIGH') hours = rnd.int(48, 57);
+    else hours = person.monthly + rnd.int(-3, 3);
+    let left = Math.round(hours * Math.min(1, share));
+    const job = JOBS[rnd.int(0, JOBS.length - 1)];
+    while (left > 0 && days.length > 0) {
+      const h = Math.min(left, rnd.int(2, 5));
+      const date = days.splice(rnd.int(0, days.length - 1), 1)[0];
+      const other = rnd.chance(0.25) ? rnd.pick(JOBS) : job;
+      rows.push({ date, minutes: h * 60, ...other, km: rnd.chance(0.3) ? rnd.int(4, 24) : 0 });
+      left -= h;
+    }
+    cursor = addDays(monthEnd, 1);
+  }
+  return rows.sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** Months from the earliest start up to the month before `today`, oldest first. */
+function pastMonths(scale) {
+  const { months, today } = scaleFrom(scale);
+  const [ty, tm] = today.split('-').map(Number);
+  const list = [];
+  for (let back = months; back >= 1; back -= 1) list.push(iso(utc(ty, tm - 1 - back, 1)).slice(0, 7));
+  return list;
+}
+
+const DEMO_USERS = [
+  {
+    role: 'ORGANISER',
+    email: 'organisator@neteland.demo.stapsteen.be',
+    displayName: 'Lies Organisator (Neteland)',
+    password: 'Demo-Organisator-2026',
+    organisationIds: ['org-neteland'],
+    regionId: REGION,
+  },
+  {
+    role: 'COACH',
+    email: 'coach@neteland.demo.stapsteen.be',
+    displayName: 'Koen Coach (Neteland)',
+    password: 'Demo-Coach-Neteland-2026',
+    organisationIds: ['org-neteland'],
+    regionId: REGION,
+  },
+  {
+    role: 'REGIONAL_MANAGER',
+    email: 'manager@kempen.demo.stapsteen.be',
+    displayName: 'Greet Manager (Kempen)',
+    password: 'Demo-Manager-Kempen-2026',
+    organisationIds: [],
+    regionId: REGION,
+  },
+  {
+    role: 'ADMIN',
+    email: 'admin@demo.stapsteen.be',
+    displayName: 'Beheerder Stapsteen',
+    password: 'Demo-Beheerder-2026',
+    organisationIds: [],
+    regionId: null,
+  },
+];
+
+module.exports = {
+  REGION,
+  ORGANISATIONS,
+  DEMO_USERS,
+  participantsPlan,
+  prestationsPlan,
+  pastMonths,
+  prng,
+  monthOf,
+  scaleFrom,
+};

@@ -1,0 +1,41 @@
+'use strict';
+// What the demo seeders share between steps (the demo participants' ids), kept with the data.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const file = (dataDir) => path.join(dataDir, 'seed-demo-participants.json');
+
+function readIds(dataDir) {
+  return fs.existsSync(file(dataDir)) ? JSON.parse(fs.readFileSync(file(dataDir), 'utf8')) : {};
+}
+
+function writeIds(dataDir, ids) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file(dataDir), JSON.stringify(ids, null, 2));
+}
+
+/** Runs `work` over `items` with at most `width` at a time. */
+async function inParallel(items, width, work) {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(width, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      await work(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+/** Polls `check` until it answers truthy or the deadline passes (then throws with `what`). */
+async function until(check, what, timeoutMs = 60_000, everyMs = 250) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await check();
+    if (result) return result;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+module.exports = { readIds, writeIds, inParallel, until };
