@@ -63,16 +63,7 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 export default defineConfig(
   {
-    ignores: [
-      '**/node_modules/',
-      'dist/',
-      '.cache/',
-      '.data/',
-      'coverage/',
-      'artifacts/',
-      // The web app gets its own lint set-up (React, browser globals) when it lands.
-      'services/gateway/web/',
-    ],
+    ignores: ['**/node_modules/', 'dist/', '.cache/', '.data/', 'coverage/', 'artifacts/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -113,6 +104,17 @@ export default defineConfig(
     files: ['**/*.cjs', '**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: nodeGlobals },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['services/gateway/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['window', 'document', 'localStorage', 'fetch', 'Headers', 'EventSource', 'HTMLElement', 'console', 'Intl'].map(
+          (name) => [name, 'readonly'],
+        ),
+      ),
+    },
   },
   {
     files: ['**/*.mjs'],

@@ -34,4 +34,16 @@ const result = spawnSync(
   ['services', 'libs', '--out-dir', 'dist', '--config-file', configFile, '--ignore', '**/web/**', '--quiet'],
   { cwd: root, stdio: 'inherit' },
 );
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The web app (React + Vite) into dist/web, which the gateway serves.
+const vite = path.join(root, 'node_modules', '.bin', 'vite');
+const web = spawnSync(
+  vite,
+  ['build', '--config', path.join(root, 'services', 'gateway', 'web', 'vite.config.ts'), '--logLevel', 'warn'],
+  {
+    cwd: path.join(root, 'services', 'gateway', 'web'),
+    stdio: 'inherit',
+  },
+);
+process.exit(web.status ?? 1);

@@ -1,0 +1,121 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { api, post, setUnauthorisedHandler } from './api';
+import { Admin } from './screens/Admin';
+import { Alerts } from './screens/Alerts';
+import { Caseload } from './screens/Caseload';
+import { Dashboard } from './screens/Dashboard';
+import { MonthGrid } from './screens/MonthGrid';
+import { SignIn } from './screens/SignIn';
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: 'ORGANISER' | 'COACH' | 'REGIONAL_MANAGER' | 'ADMIN';
+  organisationIds: string[];
+  regionId: string | null;
+}
+
+const LINKS: Record<Me['role'], { to: string; key: string }[]> = {
+  ORGANISER: [{ to: '/organiser', key: 'nav.grid' }],
+  COACH: [{ to: '/coach', key: 'nav.caseload' }],
+  REGIONAL_MANAGER: [
+    { to: '/manager/alerts', key: 'nav.alerts' },
+    { to: '/manager/dashboard', key: 'nav.dashboard' },
+  ],
+  ADMIN: [
+    { to: '/admin/users', key: 'nav.users' },
+    { to: '/manager/dashboard', key: 'nav.dashboard' },
+  ],
+};
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useQueryClient();
+  const mainRef = useRef<HTMLElement>(null);
+  useEffect(() => setUnauthorisedHandler(() => navigate('/sign-in')), [navigate]);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language === 'en' ? 'en-GB' : 'nl-BE';
+  }, [i18n.language]);
+  // After a route change the focus goes to the new screen's main landmark.
+  useEffect(() => mainRef.current?.focus(), [location.pathname]);
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me') });
+
+  const signOut = async () => {
+    await post('/auth/sign-out', {}).catch(() => undefined);
+    client.clear();
+    navigate('/sign-in');
+  };
+  const user = me.data;
+  const home = user ? LINKS[user.role][0].to : '/sign-in';
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header>
+        <strong>{t('app.name')}</strong>
+        {user && (
+          <nav aria-label={t('app.nav')}>
+            <ul>
+              {LINKS[user.role].map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to}>{t(l.key)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <span className="spacer" />
+        <label style={{ flexDirection: 'row', alignItems: 'center' }}>
+          {t('app.language')}{' '}
+          <select
+            value={i18n.language}
+            onChange={(e) => {
+              localStorage.setItem('lang', e.target.value);
+              void i18n.changeLanguage(e.target.value);
+            }}
+          >
+            <option value="nl">Nederlands</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+        {user && (
+          <>
+            <span>{user.displayName}</span>
+            <button type="button" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </button>
+          </>
+        )}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1}>
+        {me.isLoading ? (
+          <p>{t('app.loading')}</p>
+        ) : (
+          <Routes>
+            <Route path="/sign-in" element={<SignIn onSignedIn={() => void me.refetch()} />} />
+            {user ? (
+              <>
+                <Route path="/organiser" element={<MonthGrid me={user} />} />
+                <Route path="/coach" element={<Caseload me={user} />} />
+                <Route path="/manager/alerts" element={<Alerts />} />
+                <Route path="/manager/dashboard" element={<Dashboard />} />
+                <Route path="/admin/users" element={<Admin />} />
+                <Route path="*" element={<Navigate to={home} replace />} />
+              </>
+            ) : (
+              <Route path="*" element={<Navigate to="/sign-in" replace />} />
+            )}
+          </Routes>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './i18n/en.json';
+import nl from './i18n/nl.json';
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: localStorage.getItem('lang') ?? 'nl',
+  fallbackLng: 'nl',
+  interpolation: { escapeValue: false },
+});
+
+export const locale = () => (i18n.language === 'en' ? 'en-GB' : 'nl-BE');
+export const fmtNumber = (n: number) => new Intl.NumberFormat(locale()).format(n);
+export const fmtMonth = (month: string) =>
+  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
+    new Date(`${month}-15T12:00:00Z`),
+  );
+export const fmtDate = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+
+/** The current month in Brussels, YYYY-MM. */
+export function currentMonth(): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Brussels' })
+    .format(new Date())
+    .slice(0, 7);
+  return parts;
+}
+export function shiftMonth(month: string, delta: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + delta, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+export default i18n;

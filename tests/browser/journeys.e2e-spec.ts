@@ -1,0 +1,66 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Page } from 'playwright-core';
+import { bootStack, SCREENSHOTS, Stack } from './harness';
+
+jest.setTimeout(120_000);
+
+/** A screenshot for people to look at, and no serious or critical accessibility violation. */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+}
+
+describe('the web app in a real browser', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await bootStack();
+  });
+  afterAll(async () => stack?.stop());
+
+  it('refuses a wrong password with a Dutch message on the sign-in screen', async () => {
+    const page = await (await stack.browser.newContext()).newPage();
+    await signIn(page, stack.baseUrl, stack.admin.email, 'verkeerd-wachtwoord');
+    await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
+    await checkScreen(page, 'sign-in');
+    await page.close();
+  });
+
+  it('lets the admin create an organiser, who then signs in to the month overview', async () => {
+    const page = await (await stack.browser.newContext()).newPage();
+    await signIn(page, stack.baseUrl, stack.admin.email, stack.admin.password);
+    await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+    await page.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');
+    await page.getByLabel('Naam', { exact: true }).fill('An Peeters');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('Organisator-Wachtwoord-1');
+    await page.getByRole('combobox', { name: /^Rol/ }).selectOption('ORGANISER');
+    await page.getByLabel("Organisaties (komma's)").fill('org-neteland');
+    await page.getByLabel('Regio', { exact: true }).fill('region-kempen');
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByRole('cell', { name: 'an.peeters@neteland.test' }).waitFor();
+    await checkScreen(page, 'admin-users');
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+
+    await signIn(page, stack.baseUrl, 'an.peeters@neteland.test', 'Organisator-Wachtwoord-1');
+    await page.getByRole('heading', { name: /Maandoverzicht/, level: 1 }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Maandoverzicht' })
+      .waitFor();
+    await checkScreen(page, 'organiser-month-grid');
+    await page.close();
+  });
+});
