@@ -148,6 +148,12 @@ describe('access matrix: every endpoint × role × scope', () => {
         .set(bearer(admin))
         .send({ id, name: `Wijk-werken ${id}`, kind: 'WIJK_WERK', regionId })
         .expect(200);
+    // The partner the flow-through plan's OpenAPI example refers participants to.
+    await http('flow-through')
+      .put('/organisations')
+      .set(bearer(admin))
+      .send({ id: 'org-vdab-kempen', name: 'VDAB Kempen', kind: 'VDAB', regionId: region1 })
+      .expect(200);
     ids.participantA = await enrol(orgA, 'Anna');
     ids.participantA2 = await enrol(orgA, 'Bram');
     ids.participantC = await enrol(orgC, 'Cato');
@@ -156,6 +162,12 @@ describe('access matrix: every endpoint × role × scope', () => {
         [ids.participantA, ids.participantA2, ids.participantC].map((id) => inRoster(service, id)),
       ),
     );
+    const planned = await http('flow-through')
+      .post(`/participants/${ids.participantA}/trajectory/referrals`)
+      .set(bearer(admin))
+      .send({ partnerOrganisationId: 'org-vdab-kempen', purpose: 'Screening arbeidsbeperking', sentOn: start.day(2) })
+      .expect(201);
+    ids.referral = planned.body.referrals[0].id;
     // A closed month without hours raises a LOW_HOURS alert in flow-through.
     await http('hours').post(`/organisations/${orgA}/months/${start.month}/close`).set(bearer(admin)).expect(201);
     const prestation = await http('hours')
@@ -290,6 +302,7 @@ describe('access matrix: every endpoint × role × scope', () => {
       year: worked.month.slice(0, 4),
       month: start.month,
       prestationId: ids.prestation,
+      referralId: ids.referral,
       version: ids.catalogueVersion,
       kind: 'LOW_HOURS',
     };
