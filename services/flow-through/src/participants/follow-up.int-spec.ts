@@ -1,39 +1,15 @@
-import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
-import { createTestKeyPair, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+import { waitForMessage } from '@stapsteen/testing';
+import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 
 describe('flow-through outflow follow-up over HTTP', () => {
-  const keys = createTestKeyPair();
-  const suffix = randomUUID().slice(0, 8);
-  const kempen = `region-kempen-${suffix}`;
-  const gent = `region-gent-${suffix}`;
-  const neteland = `org-neteland-${suffix}`;
-  const herentals = `org-herentals-${suffix}`;
-  const tokens: Record<string, string> = {};
-  let app: INestApplication;
-
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  // The service dates by the Belgian calendar; the tests do the same so "today" never lies ahead.
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const http = () => request(app.getHttpServer());
-
+  const { kempen, gent, neteland, herentals, ghent, vdab } = fixtureIds();
+  const today = brusselsToday();
+  let fixture: FlowThroughFixture;
+  const http = () => fixture.http();
+  const as = (who: string) => fixture.as(who);
   async function exitedParticipant(): Promise<string> {
-    const enrolled = await http()
-      .post('/participants')
-      .set(as('neteland'))
-      .send({
-        organisationId: neteland,
-        firstName: 'Sofie',
-        lastName: 'Verbeeck',
-        dateOfBirth: '1987-04-12',
-        referralSource: 'VDAB',
-      })
-      .expect(201);
-    const id = enrolled.body.id;
-    await http().post(`/participants/${id}/trajectory/start`).set(as('neteland')).send({ on: today }).expect(200);
+    const id = await fixture.started();
     await http()
       .post(`/participants/${id}/trajectory/end`)
       .set(as('neteland'))
@@ -43,27 +19,10 @@ describe('flow-through outflow follow-up over HTTP', () => {
   }
 
   beforeAll(async () => {
-    app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
-    const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
-      mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
-    tokens.admin = await mint('admin', 'ADMIN', [], null);
-    tokens.neteland = await mint('organiser-neteland', 'ORGANISER', [neteland], kempen);
-    tokens.herentals = await mint('organiser-herentals', 'ORGANISER', [herentals], kempen);
-    tokens.managerKempen = await mint('manager-kempen', 'REGIONAL_MANAGER', [], kempen);
-    tokens.managerGent = await mint('manager-gent', 'REGIONAL_MANAGER', [], gent);
-    for (const [id, regionId] of [
-      [neteland, kempen],
-      [herentals, kempen],
-    ]) {
-      await http()
-        .put('/organisations')
-        .set(as('admin'))
-        .send({ id, name: `Wijk-werken ${id}`, kind: 'WIJK_WERK', regionId })
-        .expect(200);
-    }
+    fixture = await startFlowThroughFixture({ kempen, gent, neteland, herentals, ghent, vdab });
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => fixture?.close());
 
   it('describes the follow-up and drop-off endpoints in the OpenAPI document with examples', async () => {
     const response = await http().get('/docs-json').expect(200);

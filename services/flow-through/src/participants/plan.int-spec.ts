@@ -1,64 +1,20 @@
-import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 
 describe('flow-through plan and partner referrals over HTTP', () => {
-  const keys = createTestKeyPair();
-  const suffix = randomUUID().slice(0, 8);
-  const kempen = `region-kempen-${suffix}`;
-  const gent = `region-gent-${suffix}`;
-  const neteland = `org-neteland-${suffix}`;
-  const herentals = `org-herentals-${suffix}`;
-  const vdab = `org-vdab-${suffix}`;
-  const tokens: Record<string, string> = {};
-  let app: INestApplication;
-
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const http = () => request(app.getHttpServer());
+  const { kempen, gent, neteland, herentals, ghent, vdab } = fixtureIds();
+  const today = brusselsToday();
+  let fixture: FlowThroughFixture;
+  const http = () => fixture.http();
+  const as = (who: string) => fixture.as(who);
   const plan = { targetDestination: 'SOCIAL_ECONOMY', steps: [{ description: 'CV opmaken', dueOn: '2027-01-15' }] };
-
-  async function participant(): Promise<string> {
-    const enrolled = await http()
-      .post('/participants')
-      .set(as('neteland'))
-      .send({
-        organisationId: neteland,
-        firstName: 'Sofie',
-        lastName: 'Verbeeck',
-        dateOfBirth: '1987-04-12',
-        referralSource: 'VDAB',
-      })
-      .expect(201);
-    return enrolled.body.id;
-  }
+  const participant = () => fixture.enrol();
 
   beforeAll(async () => {
-    app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
-    const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
-      mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
-    tokens.admin = await mint('admin', 'ADMIN', [], null);
-    tokens.neteland = await mint('organiser-neteland', 'ORGANISER', [neteland], kempen);
-    tokens.coach = await mint('coach-neteland', 'COACH', [neteland], kempen);
-    tokens.herentals = await mint('organiser-herentals', 'ORGANISER', [herentals], kempen);
-    tokens.managerKempen = await mint('manager-kempen', 'REGIONAL_MANAGER', [], kempen);
-    tokens.managerGent = await mint('manager-gent', 'REGIONAL_MANAGER', [], gent);
-    for (const [id, kind, regionId] of [
-      [neteland, 'WIJK_WERK', kempen],
-      [herentals, 'WIJK_WERK', kempen],
-      [vdab, 'VDAB', kempen],
-    ]) {
-      await http()
-        .put('/organisations')
-        .set(as('admin'))
-        .send({ id, name: `Organisatie ${id}`, kind, regionId })
-        .expect(200);
-    }
+    fixture = await startFlowThroughFixture({ kempen, gent, neteland, herentals, ghent, vdab });
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => fixture?.close());
 
   it('describes the plan endpoints in the OpenAPI document with examples', async () => {
     const response = await http().get('/docs-json').expect(200);

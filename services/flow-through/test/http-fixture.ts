@@ -1,0 +1,94 @@
+import type { INestApplication } from '@nestjs/common';
+import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../src/app.module';
+
+/** Organisation and region ids unique to one test file, so files never see each other's data. */
+export function fixtureIds() {
+  const suffix = randomUUID().slice(0, 8);
+  return {
+    kempen: `region-kempen-${suffix}`,
+    gent: `region-gent-${suffix}`,
+    neteland: `org-neteland-${suffix}`,
+    herentals: `org-herentals-${suffix}`,
+    ghent: `org-gent-${suffix}`,
+    vdab: `org-vdab-${suffix}`,
+  };
+}
+
+export type FixtureIds = ReturnType<typeof fixtureIds>;
+export type Caller = 'admin' | 'neteland' | 'coach' | 'herentals' | 'gent' | 'managerKempen' | 'managerGent';
+
+/** The service dates by the Belgian calendar; tests do the same so "today" never lies ahead. */
+export const brusselsToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+
+/**
+ * Boots flow-through against the run's Kafka and FerretDB with three wijk-werkorganisaties in two
+ * regions and a VDAB partner, and a token for staff and managers on either side of each scope line.
+ */
+export async function startFlowThroughFixture(ids: FixtureIds) {
+  const keys = createTestKeyPair();
+  const app: INestApplication = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
+  const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
+    mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
+  const tokens: Record<Caller, string> = {
+    admin: await mint('admin', 'ADMIN', [], null),
+    neteland: await mint('organiser-neteland', 'ORGANISER', [ids.neteland], ids.kempen),
+    coach: await mint('coach-neteland', 'COACH', [ids.neteland], ids.kempen),
+    herentals: await mint('organiser-herentals', 'ORGANISER', [ids.herentals], ids.kempen),
+    gent: await mint('organiser-gent', 'ORGANISER', [ids.ghent], ids.gent),
+    managerKempen: await mint('manager-kempen', 'REGIONAL_MANAGER', [], ids.kempen),
+    managerGent: await mint('manager-gent', 'REGIONAL_MANAGER', [], ids.gent),
+  };
+  const http = () => request(app.getHttpServer());
+  const as = (who: string) => {
+    // Test tables name callers as strings; a typo should fail loudly, not send "Bearer undefined".
+    const token = tokens[who as Caller];
+    if (!token) throw new Error(`The flow-through fixture has no caller "${who}"`);
+    return { Authorization: `Bearer ${token}` };
+  };
+  for (const [id, kind, regionId] of [
+    [ids.neteland, 'WIJK_WERK', ids.kempen],
+    [ids.herentals, 'WIJK_WERK', ids.kempen],
+    [ids.ghent, 'WIJK_WERK', ids.gent],
+    [ids.vdab, 'VDAB', ids.kempen],
+  ]) {
+    await http()
+      .put('/organisations')
+      .set(as('admin'))
+      .send({ id, name: `Organisatie ${id}`, kind, regionId })
+      .expect(200);
+  }
+
+  /** A participant of Neteland, referred (not yet started). */
+  async function enrol(): Promise<string> {
+    const enrolled = await http()
+      .post('/participants')
+      .set(as('neteland'))
+      .send({
+        organisationId: ids.neteland,
+        firstName: 'Sofie',
+        lastName: 'Verbeeck',
+        dateOfBirth: '1987-04-12',
+        referralSource: 'VDAB',
+      })
+      .expect(201);
+    return enrolled.body.id;
+  }
+
+  /** A participant of Neteland whose trajectory started today. */
+  async function started(): Promise<string> {
+    const id = await enrol();
+    await http()
+      .post(`/participants/${id}/trajectory/start`)
+      .set(as('neteland'))
+      .send({ on: brusselsToday() })
+      .expect(200);
+    return id;
+  }
+
+  return { http, as, enrol, started, close: () => app.close() };
+}
+
+export type FlowThroughFixture = Awaited<ReturnType<typeof startFlowThroughFixture>>;
