@@ -31,7 +31,7 @@ describe('the web app in a real browser', () => {
   afterAll(async () => stack?.stop());
 
   it('refuses a wrong password with a Dutch message on the sign-in screen', async () => {
-    const page = await (await stack.browser.newContext()).newPage();
+    const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
     await signIn(page, stack.baseUrl, stack.admin.email, 'verkeerd-wachtwoord');
     await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
     await checkScreen(page, 'sign-in');
@@ -39,7 +39,7 @@ describe('the web app in a real browser', () => {
   });
 
   it('lets the admin create an organiser, who then signs in to the month overview', async () => {
-    const page = await (await stack.browser.newContext()).newPage();
+    const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
     await signIn(page, stack.baseUrl, stack.admin.email, stack.admin.password);
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
     await page.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');
