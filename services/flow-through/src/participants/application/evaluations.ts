@@ -1,10 +1,10 @@
-import { Principal, canAccess } from '@stapsteen/auth';
-import { DomainError } from '@stapsteen/errors';
+import type { Principal } from '@stapsteen/auth';
 import type { Clock } from '../../shared/clock';
 import { EvaluationOutcome, EvaluationSchedule, evaluationSchedule, recordEvaluation } from '../domain/evaluation';
 import type { ParticipantState } from '../domain/participant';
 import type { ParticipantRepository } from './participant-repository';
 import type { ParticipantWriter } from './participant-writer';
+import { visibleParticipant } from './visible-participant';
 
 export interface EvaluationOverview extends EvaluationSchedule {
   trajectoryId: string;
@@ -20,14 +20,7 @@ export class EvaluationsHandler {
   ) {}
 
   async overview(principal: Principal, participantId: string): Promise<EvaluationOverview> {
-    const participant = await this.participants.findById(participantId);
-    if (!participant || !canAccess(principal, participant)) {
-      throw new DomainError(
-        'PARTICIPANT.NOT_FOUND',
-        'not-found',
-        'There is no such participant in your organisations.',
-      );
-    }
+    const participant = await visibleParticipant(this.participants, principal, participantId);
     return this.overviewOf(participant);
   }
 

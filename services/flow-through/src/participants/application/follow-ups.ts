@@ -1,5 +1,4 @@
-import { Principal, canAccess } from '@stapsteen/auth';
-import { DomainError } from '@stapsteen/errors';
+import type { Principal } from '@stapsteen/auth';
 import type { Clock } from '../../shared/clock';
 import {
   FollowUpCheckpointView,
@@ -11,6 +10,7 @@ import {
 } from '../domain/follow-up';
 import type { ParticipantRepository } from './participant-repository';
 import type { ParticipantWriter } from './participant-writer';
+import { visibleParticipant } from './visible-participant';
 
 export interface FollowUpOverview {
   trajectoryId: string | null;
@@ -28,14 +28,7 @@ export class FollowUpsHandler {
   ) {}
 
   async overview(principal: Principal, participantId: string): Promise<FollowUpOverview> {
-    const participant = await this.participants.findById(participantId);
-    if (!participant || !canAccess(principal, participant)) {
-      throw new DomainError(
-        'PARTICIPANT.NOT_FOUND',
-        'not-found',
-        'There is no such participant in your organisations.',
-      );
-    }
+    const participant = await visibleParticipant(this.participants, principal, participantId);
     const exited = exitedTrajectory(participant);
     if (!exited) return { trajectoryId: null, exitOn: null, checkpoints: [] };
     return {

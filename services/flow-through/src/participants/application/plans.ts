@@ -1,4 +1,4 @@
-import { Principal, canAccess } from '@stapsteen/auth';
+import type { Principal } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
@@ -16,6 +16,7 @@ import {
 import type { Destination } from '../domain/trajectory';
 import type { ParticipantRepository } from './participant-repository';
 import type { ParticipantWriter } from './participant-writer';
+import { visibleParticipant } from './visible-participant';
 
 export interface PlanOverview extends FlowThroughPlan {
   trajectoryId: string;
@@ -32,8 +33,7 @@ export class PlansHandler {
   ) {}
 
   async get(principal: Principal, participantId: string): Promise<PlanOverview> {
-    const participant = await this.participants.findById(participantId);
-    if (!participant || !canAccess(principal, participant)) notFound();
+    const participant = await visibleParticipant(this.participants, principal, participantId);
     return overviewOf(participant);
   }
 
@@ -87,8 +87,4 @@ export class PlansHandler {
 function overviewOf(participant: ParticipantState): PlanOverview {
   const trajectory = participant.trajectories.at(-1)!;
   return { trajectoryId: trajectory.id, ...planOf(trajectory) };
-}
-
-function notFound(): never {
-  throw new DomainError('PARTICIPANT.NOT_FOUND', 'not-found', 'There is no such participant in your organisations.');
 }
