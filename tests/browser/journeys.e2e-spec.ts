@@ -42,14 +42,24 @@ describe('the web app in a real browser', () => {
     const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
     await signIn(page, stack.baseUrl, stack.admin.email, stack.admin.password);
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
-    await page.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');
-    await page.getByLabel('Naam', { exact: true }).fill('An Peeters');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill('Organisator-Wachtwoord-1');
-    await page.getByRole('combobox', { name: /^Rol/ }).selectOption('ORGANISER');
-    await page.getByLabel("Organisaties (komma's)").fill('org-neteland');
-    await page.getByLabel('Regio', { exact: true }).fill('region-kempen');
-    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
-    await page.getByRole('cell', { name: 'an.peeters@neteland.test' }).waitFor();
+    const organisations = page.getByRole('region', { name: 'Organisaties' });
+    await organisations.getByLabel('Code').fill('org-neteland');
+    await organisations.getByLabel('Naam').fill('Wijk-werken Neteland');
+    await organisations.getByLabel('Soort').selectOption('WIJK_WERK');
+    await organisations.getByLabel('Regio').fill('region-kempen');
+    await organisations.getByRole('button', { name: 'Organisatie opslaan' }).click();
+    await organisations.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
+
+    const create = page.getByRole('region', { name: 'Gebruiker aanmaken' });
+    await create.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');
+    await create.getByLabel('Naam', { exact: true }).fill('An Peeters');
+    await create.getByLabel('Wachtwoord', { exact: true }).fill('Organisator-Wachtwoord-1');
+    await create.getByRole('combobox', { name: 'Rol' }).selectOption('ORGANISER');
+    await create.getByRole('checkbox', { name: 'Wijk-werken Neteland' }).check();
+    await create.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'an.peeters@neteland.test' });
+    // The scope is shown by the organisation's name, not its code.
+    await row.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
     await checkScreen(page, 'admin-users');
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();

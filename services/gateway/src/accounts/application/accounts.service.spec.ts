@@ -251,6 +251,35 @@ describe('sessions with rotating refresh tokens', () => {
     );
   });
 
+  it('ends every open session when an admin sets a new password, but not the next sign-in', async () => {
+    const { accounts } = setUp();
+    const user = await accounts.createUser(organiser);
+    const laptop = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.6', true);
+    const tablet = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.6', true);
+    const newPassword = 'een nieuw lang wachtwoord';
+    await accounts.setPassword(user.id, newPassword);
+    expect((await failure(accounts.refresh(laptop.refreshToken))).code).toBe('AUTH.REFRESH_INVALID');
+    expect((await failure(accounts.refresh(tablet.refreshToken))).code).toBe('AUTH.REFRESH_INVALID');
+    expect((await failure(accounts.signIn(organiser.email, PASSWORD, '10.0.1.6', true))).code).toBe(
+      'AUTH.INVALID_CREDENTIALS',
+    );
+    const fresh = await accounts.signIn(organiser.email, newPassword, '10.0.1.6', true);
+    expect((await accounts.refresh(fresh.refreshToken)).user.id).toBe(user.id);
+  });
+
+  it('ends open sessions when the role or the scope changes, not when only the name does', async () => {
+    const { accounts } = setUp();
+    const user = await accounts.createUser(organiser);
+    const before = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.7', true);
+    await accounts.updateUser(user.id, { displayName: 'An Peeters-Janssens' });
+    const renamed = await accounts.refresh(before.refreshToken);
+    expect(renamed.user.displayName).toBe('An Peeters-Janssens');
+    await accounts.updateUser(user.id, { organisationIds: ['org-herentals'] });
+    expect((await failure(accounts.refresh(renamed.refreshToken))).code).toBe('AUTH.REFRESH_INVALID');
+    const after = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.7', true);
+    expect((await accounts.refresh(after.refreshToken)).user.organisationIds).toEqual(['org-herentals']);
+  });
+
   it('requires a region for a manager and an organisation for staff', async () => {
     const { accounts } = setUp();
     expect((await failure(accounts.createUser({ ...organiser, role: 'REGIONAL_MANAGER', regionId: null }))).code).toBe(

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { checkPassword } from '../domain/password-policy';
-import { refresh } from '../domain/session';
+import { belongsToCurrentEpoch, refresh } from '../domain/session';
 import { SIGN_IN_IP_RULE, SIGN_IN_RULE, ThrottleRule, decide } from '../domain/sign-in-throttle';
 import { PublicUser, Role, User, checkScope, emailKey, toPublic } from '../domain/user';
 import type { Clock, PasswordHasher, SessionStore, ThrottleStore, TokenSigner, UserStore } from './ports';
@@ -105,7 +105,7 @@ export class AccountsService {
       throw new AccountError('AUTH.REFRESH_REUSED', 401, 'This sign-in was used elsewhere; sign in again.');
     }
     const user = await this.users.byId(session.userId);
-    if (!user || !user.active) {
+    if (!user || !user.active || !belongsToCurrentEpoch(session, user.sessionEpoch)) {
       await this.sessions.revoke(session.id);
       throw invalid();
     }
@@ -166,6 +166,7 @@ export class AccountsService {
       updatedAt: new Date(this.clock()).toISOString(),
     };
     this.assertScope(next.role, next.organisationIds, next.regionId);
+    if (accessChanged(user, next)) next.sessionEpoch = (user.sessionEpoch ?? 0) + 1;
     await this.users.update(next);
     return toPublic(next);
   }
@@ -176,6 +177,7 @@ export class AccountsService {
     await this.users.update({
       ...user,
       passwordHash: await this.hasher.hash(password),
+      sessionEpoch: (user.sessionEpoch ?? 0) + 1,
       updatedAt: new Date(this.clock()).toISOString(),
     });
   }
@@ -207,6 +209,7 @@ export class AccountsService {
       expiresAt: this.clock() + this.settings.refreshTtlMs,
       revoked: false,
       version: 0,
+      userEpoch: user.sessionEpoch ?? 0,
     });
     return { user: toPublic(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   }
@@ -242,6 +245,14 @@ export class AccountsService {
     this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64url'));
     return this.dummyHash;
   }
+}
+
+/** A narrowed role or scope must not live on in a session opened before the change. */
+function accessChanged(before: User, after: User): boolean {
+  const sameOrganisations =
+    before.organisationIds.length === after.organisationIds.length &&
+    before.organisationIds.every((id) => after.organisationIds.includes(id));
+  return before.role !== after.role || before.regionId !== after.regionId || !sameOrganisations;
 }
 
 function claimsOf(user: User) {

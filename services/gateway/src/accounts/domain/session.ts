@@ -10,6 +10,13 @@ export interface Session {
   expiresAt: number;
   revoked: boolean;
   version: number;
+  /** The user's `sessionEpoch` when the session opened (absent on sessions from before epochs: 0). */
+  userEpoch?: number;
+}
+
+/** A session outlives a password reset or a change of role or scope only if it was opened after it. */
+export function belongsToCurrentEpoch(session: Session, userEpoch: number | undefined): boolean {
+  return (session.userEpoch ?? 0) === (userEpoch ?? 0);
 }
 
 export type RefreshOutcome =

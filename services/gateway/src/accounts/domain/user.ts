@@ -11,11 +11,16 @@ export interface User {
   regionId: string | null;
   active: boolean;
   passwordHash: string;
+  /**
+   * Raised when the password is set anew or the role or scope changes: sessions opened under an
+   * earlier epoch end at their next refresh, so a reset locks out whoever knew the old password.
+   */
+  sessionEpoch?: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export type PublicUser = Omit<User, 'passwordHash' | 'createdAt' | 'updatedAt'>;
+export type PublicUser = Omit<User, 'passwordHash' | 'sessionEpoch' | 'createdAt' | 'updatedAt'>;
 
 /** Emails compare case-insensitively: one account per mailbox. */
 export function emailKey(email: string): string {
@@ -32,6 +37,6 @@ export function checkScope(role: Role, organisationIds: string[], regionId: stri
 }
 
 export function toPublic(user: User): PublicUser {
-  const { passwordHash: _h, createdAt: _c, updatedAt: _u, ...rest } = user;
+  const { passwordHash: _h, sessionEpoch: _e, createdAt: _c, updatedAt: _u, ...rest } = user;
   return rest;
 }

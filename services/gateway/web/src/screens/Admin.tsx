@@ -6,39 +6,326 @@ import type { Me } from '../App';
 import { ProblemMessage } from '../ProblemMessage';
 
 const ROLES: Me['role'][] = ['ORGANISER', 'COACH', 'REGIONAL_MANAGER', 'ADMIN'];
+const KINDS = [
+  'WIJK_WERK',
+  'VDAB',
+  'OCMW',
+  'JOBATELIER',
+  'SOCIAL_WORKSHOP',
+  'CAW',
+  'TRAINING_PROVIDER',
+  'OTHER_PARTNER',
+] as const;
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: (typeof KINDS)[number];
+  regionId: string;
+}
+
+type User = Me & { active: boolean };
+
+interface Scope {
+  role: Me['role'];
+  organisationIds: string[];
+  regionId: string | null;
+}
+
+/** The scope a role needs: staff pick wijk-werkorganisaties by name, a manager picks a region. */
+function ScopeFields({
+  idPrefix,
+  scope,
+  organisations,
+  onChange,
+}: {
+  idPrefix: string;
+  scope: Scope;
+  organisations: Organisation[];
+  onChange: (scope: Scope) => void;
+}) {
+  const { t } = useTranslation();
+  const wijkWerk = organisations.filter((o) => o.kind === 'WIJK_WERK');
+  const regions = [...new Set(organisations.map((o) => o.regionId))].sort();
+  const staff = scope.role === 'ORGANISER' || scope.role === 'COACH';
+  return (
+    <>
+      <label>
+        {t('users.role')}
+        <select
+          value={scope.role}
+          onChange={(e) => {
+            const role = e.target.value as Me['role'];
+            onChange({ role, organisationIds: scope.organisationIds, regionId: scope.regionId });
+          }}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`users.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {staff && (
+        <fieldset className="choices">
+          <legend>{t('users.organisations')}</legend>
+          {wijkWerk.length === 0 && <p>{t('users.noOrganisations')}</p>}
+          {wijkWerk.map((o) => (
+            <label key={o.id} className="inline" htmlFor={`${idPrefix}-org-${o.id}`}>
+              <input
+                id={`${idPrefix}-org-${o.id}`}
+                type="checkbox"
+                checked={scope.organisationIds.includes(o.id)}
+                onChange={(e) =>
+                  onChange({
+                    ...scope,
+                    organisationIds: e.target.checked
+                      ? [...scope.organisationIds, o.id]
+                      : scope.organisationIds.filter((id) => id !== o.id),
+                  })
+                }
+              />
+              {o.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {scope.role === 'REGIONAL_MANAGER' && (
+        <label>
+          {t('users.region')}
+          <select
+            value={scope.regionId ?? ''}
+            onChange={(e) => onChange({ ...scope, regionId: e.target.value || null })}
+          >
+            <option value="">{t('users.chooseRegion')}</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </>
+  );
+}
+
+/** What the API needs for a role: no organisations for a manager, no region for staff. */
+function scopeForRole(scope: Scope): Pick<Scope, 'organisationIds' | 'regionId'> {
+  if (scope.role === 'REGIONAL_MANAGER') return { organisationIds: [], regionId: scope.regionId };
+  if (scope.role === 'ADMIN') return { organisationIds: [], regionId: null };
+  return { organisationIds: scope.organisationIds, regionId: null };
+}
+
+function EditUser({ user, organisations, onDone }: { user: User; organisations: Organisation[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [active, setActive] = useState(user.active);
+  const [scope, setScope] = useState<Scope>({
+    role: user.role,
+    organisationIds: user.organisationIds,
+    regionId: user.regionId,
+  });
+  const [password, setPassword] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      post(
+        `/admin/users/${encodeURIComponent(user.id)}`,
+        { displayName, role: scope.role, active, ...scopeForRole(scope) },
+        'PATCH',
+      ),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+  });
+  const reset = useMutation({
+    mutationFn: () => post(`/admin/users/${encodeURIComponent(user.id)}/password`, { password }, 'PUT'),
+    onSuccess: () => setPassword(''),
+  });
+  return (
+    <section className="card" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t('users.editTitle', { name: user.displayName })}</h2>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <label>
+          {t('users.displayName')}
+          <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        </label>
+        <ScopeFields idPrefix="edit" scope={scope} organisations={organisations} onChange={setScope} />
+        <label className="inline">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          {t('users.activeLabel')}
+        </label>
+        <button type="submit">{t('users.save')}</button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('users.closeEdit')}
+        </button>
+      </form>
+      <p className="hint">{t('users.scopeChangeHint')}</p>
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('users.saved')}
+        </p>
+      )}
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          reset.mutate();
+        }}
+      >
+        <label>
+          {t('users.newPassword')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <button type="submit">{t('users.setPassword')}</button>
+      </form>
+      <ProblemMessage error={reset.error} />
+      {reset.isSuccess && (
+        <p role="status" className="ok">
+          {t('users.passwordSet')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Organisations({ organisations }: { organisations: Organisation[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const empty: Organisation = { id: '', name: '', kind: 'WIJK_WERK', regionId: '' };
+  const [form, setForm] = useState<Organisation>(empty);
+  const save = useMutation({
+    mutationFn: () => post('/flow-through/organisations', form, 'PUT'),
+    onSuccess: () => {
+      setForm(empty);
+      void client.invalidateQueries({ queryKey: ['organisations'] });
+    },
+  });
+  return (
+    <section className="card" aria-labelledby="organisations-title">
+      <h2 id="organisations-title">{t('organisations.title')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('organisations.name')}</th>
+            <th scope="col">{t('organisations.kind')}</th>
+            <th scope="col">{t('organisations.region')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('organisations.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {organisations.map((o) => (
+            <tr key={o.id}>
+              <td>{o.name}</td>
+              <td>{t(`organisations.${o.kind}`)}</td>
+              <td>{o.regionId}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => setForm(o)}
+                  aria-label={t('organisations.editOne', { name: o.name })}
+                >
+                  {t('organisations.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <label>
+          {t('organisations.id')}
+          <input
+            value={form.id}
+            pattern="[a-z0-9][a-z0-9\-]{1,62}"
+            title={t('organisations.idHint')}
+            onChange={(e) => setForm({ ...form, id: e.target.value })}
+          />
+        </label>
+        <label>
+          {t('organisations.name')}
+          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </label>
+        <label>
+          {t('organisations.kind')}
+          <select
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value as Organisation['kind'] })}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`organisations.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('organisations.region')}
+          <input value={form.regionId} onChange={(e) => setForm({ ...form, regionId: e.target.value })} />
+        </label>
+        <button type="submit">{t('organisations.save')}</button>
+      </form>
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('organisations.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
 
 export function Admin() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<Me[] | { items: Me[] }>('/admin/users') });
-  const [form, setForm] = useState({
-    email: '',
-    displayName: '',
-    password: '',
-    role: 'ORGANISER',
-    orgs: '',
-    regionId: '',
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/admin/users') });
+  const organisationsQuery = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<Organisation[]>('/flow-through/organisations'),
   });
+  const organisations = organisationsQuery.data ?? [];
+  const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
+  const [form, setForm] = useState({ email: '', displayName: '', password: '' });
+  const [scope, setScope] = useState<Scope>({ role: 'ORGANISER', organisationIds: [], regionId: null });
+  const [editing, setEditing] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () =>
-      post('/admin/users', {
-        email: form.email,
-        displayName: form.displayName,
-        password: form.password,
-        role: form.role,
-        organisationIds: form.orgs
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        regionId: form.regionId || null,
-      }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+    mutationFn: () => post('/admin/users', { ...form, role: scope.role, ...scopeForRole(scope) }),
+    onSuccess: () => {
+      setForm({ email: '', displayName: '', password: '' });
+      void client.invalidateQueries({ queryKey: ['users'] });
+    },
   });
-  const list = Array.isArray(users.data) ? users.data : (users.data?.items ?? []);
+  const list = users.data ?? [];
+  const editedUser = list.find((u) => u.id === editing);
   const field = (key: keyof typeof form, label: string, type = 'text') => (
     <label>
       {label}
-      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input
+        type={type}
+        value={form[key]}
+        autoComplete={type === 'password' ? 'new-password' : undefined}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+      />
     </label>
   );
   return (
@@ -56,18 +343,7 @@ export function Admin() {
           {field('email', t('users.email'), 'email')}
           {field('displayName', t('users.displayName'))}
           {field('password', t('users.password'), 'password')}
-          <label>
-            {t('users.role')}
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`users.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          {field('orgs', t('users.organisations'))}
-          {field('regionId', t('users.region'))}
+          <ScopeFields idPrefix="create" scope={scope} organisations={organisations} onChange={setScope} />
           <button type="submit">{t('users.create')}</button>
         </form>
         <ProblemMessage error={create.error} />
@@ -77,14 +353,22 @@ export function Admin() {
           </p>
         )}
       </section>
+      {editedUser && (
+        <EditUser key={editedUser.id} user={editedUser} organisations={organisations} onDone={() => setEditing(null)} />
+      )}
       <ProblemMessage error={users.error} />
       <table>
+        <caption className="visually-hidden">{t('users.title')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('users.displayName')}</th>
             <th scope="col">{t('users.email')}</th>
             <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.organisations')}</th>
+            <th scope="col">{t('users.scope')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('organisations.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,11 +377,23 @@ export function Admin() {
               <td>{u.displayName}</td>
               <td>{u.email}</td>
               <td>{t(`users.${u.role}`)}</td>
-              <td>{u.organisationIds.join(', ') || u.regionId}</td>
+              <td>{u.organisationIds.map(nameOf).join(', ') || u.regionId || t('users.everything')}</td>
+              <td>{u.active ? t('users.active') : t('users.blocked')}</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={() => setEditing(u.id)}
+                  aria-label={t('users.editOne', { name: u.displayName })}
+                >
+                  {t('users.edit')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ProblemMessage error={organisationsQuery.error} />
+      <Organisations organisations={organisations} />
     </>
   );
 }
