@@ -280,6 +280,8 @@ const DEMO_USERS = [
     password: 'Demo-Coach-Neteland-2026',
     organisationIds: ['org-neteland'],
     regionId: REGION,
+    /** The planned coach this login is: their participants are the demo coach's caseload. */
+    plannedCoachId: 'coach-neteland-1',
   },
   {
     role: 'REGIONAL_MANAGER',

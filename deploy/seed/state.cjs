@@ -14,6 +14,21 @@ function writeIds(dataDir, ids) {
   fs.writeFileSync(file(dataDir), JSON.stringify(ids, null, 2));
 }
 
+/**
+ * The gateway ids of the demo logins that stand for a planned coach (`plannedCoachId`), so the demo
+ * coach signs in to a caseload of their own; other planned coaches keep their plan id.
+ */
+async function coachIdsOf(urls, api) {
+  const { DEMO_USERS } = require('./demo-plan.cjs');
+  const users = await api('GET', `${urls.gateway}/api/admin/users`);
+  const ids = {};
+  for (const demo of DEMO_USERS.filter((u) => u.plannedCoachId)) {
+    const user = users.find((u) => u.email.toLowerCase() === demo.email.toLowerCase());
+    if (user) ids[demo.plannedCoachId] = user.id;
+  }
+  return (plannedId) => ids[plannedId] ?? plannedId;
+}
+
 /** Runs `work` over `items` with at most `width` at a time. */
 async function inParallel(items, width, work) {
   let next = 0;
@@ -38,4 +53,10 @@ async function until(check, what, timeoutMs = 60_000, everyMs = 250) {
   }
 }
 
-module.exports = { readIds, writeIds, inParallel, until };
+module.exports = {
+  coachIdsOf,
+  readIds,
+  writeIds,
+  inParallel,
+  until,
+};

@@ -133,6 +133,11 @@ describe('the demo seed gives every organisation a believable month grid, once',
         .expect(200);
       const me = await request(urls.gateway).get('/api/me').set('Authorization', `Bearer ${token.body.accessToken}`);
       expect(me.body.role).toBe(user.role);
+      if (user.role === 'COACH') {
+        // The demo coach's login is the coach of some demo participants: a caseload to look at.
+        const participants = (await get('flow-through', '/participants?limit=200')).body;
+        expect(JSON.stringify(participants)).toContain(`"coachId":"${me.body.id}"`);
+      }
     }
   });
 

@@ -3,7 +3,7 @@
 // 13 months: most active, some ended (about two thirds to work, training or social economy), a few
 // suspended and a few referrals that stopped before the start.
 const { participantsPlan } = require('../demo-plan.cjs');
-const { readIds, writeIds, inParallel } = require('../state.cjs');
+const { coachIdsOf, readIds, writeIds, inParallel } = require('../state.cjs');
 
 module.exports = {
   name: 'demo-participants',
@@ -11,6 +11,7 @@ module.exports = {
     const ft = urls['flow-through'];
     const ids = readIds(dataDir);
     const people = participantsPlan(scale).filter((p) => !ids[p.key]);
+    const coachIdOf = await coachIdsOf(urls, api);
     let dropOffMissing = false;
     let done = 0;
     await inParallel(people, 6, async (p) => {
@@ -21,7 +22,7 @@ module.exports = {
         dateOfBirth: p.dateOfBirth,
         referralSource: p.referralSource,
         ...(p.referralSource === 'OCMW' ? { referrerName: 'OCMW maatschappelijk werker' } : {}),
-        coachId: p.coachId,
+        coachId: coachIdOf(p.coachId),
         exPwa: p.exPwa,
         ...(p.monthlyHoursTarget ? { monthlyHoursTarget: p.monthlyHoursTarget } : {}),
         enrolledOn: p.enrolledOn,

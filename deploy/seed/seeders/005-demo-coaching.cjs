@@ -2,7 +2,7 @@
 // Coaching in each organisation: two group sessions last month with attendance, 1-on-1s for people
 // whose hours stay low, and a peer pair (a participant who has been there long coaching a newcomer).
 const { ORGANISATIONS, participantsPlan } = require('../demo-plan.cjs');
-const { readIds } = require('../state.cjs');
+const { coachIdsOf, readIds } = require('../state.cjs');
 const { coachingReady, catalogueCodes } = require('./004-demo-assessments.cjs');
 
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -15,6 +15,7 @@ module.exports = {
     const ids = readIds(dataDir);
     await coachingReady(context, ids);
     const codes = await catalogueCodes(context);
+    const coachIdOf = await coachIdsOf(urls, api);
     const today = new Date().toISOString().slice(0, 10);
     const active = (p) => p.startedOn && !p.endedOn && !p.suspendedOn && ids[p.key];
     const people = participantsPlan(scale);
@@ -48,7 +49,7 @@ module.exports = {
       for (const p of mine.filter((x) => x.profile === 'LOW').slice(0, 3)) {
         const started = await api('POST', `${coaching}/one-on-ones`, {
           participantId: ids[p.key],
-          coachId: p.coachId,
+          coachId: coachIdOf(p.coachId),
           competencyCodes: competencies.slice(0, 2),
         });
         await api('POST', `${coaching}/one-on-ones/${started.id}/sessions`, {
