@@ -42,8 +42,12 @@ const DESTRUCTIVE_LAST = [
 
 jest.setTimeout(120_000);
 
-/** Path parameters that address a list the service filters to the caller's scope rather than one record. */
-const LIST_PATH_PARAMS = ['organisationId', 'coachId', 'month'];
+/**
+ * Path parameters that address a list the service filters to the caller's scope rather than one
+ * record. An organisation is not one of them: a list addressed to an organisation outside the
+ * caller's scope answers 404 like any other read.
+ */
+const LIST_PATH_PARAMS = ['coachId', 'month'];
 
 /**
  * Where a schema's examples describe alternatives that cannot all be sent at once, the fields the

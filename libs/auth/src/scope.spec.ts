@@ -1,5 +1,12 @@
 import type { Principal } from './principal';
-import { ScopeError, assertCanAccess, assertCanWriteOrganisation, canAccess, scopeFilter } from './scope';
+import {
+  ScopeError,
+  assertCanAccess,
+  assertCanWriteOrganisation,
+  canAccess,
+  canReadOrganisation,
+  scopeFilter,
+} from './scope';
 
 const organiser: Principal = {
   userId: 'o',
@@ -98,5 +105,24 @@ describe('assertCanWriteOrganisation', () => {
 
   it('lets an administrator change any organisation’s records', () => {
     expect(() => assertCanWriteOrganisation(admin, 'org-gent')).not.toThrow();
+  });
+});
+
+describe('canReadOrganisation', () => {
+  it('lets staff read their own organisation only, whatever its records', () => {
+    expect(canReadOrganisation(organiser, 'org-neteland', ['region-kempen'])).toBe(true);
+    expect(canReadOrganisation(coach, 'org-herentals', [])).toBe(false);
+    expect(canReadOrganisation(organiser, 'org-herentals', ['region-kempen'])).toBe(false);
+  });
+
+  it('lets a manager read an organisation of their region, not one whose records lie in another', () => {
+    expect(canReadOrganisation(manager, 'org-herentals', ['region-kempen', 'region-kempen'])).toBe(true);
+    expect(canReadOrganisation(manager, 'org-gent', ['region-gent'])).toBe(false);
+    expect(canReadOrganisation({ ...manager, regionId: null }, 'org-herentals', [])).toBe(false);
+  });
+
+  it('shows a manager an organisation without records as empty, and admins everything', () => {
+    expect(canReadOrganisation(manager, 'org-new', [])).toBe(true);
+    expect(canReadOrganisation(admin, 'org-gent', ['region-gent'])).toBe(true);
   });
 });

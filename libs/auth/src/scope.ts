@@ -81,3 +81,28 @@ export function assertCanWriteOrganisation(principal: Principal, organisationId:
     throw new ScopeError('You can only change the records of your own organisation.');
   }
 }
+
+/**
+ * Whether a caller may read a list addressed to one organisation (a month grid, its gaps, its peer
+ * pairs). Out of scope answers 404 like any read, so staff need the organisation among theirs. A
+ * service may hold no organisation directory, so a manager's check uses the region of the
+ * organisation's own records (`recordsRegionIds`): any record in another region means the
+ * organisation lies elsewhere. One with no records yet shows an empty list, which reveals nothing.
+ */
+export function canReadOrganisation(
+  principal: Principal,
+  organisationId: string,
+  recordsRegionIds: readonly string[],
+): boolean {
+  switch (principal.role) {
+    case 'ADMIN':
+      return true;
+    case 'REGIONAL_MANAGER':
+      return principal.regionId !== null && recordsRegionIds.every((regionId) => regionId === principal.regionId);
+    case 'ORGANISER':
+    case 'COACH':
+      return principal.organisationIds.includes(organisationId);
+    default:
+      return false;
+  }
+}

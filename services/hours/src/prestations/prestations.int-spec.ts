@@ -191,11 +191,14 @@ describe('registering prestations over HTTP', () => {
         .send(prestation(participantId, `${YEAR}-08-03`, 60))
         .expect(403);
       await http().get(`/participants/${participantId}/hours?year=${YEAR}`).set(as('otherManager')).expect(404);
+      const own = await http().get(`/organisations/${organisation}/months/${YEAR}-08`).set(as('manager')).expect(200);
+      expect(JSON.stringify(own.body)).toContain(participantId);
       const grid = await http()
         .get(`/organisations/${organisation}/months/${YEAR}-08`)
         .set(as('otherManager'))
-        .expect(200);
-      expect(grid.body).toEqual([]);
+        .expect(404);
+      expect(grid.body.code).toBe('HOURS.ORGANISATION_NOT_FOUND');
+      expect(JSON.stringify(grid.body)).not.toContain(participantId);
     });
   });
 

@@ -1,4 +1,4 @@
-import { Principal, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
+import { Principal, assertCanWriteOrganisation, canAccess, canReadOrganisation } from '@stapsteen/auth';
 import type { CoachingEndReason } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
@@ -314,7 +314,21 @@ export class AssignmentService {
   }
 
   async listPairs(principal: Principal, organisationId: string) {
-    return (await this.peers.forOrganisation(organisationId)).filter((coach) => canAccess(principal, coach));
+    const coaches = await this.peers.forOrganisation(organisationId);
+    if (
+      !canReadOrganisation(
+        principal,
+        organisationId,
+        coaches.map((coach) => coach.regionId),
+      )
+    ) {
+      throw new DomainError(
+        'COACHING.ORGANISATION_NOT_FOUND',
+        'not-found',
+        'There is no such organisation in your scope.',
+      );
+    }
+    return coaches;
   }
 
   private async writablePairCoach(principal: Principal, pairId: string): Promise<string> {

@@ -11,7 +11,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, scopeFilter } from '@stapsteen/auth';
 import { toRatings } from '../../assessments/interface/assessment.dto';
 import { AssignmentService } from '../application/assignment-service';
@@ -215,6 +215,9 @@ export class PeerCoachingController {
 
   @Get('organisations/:organisationId/peer-pairs')
   @ApiOperation({ summary: 'The organisation’s peer coaches and their pairs' })
+  @ApiNotFoundResponse({
+    description: 'COACHING.ORGANISATION_NOT_FOUND: not one of your organisations or of your region',
+  })
   list(@CurrentPrincipal() principal: Principal, @Param('organisationId') organisationId: string) {
     return this.assignments.listPairs(principal, organisationId);
   }

@@ -1,4 +1,4 @@
-import { Principal, canAccess, scopeFilter } from '@stapsteen/auth';
+import { Principal, canAccess, canReadOrganisation, scopeFilter } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
 import type { AssessmentRepository } from '../../assessments/application/assessment-service';
@@ -91,7 +91,21 @@ export class GapService {
   }
 
   async forOrganisation(principal: Principal, organisationId: string, status: GapStatus): Promise<GapView[]> {
-    return this.view(await this.gaps.list({ $and: [scopeFilter(principal), { organisationId }] }), status);
+    const gaps = await this.gaps.list({ organisationId });
+    if (
+      !canReadOrganisation(
+        principal,
+        organisationId,
+        gaps.map((gap) => gap.regionId),
+      )
+    ) {
+      throw new DomainError(
+        'COACHING.ORGANISATION_NOT_FOUND',
+        'not-found',
+        'There is no such organisation in your scope.',
+      );
+    }
+    return this.view(gaps, status);
   }
 
   async forCoach(principal: Principal, coachId: string, status: GapStatus): Promise<GapView[]> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@stapsteen/auth';
 import { IsIn, IsOptional } from 'class-validator';
 import { GapService, GapStatus } from '../application/gap-service';
@@ -35,6 +35,9 @@ export class GapsController {
   @Get('organisations/:organisationId/gaps')
   @ApiOperation({ summary: 'Participants who need coaching and do not get it, in an organisation (open by default)' })
   @ApiOkResponse({ schema: { example: GAPS_EXAMPLE } })
+  @ApiNotFoundResponse({
+    description: 'COACHING.ORGANISATION_NOT_FOUND: not one of your organisations or of your region',
+  })
   forOrganisation(
     @CurrentPrincipal() principal: Principal,
     @Param('organisationId') organisationId: string,

@@ -1,4 +1,4 @@
-import { Principal, canAccess, scopeFilter } from '@stapsteen/auth';
+import { Principal, canAccess, canReadOrganisation } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import { activeInMonth } from '../domain/eligibility';
@@ -67,9 +67,13 @@ export class HoursQueries {
 
   /** The organiser's month: every participant with an active trajectory on some day of it. */
   async monthGrid(principal: Principal, organisationId: string, month: string): Promise<GridRow[]> {
+    const everyone = await this.roster.list({ organisationId });
     if (
-      (principal.role === 'ORGANISER' || principal.role === 'COACH') &&
-      !principal.organisationIds.includes(organisationId)
+      !canReadOrganisation(
+        principal,
+        organisationId,
+        everyone.map((p) => p.regionId),
+      )
     ) {
       throw new DomainError(
         'HOURS.ORGANISATION_NOT_FOUND',
@@ -78,8 +82,7 @@ export class HoursQueries {
       );
     }
     const year = Number(month.slice(0, 4));
-    // A manager of another region gets an empty grid: the scope filter leaves nobody in it.
-    const participants = await this.roster.list({ $and: [scopeFilter(principal), { organisationId }] });
+    const participants = everyone.filter((p) => canAccess(principal, p));
     const loaded = await this.years.loadMany(participants.map((p) => `${p.participantId}:${year}`));
     const yearOf = new Map<string, ParticipantYear>([...loaded.values()].map(({ year: y }) => [y.participantId, y]));
     return participants

@@ -11,7 +11,14 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { HoursQueries } from '../application/hours-queries';
@@ -102,6 +109,7 @@ export class PrestationsController {
   @ApiOperation({ summary: 'The month grid: every participant active that month with counted and remaining hours' })
   @ApiParam({ name: 'month', example: '2026-11' })
   @ApiOkResponse({ description: 'One row per participant' })
+  @ApiNotFoundResponse({ description: 'HOURS.ORGANISATION_NOT_FOUND: not one of your organisations or of your region' })
   grid(
     @CurrentPrincipal() principal: Principal,
     @Param('organisationId') organisationId: string,
