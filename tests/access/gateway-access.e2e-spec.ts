@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { ROLES, type Role } from '@stapsteen/auth';
-import { loadConfig } from '@stapsteen/config';
 import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { GatewayConfig, createGatewayApp } from '../../services/gateway/src/app.module';
+import { createGatewayApp } from '../../services/gateway/src/app.module';
+import { testGatewayConfig } from '../e2e/gateway-fixture';
 import { type OpenApiDocument, exampleBody, operationsOf } from './openapi';
 import { routeAccess } from './route-roles';
 
@@ -29,18 +29,7 @@ describe("access to the gateway's own endpoints: every operation × role", () =>
 
   beforeAll(async () => {
     gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, {
-        NODE_ENV: 'test',
-        PORT: '0',
-        LOG_LEVEL: 'error',
-        MONGODB_URI: process.env.MONGODB_URI!,
-        MONGODB_DB: `test-gateway-access-${suffix}`,
-        // Nothing listens on port 9: the proxied services are not what this matrix is about.
-        HOURS_URL: 'http://127.0.0.1:9',
-        FLOW_THROUGH_URL: 'http://127.0.0.1:9',
-        COACHING_URL: 'http://127.0.0.1:9',
-        AUTH_JWT_PRIVATE_KEY: keys.privateKeyPem,
-        AUTH_JWT_PUBLIC_KEY: keys.publicKeyPem,
+      testGatewayConfig(keys, {
         GATEWAY_BOOTSTRAP_ADMIN_EMAIL: admin.email,
         GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
       }),

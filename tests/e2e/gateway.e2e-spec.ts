@@ -1,5 +1,4 @@
 import { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@stapsteen/config';
 import { createTestKeyPair, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Server, createServer, get } from 'node:http';
@@ -9,7 +8,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
-import { GatewayConfig, createGatewayApp } from '../../services/gateway/src/app.module';
+import { createGatewayApp } from '../../services/gateway/src/app.module';
+import { testGatewayConfig } from './gateway-fixture';
 
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
@@ -53,18 +53,10 @@ describe('the gateway', () => {
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Stapsteen</title><div id="root"></div>');
     writeFileSync(join(webDir, 'assets', 'app-1234.js'), 'console.log("stapsteen")');
-    const config = loadConfig(GatewayConfig, {
-      NODE_ENV: 'test',
-      PORT: '0',
-      LOG_LEVEL: 'error',
-      MONGODB_URI: process.env.MONGODB_URI!,
+    const config = testGatewayConfig(keys, {
       MONGODB_DB: `test-gateway-${suffix}`,
       HOURS_URL: `http://127.0.0.1:${(hours.getHttpServer().address() as AddressInfo).port}`,
       FLOW_THROUGH_URL: `http://127.0.0.1:${(sse.address() as AddressInfo).port}`,
-      // Nothing listens on port 9: a service that is down.
-      COACHING_URL: 'http://127.0.0.1:9',
-      AUTH_JWT_PRIVATE_KEY: keys.privateKeyPem,
-      AUTH_JWT_PUBLIC_KEY: keys.publicKeyPem,
       WEB_DIST_DIR: webDir,
       GATEWAY_BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuthModule, TokenVerifier } from '@stapsteen/auth';
 import {
@@ -22,6 +23,7 @@ import { MongoSessionStore, MongoThrottleStore, MongoUserStore } from './account
 import { AuthController } from './accounts/interface/auth.controller';
 import type { CookieSettings } from './accounts/interface/cookies';
 import { CsrfGuard } from './accounts/interface/csrf.guard';
+import { ACCOUNTS_PURGE_EVERY_MS, AccountsPurge } from './accounts/interface/accounts-purge';
 import { ACCOUNTS, COOKIE_SETTINGS } from './accounts/interface/tokens';
 import { UsersController } from './accounts/interface/users.controller';
 import type { GatewayConfig } from './config/gateway.config';
@@ -59,6 +61,8 @@ export class AppModule {
       controllers: [LandingController, AuthController, UsersController],
       providers: [
         { provide: DOWNSTREAM_SERVICES, useValue: downstream(config) },
+        { provide: ACCOUNTS_PURGE_EVERY_MS, useValue: config.GATEWAY_PURGE_MS },
+        AccountsPurge,
         // Runs after the access-token guard from AuthModule (registration order).
         { provide: APP_GUARD, useClass: CsrfGuard },
         {
@@ -107,12 +111,23 @@ const CSP_DIRECTIVES = {
   formAction: ["'self'"],
 };
 
+/** Express's `trust proxy` from GATEWAY_TRUST_PROXY: nothing by default, a hop count, or names/subnets. */
+export function trustProxy(setting: string): boolean | number | string[] {
+  if (setting === '') return false;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting.split(',');
+}
+
 /**
  * Builds the gateway, initialised but not listening (main.ts listens; tests use getHttpServer()).
  * Order matters: the proxy comes before any body parser so request bodies stream through.
  */
 export async function createGatewayApp(config: GatewayConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.set('trust proxy', trustProxy(config.GATEWAY_TRUST_PROXY));
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
   const strict = helmet({ contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES } });

@@ -75,6 +75,23 @@ export class GatewayConfig {
   @Max(30 * 24 * 3600)
   REFRESH_TOKEN_TTL_SECONDS: number = 12 * 3600;
 
+  /**
+   * Which proxies in front of the gateway may tell the client's address in X-Forwarded-For (the
+   * per-IP sign-in throttle counts that address). Empty: none, so a client cannot pick its own
+   * address. Otherwise Express's `trust proxy`: a hop count (`1`), `loopback`, or addresses/subnets
+   * separated by commas (`10.0.0.0/8,fd00::/8`).
+   */
+  @IsOptional()
+  @Matches(/^(|\d{1,2}|loopback|linklocal|uniquelocal|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'must be empty, a hop count, loopback/linklocal/uniquelocal, or comma-separated addresses',
+  })
+  GATEWAY_TRUST_PROXY: string = '';
+
+  /** How often expired sessions and old sign-in counters are deleted, in ms (hourly; 0 never). */
+  @IsInt()
+  @Min(0)
+  GATEWAY_PURGE_MS: number = 3600_000;
+
   /** The built web app (index.html and assets); without index.html, `/` shows the status page. */
   @IsString()
   WEB_DIST_DIR: string = resolve(process.cwd(), 'dist/web');

@@ -47,6 +47,11 @@ class FakeSessions implements SessionStore {
     const session = this.sessions.get(id);
     if (session) this.sessions.set(id, { ...session, revoked: true, version: session.version + 1 });
   }
+  async purgeExpired(before: number) {
+    const expired = [...this.sessions.values()].filter((s) => s.expiresAt < before);
+    expired.forEach((s) => this.sessions.delete(s.id));
+    return expired.length;
+  }
 }
 
 class FakeThrottle implements ThrottleStore {
@@ -66,6 +71,11 @@ class FakeThrottle implements ThrottleStore {
   }
   async clear(key: string) {
     this.windows.delete(key);
+  }
+  async purgeStale(before: number) {
+    const stale = [...this.windows.entries()].filter(([, w]) => w.windowStart < before);
+    stale.forEach(([key]) => this.windows.delete(key));
+    return stale.length;
   }
 }
 
@@ -91,10 +101,11 @@ function setUp() {
   let now = Date.UTC(2026, 0, 10, 9, 0, 0);
   const hasher = new FakeHasher();
   const sessions = new FakeSessions();
-  const accounts = new AccountsService(new FakeUsers(), sessions, new FakeThrottle(), hasher, signer, () => now, {
+  const throttle = new FakeThrottle();
+  const accounts = new AccountsService(new FakeUsers(), sessions, throttle, hasher, signer, () => now, {
     refreshTtlMs: 3600_000,
   });
-  return { accounts, hasher, sessions, advance: (ms: number) => (now += ms) };
+  return { accounts, hasher, sessions, throttle, advance: (ms: number) => (now += ms) };
 }
 
 const organiser = {
@@ -278,6 +289,23 @@ describe('sessions with rotating refresh tokens', () => {
     expect((await failure(accounts.refresh(renamed.refreshToken))).code).toBe('AUTH.REFRESH_INVALID');
     const after = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.7', true);
     expect((await accounts.refresh(after.refreshToken)).user.organisationIds).toEqual(['org-herentals']);
+  });
+
+  it('deletes sessions a refresh lifetime after they expired and sign-in counters a day old, nothing current', async () => {
+    const { accounts, sessions, throttle, advance } = setUp();
+    await accounts.createUser(organiser);
+    const old = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.8', true);
+    await accounts.signIn('nobody@neteland.be', 'wrong password here', '10.0.1.9', false).catch(() => undefined);
+    advance(2 * 3600_000 + 1);
+    const current = await accounts.signIn(organiser.email, PASSWORD, '10.0.1.8', true);
+    expect(await accounts.purge()).toEqual({ sessions: 1, throttleWindows: 0 });
+    expect(sessions.sessions.has(old.refreshToken!.split('.')[0])).toBe(false);
+    expect((await accounts.refresh(current.refreshToken)).user.email).toBe(organiser.email);
+    // Left: the wrong email's counter, its IP's and the organiser's IP's (a success clears only the email's).
+    expect(throttle.windows.size).toBe(3);
+    advance(24 * 3600_000 + 1);
+    expect((await accounts.purge()).throttleWindows).toBe(3);
+    expect(throttle.windows.size).toBe(0);
   });
 
   it('requires a region for a manager and an organisation for staff', async () => {

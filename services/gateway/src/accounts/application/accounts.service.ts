@@ -31,6 +31,9 @@ export class AccountError extends Error {
   }
 }
 
+/** Sign-in counters are kept a day after their window started, longer than any throttle window. */
+const STALE_THROTTLE_WINDOW_MS = 24 * 3600_000;
+
 const invalidCredentials = () =>
   new AccountError('AUTH.INVALID_CREDENTIALS', 401, 'The email address or the password is not right.');
 
@@ -180,6 +183,20 @@ export class AccountsService {
       sessionEpoch: (user.sessionEpoch ?? 0) + 1,
       updatedAt: new Date(this.clock()).toISOString(),
     });
+  }
+
+  /**
+   * Deletes what no longer counts: sessions past their expiry (a grace of one refresh lifetime keeps
+   * a just-expired token answering "session ended" rather than "unknown") and sign-in counters whose
+   * window ran out a day ago. Personal data is kept no longer than it is of use.
+   */
+  async purge(): Promise<{ sessions: number; throttleWindows: number }> {
+    const now = this.clock();
+    const [sessions, throttleWindows] = await Promise.all([
+      this.sessions.purgeExpired(now - this.settings.refreshTtlMs),
+      this.throttle.purgeStale(now - STALE_THROTTLE_WINDOW_MS),
+    ]);
+    return { sessions, throttleWindows };
   }
 
   /** Creates the first admin from configuration when the gateway has no users yet. */

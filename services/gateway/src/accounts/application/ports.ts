@@ -25,6 +25,8 @@ export interface SessionStore {
   /** Writes only if the stored version is `expectedVersion`; false when someone else won. */
   replace(session: Session, expectedVersion: number): Promise<boolean>;
   revoke(id: string): Promise<void>;
+  /** Deletes the sessions that ended before `before` (expired), answering how many. */
+  purgeExpired(before: number): Promise<number>;
 }
 
 export interface ThrottleStore {
@@ -33,6 +35,8 @@ export interface ThrottleStore {
   /** Takes one counted attempt back (a successful sign-in is not a failure). */
   forgive(key: string): Promise<void>;
   clear(key: string): Promise<void>;
+  /** Deletes the counters whose window started before `before`, answering how many. */
+  purgeStale(before: number): Promise<number>;
 }
 
 export interface PasswordHasher {

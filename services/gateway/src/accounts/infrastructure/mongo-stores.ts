@@ -94,6 +94,10 @@ export class MongoSessionStore implements SessionStore {
   async revoke(id: string): Promise<void> {
     await this.sessions.updateOne({ _id: id }, { $set: { revoked: true }, $inc: { version: 1 } });
   }
+
+  async purgeExpired(before: number): Promise<number> {
+    return (await this.sessions.deleteMany({ expiresAt: { $lt: before } })).deletedCount;
+  }
 }
 
 /**
@@ -142,5 +146,9 @@ export class MongoThrottleStore implements ThrottleStore {
 
   async clear(key: string): Promise<void> {
     await this.windows.deleteOne({ _id: key });
+  }
+
+  async purgeStale(before: number): Promise<number> {
+    return (await this.windows.deleteMany({ windowStart: { $lt: before } })).deletedCount;
   }
 }
