@@ -189,4 +189,31 @@ describe('closing a month', () => {
       .expect(422);
     expect(response.body.code).toBe('HOURS.MONTH_NOT_OVER');
   });
+
+  it('shows the organisation its target ramp (the fallback until it has one), and keeps it out of other organisations', async () => {
+    const before = await http().get(`/organisations/${organisation}/hours-targets`).set(as('organiser')).expect(200);
+    expect(before.body).toEqual({ organisationId: organisation, steps: [], fallbackMonthlyTarget: 20 });
+    const ramp = [
+      { fromTrajectoryMonth: 1, hours: 8 },
+      { fromTrajectoryMonth: 4, hours: 16 },
+    ];
+    await http()
+      .put(`/organisations/${organisation}/hours-targets`)
+      .set(as('organiser'))
+      .send({ steps: ramp })
+      .expect(200);
+    const after = await http().get(`/organisations/${organisation}/hours-targets`).set(as('organiser')).expect(200);
+    expect(after.body.steps).toEqual(ramp);
+    const refused = await http()
+      .put(`/organisations/${organisation}/hours-targets`)
+      .set(as('organiser'))
+      .send({ steps: [{ fromTrajectoryMonth: 1, hours: 61 }] })
+      .expect(400);
+    expect(refused.body.code).toBeDefined();
+    expect((await http().get(`/organisations/${organisation}/hours-targets`).set(as('organiser'))).body.steps).toEqual(
+      ramp,
+    );
+    const hidden = await http().get(`/organisations/${organisation}/hours-targets`).set(as('stranger')).expect(404);
+    expect(hidden.body.code).toBe('HOURS.ORGANISATION_NOT_FOUND');
+  });
 });

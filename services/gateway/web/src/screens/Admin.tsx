@@ -201,11 +201,109 @@ function EditUser({ user, organisations, onDone }: { user: User; organisations: 
   );
 }
 
+interface TargetStep {
+  fromTrajectoryMonth: number;
+  hours: number;
+}
+
+/** The monthly hours target rising over the trajectory, which the month close judges low hours by. */
+function HoursTargets({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const path = `/hours/organisations/${encodeURIComponent(organisation.id)}/hours-targets`;
+  const stored = useQuery({
+    queryKey: ['hours-targets', organisation.id],
+    queryFn: () => api<{ steps: TargetStep[]; fallbackMonthlyTarget: number }>(path),
+  });
+  const [steps, setSteps] = useState<TargetStep[] | null>(null);
+  const shown = steps ?? stored.data?.steps ?? [];
+  const save = useMutation({
+    mutationFn: () => post(path, { steps: shown }, 'PUT'),
+    onSuccess: () => void stored.refetch(),
+  });
+  const change = (index: number, field: keyof TargetStep, value: number) =>
+    setSteps(shown.map((step, i) => (i === index ? { ...step, [field]: value } : step)));
+  const last = shown.at(-1);
+  return (
+    <section className="card" aria-labelledby="targets-title">
+      <h2 id="targets-title">{t('targets.title', { name: organisation.name })}</h2>
+      <p className="hint">{t('targets.explain', { fallback: stored.data?.fallbackMonthlyTarget ?? 20 })}</p>
+      <ProblemMessage error={stored.error} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        {shown.map((step, i) => (
+          <fieldset key={i} className="choices">
+            <legend>{t('targets.step', { n: i + 1 })}</legend>
+            <label>
+              {t('targets.from')}
+              <input
+                type="number"
+                min={1}
+                max={120}
+                value={step.fromTrajectoryMonth}
+                onChange={(e) => change(i, 'fromTrajectoryMonth', Number(e.target.value))}
+              />
+            </label>
+            <label>
+              {t('targets.hours')}
+              <input
+                type="number"
+                min={1}
+                max={60}
+                value={step.hours}
+                onChange={(e) => change(i, 'hours', Number(e.target.value))}
+              />
+            </label>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setSteps(shown.filter((_, j) => j !== i))}
+              aria-label={t('targets.removeOne', { n: i + 1 })}
+            >
+              {t('targets.remove')}
+            </button>
+          </fieldset>
+        ))}
+        <div className="row">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              setSteps([
+                ...shown,
+                { fromTrajectoryMonth: (last?.fromTrajectoryMonth ?? -2) + 3, hours: last?.hours ?? 20 },
+              ])
+            }
+          >
+            {t('targets.add')}
+          </button>{' '}
+          <button type="submit" disabled={shown.length === 0}>
+            {t('targets.save')}
+          </button>{' '}
+          <button type="button" className="secondary" onClick={onDone}>
+            {t('users.closeEdit')}
+          </button>
+        </div>
+      </form>
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('targets.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function Organisations({ organisations }: { organisations: Organisation[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const empty: Organisation = { id: '', name: '', kind: 'WIJK_WERK', regionId: '' };
   const [form, setForm] = useState<Organisation>(empty);
+  const [targetsOf, setTargetsOf] = useState<Organisation | null>(null);
   const save = useMutation({
     mutationFn: () => post('/flow-through/organisations', form, 'PUT'),
     onSuccess: () => {
@@ -240,12 +338,23 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
                   aria-label={t('organisations.editOne', { name: o.name })}
                 >
                   {t('organisations.edit')}
-                </button>
+                </button>{' '}
+                {o.kind === 'WIJK_WERK' && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setTargetsOf(o)}
+                    aria-label={t('targets.openOne', { name: o.name })}
+                  >
+                    {t('targets.open')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {targetsOf && <HoursTargets key={targetsOf.id} organisation={targetsOf} onDone={() => setTargetsOf(null)} />}
       <form
         className="row"
         onSubmit={(e) => {

@@ -1,12 +1,20 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Put, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  CurrentPrincipal,
+  Principal,
+  Roles,
+  assertCanWriteOrganisation,
+  canAccess,
+  canWriteOrganisation,
+} from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { AllowanceExport } from '../application/allowance-export';
 import { CloseMonthHandler } from '../application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/ports';
 import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
-import { TargetSettingsRequest } from './month-close.dto';
+import { FALLBACK_MONTHLY_TARGET } from '../domain/targets';
+import { TargetSettingsRequest, TargetSettingsView } from './month-close.dto';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -97,6 +105,30 @@ export class MonthCloseController {
       );
     }
     return close;
+  }
+
+  @Get('hours-targets')
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  @ApiOperation({ summary: 'The organisation’s target ramp, or the fallback target when it has none' })
+  @ApiOkResponse({ type: TargetSettingsView })
+  @ApiNotFoundResponse({ description: 'HOURS.ORGANISATION_NOT_FOUND: not one of your organisations' })
+  async targetsOf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('organisationId') organisationId: string,
+  ): Promise<TargetSettingsView> {
+    if (!canWriteOrganisation(principal, organisationId)) {
+      throw new DomainError(
+        'HOURS.ORGANISATION_NOT_FOUND',
+        'not-found',
+        'There is no such organisation in your scope.',
+      );
+    }
+    const stored = await this.targets.forOrganisation(organisationId);
+    return {
+      organisationId,
+      steps: stored?.steps ?? [],
+      fallbackMonthlyTarget: FALLBACK_MONTHLY_TARGET,
+    };
   }
 
   @Put('hours-targets')

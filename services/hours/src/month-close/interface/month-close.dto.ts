@@ -16,6 +16,23 @@ export class TargetStepDto {
   hours!: number;
 }
 
+export class TargetSettingsView {
+  @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
+
+  @ApiProperty({
+    type: [TargetStepDto],
+    description: 'Empty: the organisation has no ramp, and the fallback target applies',
+    example: [
+      { fromTrajectoryMonth: 1, hours: 10 },
+      { fromTrajectoryMonth: 4, hours: 20 },
+    ],
+  })
+  steps!: TargetStepDto[];
+
+  @ApiProperty({ example: 20, description: 'The target without a ramp or a participant’s own target' })
+  fallbackMonthlyTarget!: number;
+}
+
 export class TargetSettingsRequest {
   @ApiProperty({
     type: [TargetStepDto],
