@@ -88,7 +88,7 @@ export async function startFlowThroughFixture(ids: FixtureIds) {
     return id;
   }
 
-  return { http, as, enrol, started, close: () => app.close() };
+  return { app, http, as, enrol, started, close: () => app.close() };
 }
 
 export type FlowThroughFixture = Awaited<ReturnType<typeof startFlowThroughFixture>>;

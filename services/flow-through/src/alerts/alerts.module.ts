@@ -49,6 +49,8 @@ import { AlertsController } from './interface/alerts.controller';
       inject: [ALERT_REPOSITORY, CLOCK],
     },
   ],
+  // The participants' due checks raise and clear the time-based alerts in-process.
+  exports: [RecordAlertCauseHandler, ALERT_REPOSITORY],
 })
 export class AlertsModule implements OnModuleDestroy {
   constructor(private readonly feed: AlertFeed) {}

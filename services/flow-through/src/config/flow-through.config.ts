@@ -1,7 +1,10 @@
 import { CommonServiceConfig } from '@stapsteen/config';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, Min, MinLength, ValidateBy } from 'class-validator';
 import { DESTINATIONS, Destination, JOTA_POSITIVE_DESTINATIONS } from '../participants/domain/trajectory';
+
+/** Only for development and tests: anyone reading this file could recompute the pseudonyms. */
+export const DEV_KPI_PSEUDONYM_SECRET = 'stapsteen-dev-kpi-pseudonym-secret';
 
 export class FlowThroughConfig extends CommonServiceConfig {
   /** Maximum trajectory length in months (ex-PWA workers excepted). */
@@ -51,4 +54,27 @@ export class FlowThroughConfig extends CommonServiceConfig {
   @Min(1)
   @Max(24)
   EVALUATION_INTERVAL_MONTHS: number = 6;
+
+  /** How often to run the due checks of the time-based alerts whose day came; 0 turns the timer off. */
+  @IsInt()
+  @Min(0)
+  @Max(86_400_000)
+  ALERT_DUE_CHECK_MS: number = 3_600_000;
+
+  /**
+   * The key of the HMAC that turns participant ids into the pseudonyms of the pseudonymised KPI
+   * export. Keep it stable (pseudonyms then match across exports) and secret; production needs
+   * its own.
+   */
+  @IsString()
+  @MinLength(16)
+  @ValidateBy({
+    name: 'ownSecretInProduction',
+    validator: {
+      validate: (value, args) =>
+        (args?.object as FlowThroughConfig).NODE_ENV !== 'production' || value !== DEV_KPI_PSEUDONYM_SECRET,
+      defaultMessage: () => 'must be set to a secret of its own in production',
+    },
+  })
+  KPI_PSEUDONYM_SECRET: string = DEV_KPI_PSEUDONYM_SECRET;
 }

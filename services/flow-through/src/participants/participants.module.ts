@@ -2,11 +2,20 @@ import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicati
 import { OutboxRelay } from '@stapsteen/messaging';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { AlertsModule } from '../alerts/alerts.module';
+import { ALERT_REPOSITORY, AlertRepository } from '../alerts/application/alert-repository';
+import { RecordAlertCauseHandler } from '../alerts/application/record-alert-cause';
 import { CLOCK, Clock, systemClock } from '../shared/clock';
 import { KeyedLock } from '@stapsteen/concurrency';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
+import { CheckDueAlertsHandler } from './application/check-due-alerts';
+import { DueTasksQueries } from './application/due-tasks';
+import { DUE_TASKS_STORE, DueTasksStore } from './application/due-tasks-store';
+import { DEFAULT_DUE_ALERT_POLICY, DueAlertPolicy } from './domain/due-alerts';
+import { MongoDueTasksStore } from './infrastructure/mongo-due-tasks-store';
+import { DueTasksController } from './interface/due-tasks.controller';
 import { EnrolParticipantHandler } from './application/enrol-participant';
 import { FollowUpsHandler } from './application/follow-ups';
 import { PlansHandler } from './application/plans';
@@ -47,12 +56,100 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/**
+ * Runs the due checks of the participants whose check day came, on a timer (`ALERT_DUE_CHECK_MS`,
+ * 0: off), and is what every participant write calls afterwards. A failed check never fails the
+ * write that was stored: it is logged, and the participant's next write or check day tries again.
+ */
+@Injectable()
+export class DueAlertChecks implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DueAlerts');
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly checks: CheckDueAlertsHandler,
+    @Inject(SERVICE_CONFIG) private readonly config: FlowThroughConfig,
+  ) {}
+
+  async afterWrite(participantId: string): Promise<void> {
+    try {
+      await this.checks.check(participantId);
+    } catch (error) {
+      this.logger.error({ err: error, participantId }, 'due alert check after a write failed');
+    }
+  }
+
+  /** One run of the timer: the participants scheduled up to today. */
+  async runScheduled(): Promise<{ checked: number; failed: number }> {
+    const result = await this.checks.runScheduled();
+    if (result.checked || result.failed) this.logger.log(result, 'due alert checks ran');
+    return result;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.ALERT_DUE_CHECK_MS === 0) return;
+    this.timer = setInterval(() => {
+      this.runScheduled().catch((error) => this.logger.error({ err: error }, 'due alert checks failed'));
+    }, this.config.ALERT_DUE_CHECK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
+
+const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
+  ...DEFAULT_DUE_ALERT_POLICY,
+  evaluationIntervalMonths: config.EVALUATION_INTERVAL_MONTHS,
+  followUp: { immediateWindowDays: config.FOLLOW_UP_IMMEDIATE_WINDOW_DAYS },
+});
+
 @Module({
-  imports: [OrganisationsModule],
-  controllers: [ParticipantsController, TrajectoryController, FollowUpController, PlanController, EvaluationController],
+  imports: [OrganisationsModule, AlertsModule],
+  controllers: [
+    ParticipantsController,
+    TrajectoryController,
+    FollowUpController,
+    PlanController,
+    EvaluationController,
+    DueTasksController,
+  ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
+    { provide: DUE_TASKS_STORE, useClass: MongoDueTasksStore },
+    {
+      provide: CheckDueAlertsHandler,
+      useFactory: (
+        participants: ParticipantRepository,
+        alerts: AlertRepository,
+        causes: RecordAlertCauseHandler,
+        tasks: DueTasksStore,
+        clock: Clock,
+        config: FlowThroughConfig,
+        lock: KeyedLock,
+      ) =>
+        new CheckDueAlertsHandler(participants, alerts, causes, tasks, clock, dueAlertPolicyOf(config), (key, work) =>
+          lock.run(key, work),
+        ),
+      inject: [
+        PARTICIPANT_REPOSITORY,
+        ALERT_REPOSITORY,
+        RecordAlertCauseHandler,
+        DUE_TASKS_STORE,
+        CLOCK,
+        SERVICE_CONFIG,
+        KeyedLock,
+      ],
+    },
+    DueAlertChecks,
+    {
+      provide: DueTasksQueries,
+      useFactory: (tasks: DueTasksStore, organisations: OrganisationDirectory, clock: Clock) =>
+        new DueTasksQueries(tasks, organisations, clock),
+      inject: [DUE_TASKS_STORE, ORGANISATION_DIRECTORY, CLOCK],
+    },
     {
       provide: EnrolParticipantHandler,
       useFactory: (
@@ -60,21 +157,27 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
         organisations: OrganisationDirectory,
         clock: Clock,
         relay: OutboxRelay,
+        due: DueAlertChecks,
       ) =>
-        new EnrolParticipantHandler(participants, organisations, clock, (id) =>
-          relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
+        new EnrolParticipantHandler(
+          participants,
+          organisations,
+          clock,
+          (id) => relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
+          (id) => due.afterWrite(id),
         ),
-      inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay],
+      inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay, DueAlertChecks],
     },
     {
       provide: ParticipantWriter,
-      useFactory: (participants: ParticipantRepository, relay: OutboxRelay, lock: KeyedLock) =>
+      useFactory: (participants: ParticipantRepository, relay: OutboxRelay, lock: KeyedLock, due: DueAlertChecks) =>
         new ParticipantWriter(
           participants,
           (key, work) => lock.run(key, work),
           (id) => relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
+          (id) => due.afterWrite(id),
         ),
-      inject: [PARTICIPANT_REPOSITORY, OutboxRelay, KeyedLock],
+      inject: [PARTICIPANT_REPOSITORY, OutboxRelay, KeyedLock, DueAlertChecks],
     },
     {
       provide: ChangeTrajectoryHandler,

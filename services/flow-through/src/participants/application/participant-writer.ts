@@ -24,9 +24,25 @@ export class ParticipantWriter {
     private readonly participants: ParticipantRepository,
     private readonly serialize: Serialize = (_key, work) => work(),
     private readonly onStored: (participantId: string) => void = () => undefined,
+    /**
+     * After every stored change, with or without events (a plan or an evaluation has none): what
+     * depends on the participant's whole state, such as the time-based alerts, looks again.
+     */
+    private readonly afterChange: (participantId: string) => Promise<void> = async () => undefined,
   ) {}
 
-  change(
+  async change(
+    actor: Actor,
+    participantId: string,
+    decide: (participant: ParticipantState) => { state: ParticipantState; events: DomainFact[] },
+  ): Promise<ParticipantState> {
+    const state = await this.store(actor, participantId, decide);
+    // Outside the participant's lock: the follow-up work reads the stored state and needs no lock of its own.
+    await this.afterChange(participantId);
+    return state;
+  }
+
+  private store(
     actor: Actor,
     participantId: string,
     decide: (participant: ParticipantState) => { state: ParticipantState; events: DomainFact[] },
