@@ -14,7 +14,7 @@ import { DEFAULT_DUE_ALERT_POLICY, DueAlertKind } from '../domain/due-alerts';
 import { recordEvaluation } from '../domain/evaluation';
 import { addDays, recordFollowUp } from '../domain/follow-up';
 import { anonymiseParticipant } from '../domain/participant-changes';
-import { ParticipantState, enrolParticipant } from '../domain/participant';
+import { ParticipantState } from '../domain/participant';
 import { savePlan } from '../domain/plan';
 import { DEFAULT_TRAJECTORY_POLICY } from '../domain/trajectory';
 import { changeTrajectory } from '../domain/trajectory-commands';
@@ -22,6 +22,7 @@ import { CheckDueAlertsHandler } from './check-due-alerts';
 import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 import { DueTasksQueries } from './due-tasks';
 import { ParticipantWriter } from './participant-writer';
+import { startedParticipant as startedState } from '../../../test/participant-builder';
 
 class InMemoryAlerts implements AlertRepository {
   readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
@@ -154,28 +155,17 @@ function setUp(initialToday: string) {
   };
 }
 
-async function startedParticipant(
+async function storeStartedParticipant(
   participants: InMemoryParticipants,
   id = 'p-1',
   organisationId = 'org-neteland',
   regionId = 'region-kempen',
 ) {
-  const { state } = enrolParticipant(
-    {
-      id,
-      organisationId,
-      regionId,
-      firstName: 'Sofie',
-      lastName: 'Verbeeck',
-      dateOfBirth: '1987-04-12',
-      referralSource: 'VDAB',
-      enrolledOn: '2026-01-20',
-      enrolledBy: 'organiser',
-      trajectoryId: `t-${id}`,
-    },
-    '2026-01-20',
+  const started = startedState(
+    START,
+    { id, organisationId, regionId, enrolledOn: '2026-01-20', trajectoryId: `t-${id}` },
+    START,
   );
-  const started = changeTrajectory(state, { kind: 'start', on: START }, START, DEFAULT_TRAJECTORY_POLICY).state;
   await participants.insert(started, []);
   return id;
 }
@@ -187,7 +177,7 @@ const open = (list: Alert[]) => list.filter((a) => a.status !== 'RESOLVED');
 describe('checking the time-based alerts of a participant', () => {
   it('raises TRAJECTORY_ENDING_NO_PLAN within 60 days of the planned end, once however often it runs', async () => {
     const { participants, alerts, checks } = setUp(addDays(PLANNED_END, -30));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
 
     await checks.check('p-1');
     await checks.check('p-1');
@@ -202,7 +192,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('raises nothing while the planned end is further than 60 days away', async () => {
     const { participants, alerts, checks } = setUp(addDays(PLANNED_END, -61));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
 
     await checks.check('p-1');
 
@@ -211,7 +201,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('makes the one open EVALUATION_DUE alert HIGH once overdue, instead of opening a second', async () => {
     const { participants, alerts, checks, setToday } = setUp(addDays(FIRST_EVALUATION, -10));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
 
     setToday(addDays(FIRST_EVALUATION, 1));
@@ -233,7 +223,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('resolves TRAJECTORY_ENDING_NO_PLAN by itself once the plan names a target, checked after the plan write', async () => {
     const { participants, alerts, checks, change, today } = setUp(addDays(PLANNED_END, -30));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
 
     await change('p-1', (p) => savePlan(p, { targetDestination: 'TRAINING', steps: [] }, 'coach', today(), () => 's'));
@@ -247,7 +237,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('resolves EVALUATION_DUE once the evaluation is held', async () => {
     const { participants, alerts, checks, change, today } = setUp(addDays(FIRST_EVALUATION, 3));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
     expect(open(alerts.alertsOf('p-1', 'EVALUATION_DUE'))).toHaveLength(1);
 
@@ -259,7 +249,7 @@ describe('checking the time-based alerts of a participant', () => {
   it('clears the running trajectory’s alerts when it ends, and asks for the immediate follow-up instead', async () => {
     // Past the planned end and past an evaluation: both open, the ending one overdue.
     const { participants, alerts, checks, change, today } = setUp(addDays(PLANNED_END, 2));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
     expect(open(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN'))).toEqual([
       expect.objectContaining({ severity: 'HIGH' }),
@@ -288,7 +278,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('clears every time-based alert when the personal data is erased', async () => {
     const { participants, alerts, tasks, checks, change, today } = setUp(addDays(PLANNED_END, 2));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
     expect(tasks.entries.get('p-1')?.name).toBe('Sofie Verbeeck');
 
@@ -302,7 +292,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('does not read the alerts while nothing is due and nothing was left open', async () => {
     const { participants, alerts, checks, change, today } = setUp('2026-03-01');
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
 
     await checks.check('p-1');
     await change('p-1', (p) => savePlan(p, { targetDestination: null, steps: [] }, 'coach', today(), () => 's'));
@@ -312,7 +302,7 @@ describe('checking the time-based alerts of a participant', () => {
 
   it('opens a new alert when a cleared cause comes back', async () => {
     const { participants, alerts, checks, change, today } = setUp(addDays(PLANNED_END, -30));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
     await change('p-1', (p) => savePlan(p, { targetDestination: 'TRAINING', steps: [] }, 'coach', today(), () => 's'));
 
@@ -329,7 +319,7 @@ describe('checking the time-based alerts of a participant', () => {
       regionId: 'region-kempen',
     };
     const { participants, alerts, checks, manage, setToday } = setUp(addDays(FIRST_EVALUATION, -10));
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1');
     await manage.resolve(manager, 'p-1', 'EVALUATION_DUE');
 
@@ -345,7 +335,7 @@ describe('checking the time-based alerts of a participant', () => {
 describe('the timer’s schedule of due checks', () => {
   it('checks a participant on the day one of the rules can answer differently, not before', async () => {
     const { participants, alerts, checks, tasks, setToday } = setUp('2026-11-01');
-    await startedParticipant(participants);
+    await storeStartedParticipant(participants);
     await checks.check('p-1'); // as after the participant's last write
     tasks.last = '2026-11-01';
     const firstDay = addDays(PLANNED_END, -60);
@@ -366,8 +356,8 @@ describe('the timer’s schedule of due checks', () => {
 
   it('checks everybody once on its very first run, for participants from before the schedule', async () => {
     const { participants, alerts, checks, tasks } = setUp(addDays(PLANNED_END, -30));
-    await startedParticipant(participants, 'p-1');
-    await startedParticipant(participants, 'p-2');
+    await storeStartedParticipant(participants, 'p-1');
+    await storeStartedParticipant(participants, 'p-2');
 
     expect(await checks.runScheduled()).toEqual({ checked: 2, failed: 0 });
     expect(open(alerts.alertsOf('p-2', 'TRAJECTORY_ENDING_NO_PLAN'))).toHaveLength(1);
@@ -391,9 +381,9 @@ describe('the due task lists', () => {
 
   async function threeParticipants() {
     const set = setUp(addDays(FIRST_EVALUATION, 3));
-    await startedParticipant(set.participants, 'p-neteland', 'org-neteland', 'region-kempen');
-    await startedParticipant(set.participants, 'p-herentals', 'org-herentals', 'region-kempen');
-    await startedParticipant(set.participants, 'p-gent', 'org-gent', 'region-gent');
+    await storeStartedParticipant(set.participants, 'p-neteland', 'org-neteland', 'region-kempen');
+    await storeStartedParticipant(set.participants, 'p-herentals', 'org-herentals', 'region-kempen');
+    await storeStartedParticipant(set.participants, 'p-gent', 'org-gent', 'region-gent');
     for (const id of ['p-neteland', 'p-herentals', 'p-gent']) await set.checks.check(id);
     return {
       ...set,

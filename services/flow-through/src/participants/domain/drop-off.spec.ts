@@ -1,7 +1,8 @@
 import { DomainError } from '@stapsteen/errors';
-import { enrolParticipant } from './participant';
+
 import { DEFAULT_TRAJECTORY_POLICY, dropOffReferral, newTrajectory, recordIntake, startTrajectory } from './trajectory';
 import { changeTrajectory } from './trajectory-commands';
+import { enrolledParticipant } from '../../../test/participant-builder';
 
 const today = '2026-11-23';
 const policy = DEFAULT_TRAJECTORY_POLICY;
@@ -17,21 +18,7 @@ const codeOf = (attempt: () => unknown) => {
   return 'accepted';
 };
 
-const participant = enrolParticipant(
-  {
-    id: 'p-1',
-    organisationId: 'org-neteland',
-    regionId: 'region-kempen',
-    firstName: 'Sofie',
-    lastName: 'Verbeeck',
-    dateOfBirth: '1987-04-12',
-    referralSource: 'VDAB',
-    enrolledOn: '2026-09-01',
-    enrolledBy: 'organiser',
-    trajectoryId: 't-1',
-  },
-  today,
-).state;
+const participant = enrolledParticipant({ enrolledOn: '2026-09-01' }, today);
 
 describe('a referral that drops off before the start', () => {
   it('closes a referred trajectory as a drop-out and remembers the stage and the reason', () => {

@@ -1,31 +1,17 @@
 import { DEFAULT_DUE_ALERT_POLICY, DueAlertKind, dueAlerts, nextDueAlertCheckOn } from './due-alerts';
 import { recordEvaluation } from './evaluation';
 import { addDays, addMonths, recordFollowUp } from './follow-up';
-import { ParticipantState, enrolParticipant } from './participant';
+import { ParticipantState } from './participant';
 import { savePlan } from './plan';
 import { DEFAULT_TRAJECTORY_POLICY } from './trajectory';
 import { changeTrajectory } from './trajectory-commands';
+import { startedParticipant } from '../../../test/participant-builder';
 
 const policy = DEFAULT_DUE_ALERT_POLICY;
 const later = '2029-12-31';
 
 function startedOn(on: string): ParticipantState {
-  const state = enrolParticipant(
-    {
-      id: 'p-1',
-      organisationId: 'org',
-      regionId: 'region',
-      firstName: 'Sofie',
-      lastName: 'Verbeeck',
-      dateOfBirth: '1987-04-12',
-      referralSource: 'VDAB',
-      enrolledOn: '2025-01-02',
-      enrolledBy: 'organiser',
-      trajectoryId: 't-1',
-    },
-    later,
-  ).state;
-  return changeTrajectory(state, { kind: 'start', on }, later, DEFAULT_TRAJECTORY_POLICY).state;
+  return startedParticipant(on, { enrolledOn: '2025-01-02' }, later);
 }
 
 const alert = (state: ParticipantState, today: string, kind: DueAlertKind) =>

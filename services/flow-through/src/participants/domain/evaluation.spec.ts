@@ -1,29 +1,14 @@
 import { DomainError } from '@stapsteen/errors';
 import { evaluationSchedule, recordEvaluation } from './evaluation';
-import { ParticipantState, enrolParticipant } from './participant';
+import { ParticipantState } from './participant';
 import { DEFAULT_TRAJECTORY_POLICY } from './trajectory';
 import { changeTrajectory } from './trajectory-commands';
+import { startedParticipant } from '../../../test/participant-builder';
 
 const later = '2028-12-31';
 
 function startedOn(on: string, exPwa = false): ParticipantState {
-  const state = enrolParticipant(
-    {
-      id: 'p-1',
-      organisationId: 'org',
-      regionId: 'region',
-      firstName: 'Sofie',
-      lastName: 'Verbeeck',
-      dateOfBirth: '1987-04-12',
-      referralSource: 'VDAB',
-      enrolledOn: '2025-01-02',
-      enrolledBy: 'organiser',
-      trajectoryId: 't-1',
-      exPwa,
-    },
-    later,
-  ).state;
-  return changeTrajectory(state, { kind: 'start', on }, later, DEFAULT_TRAJECTORY_POLICY).state;
+  return startedParticipant(on, { enrolledOn: '2025-01-02', exPwa }, later);
 }
 
 const current = (s: ParticipantState) => s.trajectories.at(-1)!;

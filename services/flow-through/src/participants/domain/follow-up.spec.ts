@@ -8,29 +8,16 @@ import {
   followUpCheckpoints,
   recordFollowUp,
 } from './follow-up';
-import { ParticipantState, enrolParticipant } from './participant';
+import { ParticipantState } from './participant';
 import { DEFAULT_TRAJECTORY_POLICY } from './trajectory';
 import { changeTrajectory } from './trajectory-commands';
+import { enrolledParticipant } from '../../../test/participant-builder';
 
 const policy = DEFAULT_FOLLOW_UP_POLICY;
 const longAfter = '2028-12-31';
 
 function exitedOn(endOn: string): ParticipantState {
-  let state = enrolParticipant(
-    {
-      id: 'p-1',
-      organisationId: 'org-neteland',
-      regionId: 'region-kempen',
-      firstName: 'Sofie',
-      lastName: 'Verbeeck',
-      dateOfBirth: '1987-04-12',
-      referralSource: 'VDAB',
-      enrolledOn: '2026-01-05',
-      enrolledBy: 'organiser',
-      trajectoryId: 't-1',
-    },
-    longAfter,
-  ).state;
+  let state = enrolledParticipant({}, longAfter);
   const step = (command: Parameters<typeof changeTrajectory>[1]) =>
     (state = changeTrajectory(state, command, longAfter, DEFAULT_TRAJECTORY_POLICY).state);
   step({ kind: 'start', on: '2026-02-02' });

@@ -1,27 +1,14 @@
 import { DomainError } from '@stapsteen/errors';
-import { ParticipantState, enrolParticipant } from './participant';
+import { ParticipantState } from './participant';
 import { hasTargetDestination, planOf, savePlan, sendReferral, updateReferral } from './plan';
 import { DEFAULT_TRAJECTORY_POLICY } from './trajectory';
 import { changeTrajectory } from './trajectory-commands';
+import { enrolledParticipant } from '../../../test/participant-builder';
 
 const today = '2026-06-15';
 
 function participant(): ParticipantState {
-  return enrolParticipant(
-    {
-      id: 'p-1',
-      organisationId: 'org-neteland',
-      regionId: 'region-kempen',
-      firstName: 'Sofie',
-      lastName: 'Verbeeck',
-      dateOfBirth: '1987-04-12',
-      referralSource: 'VDAB',
-      enrolledOn: '2026-01-05',
-      enrolledBy: 'organiser',
-      trajectoryId: 't-1',
-    },
-    today,
-  ).state;
+  return enrolledParticipant({}, today);
 }
 
 const codeOf = (attempt: () => unknown) => {
