@@ -43,15 +43,20 @@ async function listen(app: INestApplication): Promise<string> {
   return `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 }
 
+export interface BootOptions {
+  /** Extra settings for the hours service, e.g. a later automatic month close. */
+  hoursEnv?: Record<string, string>;
+}
+
 /** The web app built once into a temp folder, the three services and the gateway in-process, Debian's Chromium. */
-export async function bootStack(): Promise<Stack> {
+export async function bootStack(options: BootOptions = {}): Promise<Stack> {
   const webDir = mkdtempSync(path.join(tmpdir(), 'stapsteen-web-'));
   const configFile = path.join(root, 'services', 'gateway', 'web', 'vite.config.ts');
   const keys = createTestKeyPair();
   const [, flowThrough, hours, coaching] = await Promise.all([
     buildWeb(configFile, webDir),
     startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
-    startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
+    startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, options.hoursEnv),
     startTestService(COACHING_SERVICE_FOR_TESTS, keys.publicKeyPem),
   ]);
   const [flowThroughUrl, hoursUrl, coachingUrl] = await Promise.all([flowThrough, hours, coaching].map(listen));
@@ -96,4 +101,50 @@ export async function bootStack(): Promise<Stack> {
       rmSync(webDir, { recursive: true, force: true });
     },
   };
+}
+
+export type CallApi = <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** Calls the gateway's API with a bearer token of this user, for setting up what a journey starts from. */
+export async function apiAs(baseUrl: string, credentials: { email: string; password: string }): Promise<CallApi> {
+  const tokenResponse = await fetch(`${baseUrl}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: credentials.email, password: credentials.password }),
+  });
+  if (!tokenResponse.ok) {
+    throw new Error(`token for ${credentials.email}: HTTP ${tokenResponse.status} ${await tokenResponse.text()}`);
+  }
+  const { accessToken } = (await tokenResponse.json()) as { accessToken: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+export interface Organiser {
+  organisation: { id: string; name: string; regionId: string };
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+/** A wijk-werkorganisatie in the directory and an organiser for it, created by the admin through the API. */
+export async function seedOrganiser(stack: Stack, organiser: Organiser): Promise<void> {
+  const asAdmin = await apiAs(stack.baseUrl, stack.admin);
+  await asAdmin('PUT', '/flow-through/organisations', { ...organiser.organisation, kind: 'WIJK_WERK' });
+  await asAdmin('POST', '/admin/users', {
+    email: organiser.email,
+    displayName: organiser.displayName,
+    password: organiser.password,
+    role: 'ORGANISER',
+    organisationIds: [organiser.organisation.id],
+    regionId: null,
+  });
 }

@@ -6,8 +6,15 @@ import { api, post, setUnauthorisedHandler } from './api';
 import { Admin } from './screens/Admin';
 import { Alerts } from './screens/Alerts';
 import { Caseload } from './screens/Caseload';
+import { CoachParticipant } from './screens/CoachParticipant';
 import { Dashboard } from './screens/Dashboard';
+import { ManagerParticipant, OrganisationDrill } from './screens/DrillDown';
+import { Enrol } from './screens/Enrol';
+import { GroupSessions } from './screens/GroupSessions';
+import { Import } from './screens/Import';
 import { MonthGrid } from './screens/MonthGrid';
+import { Participant } from './screens/Participant';
+import { Participants } from './screens/Participants';
 import { SignIn } from './screens/SignIn';
 
 export interface Me {
@@ -20,8 +27,16 @@ export interface Me {
 }
 
 const LINKS: Record<Me['role'], { to: string; key: string }[]> = {
-  ORGANISER: [{ to: '/organiser', key: 'nav.grid' }],
-  COACH: [{ to: '/coach', key: 'nav.caseload' }],
+  ORGANISER: [
+    { to: '/organiser', key: 'nav.grid' },
+    { to: '/organiser/participants', key: 'organiser.nav.participants' },
+    { to: '/organiser/enrol', key: 'organiser.nav.enrol' },
+    { to: '/organiser/import', key: 'organiser.nav.import' },
+  ],
+  COACH: [
+    { to: '/coach', key: 'nav.caseload' },
+    { to: '/coach/group-sessions', key: 'coach.nav.groupSessions' },
+  ],
   REGIONAL_MANAGER: [
     { to: '/manager/alerts', key: 'nav.alerts' },
     { to: '/manager/dashboard', key: 'nav.dashboard' },
@@ -66,7 +81,9 @@ export function App() {
             <ul>
               {LINKS[user.role].map((l) => (
                 <li key={l.to}>
-                  <NavLink to={l.to}>{t(l.key)}</NavLink>
+                  <NavLink to={l.to} end>
+                    {t(l.key)}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -104,9 +121,18 @@ export function App() {
             {user ? (
               <>
                 <Route path="/organiser" element={<MonthGrid me={user} />} />
+                <Route path="/organiser/participants" element={<Participants me={user} />} />
+                <Route path="/organiser/participants/:id" element={<Participant me={user} />} />
+                <Route path="/organiser/enrol" element={<Enrol me={user} />} />
+                <Route path="/organiser/import" element={<Import me={user} />} />
                 <Route path="/coach" element={<Caseload me={user} />} />
+                <Route path="/coach/participants/:id" element={<CoachParticipant me={user} />} />
+                <Route path="/coach/group-sessions" element={<GroupSessions me={user} />} />
+                <Route path="/coach/group-sessions/:id" element={<GroupSessions me={user} />} />
                 <Route path="/manager/alerts" element={<Alerts />} />
-                <Route path="/manager/dashboard" element={<Dashboard />} />
+                <Route path="/manager/dashboard" element={<Dashboard me={user} />} />
+                <Route path="/manager/organisations/:organisationId" element={<OrganisationDrill />} />
+                <Route path="/manager/participants/:id" element={<ManagerParticipant />} />
                 <Route path="/admin/users" element={<Admin />} />
                 <Route path="*" element={<Navigate to={home} replace />} />
               </>

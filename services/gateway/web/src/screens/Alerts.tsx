@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api, post } from '../api';
 import { fmtDate } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
@@ -10,10 +11,14 @@ interface AlertView {
   participantId: string;
   organisationId: string;
   kind: string;
+  severity?: string;
   status: string;
   raisedAt: string;
   facts: Record<string, string | number | boolean | null>;
 }
+
+/** The change types flow-through's alert stream sends as SSE event names. */
+const STREAM_EVENTS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'];
 
 export function Alerts() {
   const { t } = useTranslation();
@@ -25,9 +30,19 @@ export function Alerts() {
   // The live stream: any new or changed alert refreshes the inbox, without reloading the page.
   useEffect(() => {
     const source = new EventSource('/api/flow-through/alerts/stream', { withCredentials: true });
-    source.onmessage = () => void client.invalidateQueries({ queryKey: ['alerts'] });
+    const refresh = () => void client.invalidateQueries({ queryKey: ['alerts'] });
+    // The stream names each event by its change type, so `onmessage` alone would hear none of them.
+    for (const type of STREAM_EVENTS) source.addEventListener(type, refresh);
+    source.onmessage = refresh;
     return () => source.close();
   }, [client]);
+  // Names come from the participants in scope; an alert for someone not (yet) listed shows the id.
+  const names = useQuery({
+    queryKey: ['alerts', 'names'],
+    queryFn: () =>
+      api<{ items: { id: string; firstName: string; lastName: string }[] }>('/flow-through/participants?limit=200'),
+    select: (page) => new Map(page.items.map((p) => [p.id, `${p.firstName} ${p.lastName}`])),
+  });
   const items = (alerts.data?.items ?? []).filter((a) => a.status !== 'RESOLVED');
   return (
     <>
@@ -41,6 +56,7 @@ export function Alerts() {
             <tr>
               <th scope="col">{t('alerts.kind')}</th>
               <th scope="col">{t('alerts.participant')}</th>
+              <th scope="col">{t('drill.severity')}</th>
               <th scope="col">{t('alerts.status')}</th>
               <th scope="col">{t('alerts.raised')}</th>
               <th scope="col">{t('alerts.actions')}</th>
@@ -48,7 +64,7 @@ export function Alerts() {
           </thead>
           <tbody>
             {items.map((a) => (
-              <AlertRow key={`${a.participantId}-${a.kind}`} alert={a} />
+              <AlertRow key={`${a.participantId}-${a.kind}`} alert={a} name={names.data?.get(a.participantId)} />
             ))}
           </tbody>
         </table>
@@ -57,7 +73,7 @@ export function Alerts() {
   );
 }
 
-function AlertRow({ alert }: { alert: AlertView }) {
+function AlertRow({ alert, name }: { alert: AlertView; name?: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [snoozing, setSnoozing] = useState(false);
@@ -74,7 +90,10 @@ function AlertRow({ alert }: { alert: AlertView }) {
   return (
     <tr>
       <td>{t(`alerts.${alert.kind}`, { defaultValue: alert.kind })}</td>
-      <td>{alert.participantId}</td>
+      <td>
+        <Link to={`/manager/participants/${alert.participantId}`}>{name ?? alert.participantId}</Link>
+      </td>
+      <td>{alert.severity ? t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity }) : '–'}</td>
       <td>{t(`alerts.${alert.status}`, { defaultValue: alert.status })}</td>
       <td>{fmtDate(alert.raisedAt)}</td>
       <td>

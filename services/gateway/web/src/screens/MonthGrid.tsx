@@ -1,10 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post } from '../api';
+import { Link } from 'react-router-dom';
+import { api, ApiError, post } from '../api';
 import type { Me } from '../App';
-import { currentMonth, fmtMonth, fmtNumber, shiftMonth } from '../i18n';
-import { ProblemMessage } from '../ProblemMessage';
+import { currentMonth, fmtDate, fmtMonth, fmtNumber, shiftMonth } from '../i18n';
+import { Barriers } from './Barriers';
+import {
+  asDuration,
+  belgianDate,
+  DateField,
+  OrganisationPicker,
+  Problem,
+  problemCode,
+  todayInBrussels,
+  useChosenOrganisation,
+  useProblemText,
+} from './organiser-kit';
+import { capState } from './organiser-rules';
+import { GEBRUIKER_KINDS, MonthPrestations, parseDuration } from './Prestations';
+
+export { parseDuration };
 
 interface GridRow {
   participantId: string;
@@ -13,155 +29,407 @@ interface GridRow {
   monthRemaining: number;
   yearCounted: number;
   yearRemaining: number;
+  allowanceCents: number;
   targetHours: number;
 }
 
-const KINDS = ['PRIVATE_PERSON', 'SCHOOL', 'LOCAL_GOVERNMENT', 'NON_PROFIT', 'AGRICULTURE'] as const;
+/** One participant's line in a closed month (the hours API's `ParticipantMonthResult`). */
+export interface MonthResult {
+  participantId: string;
+  countedHours: number;
+  targetHours: number;
+  belowTarget: boolean;
+  consecutiveMonthsBelow: number;
+  fallingTrend: boolean;
+  flagged: boolean;
+}
 
-/** A colour as the 60-hour cap nears. */
-const capClass = (row: GridRow) =>
-  row.monthRemaining <= 0 ? 'cap-full' : row.monthRemaining <= 10 ? 'cap-near' : 'cap-ok';
+/** `GET|POST /organisations/{org}/months/{month}/close`; the POST adds how many were flagged. */
+export interface MonthClose {
+  organisationId: string;
+  month: string;
+  closedAt: string;
+  closedBy: 'ORGANISER' | 'AUTOMATIC';
+  results: MonthResult[];
+  flagged?: number;
+}
 
-/** "2:15" → 135 minutes; undefined when it is not h:mm. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d{1,2})(?::([0-5]\d))?$/.exec(text.trim());
-  if (!match) return undefined;
-  const minutes = Number(match[1]) * 60 + Number(match[2] ?? 0);
-  return minutes > 0 ? minutes : undefined;
+export function useMonthClose(organisationId: string, month: string) {
+  return useQuery({
+    queryKey: ['month-close', organisationId, month],
+    queryFn: async () => {
+      try {
+        return await api<MonthClose>(`/hours/organisations/${organisationId}/months/${month}/close`);
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.code === 'HOURS.MONTH_NOT_CLOSED') return null;
+        throw error;
+      }
+    },
+    enabled: !!organisationId,
+  });
 }
 
 export function MonthGrid({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const [organisationId, setOrganisationId] = useState(me.organisationIds[0] ?? '');
+  const [organisationId, setOrganisationId] = useChosenOrganisation(me);
   const [month, setMonth] = useState(currentMonth());
+  const [open, setOpen] = useState<string | null>(null);
   const grid = useQuery({
     queryKey: ['grid', organisationId, month],
     queryFn: () => api<GridRow[]>(`/hours/organisations/${organisationId}/months/${month}`),
     enabled: !!organisationId,
   });
-  const close = useMutation({
-    mutationFn: () => post<Record<string, unknown>>(`/hours/organisations/${organisationId}/months/${month}/close`, {}),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['grid'] }),
-  });
-  const rows = grid.data ?? [];
+  const close = useMonthClose(organisationId, month);
+  const closed = close.data ?? null;
+  const resultOf = new Map((closed?.results ?? []).map((r) => [r.participantId, r]));
+  const rows = [...(grid.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  const atCap = rows.filter((r) => capState(r.monthRemaining) === 'full').length;
+  const below = rows.filter((r) => r.countedHours < r.targetHours).length;
 
   return (
     <>
       <h1>
         {t('grid.title')} – {fmtMonth(month)}
       </h1>
-      <form className="row" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('grid.organisation')}
-          <select value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-            {me.organisationIds.map((id) => (
-              <option key={id}>{id}</option>
-            ))}
-          </select>
-        </label>
+      <form className="row toolbar" onSubmit={(e) => e.preventDefault()} aria-label={t('organiser.grid.choose')}>
+        <OrganisationPicker me={me} value={organisationId} onChange={setOrganisationId} />
         <button type="button" className="secondary" onClick={() => setMonth(shiftMonth(month, -1))}>
           ← {t('grid.prev')}
         </button>
         <button type="button" className="secondary" onClick={() => setMonth(shiftMonth(month, 1))}>
           {t('grid.next')} →
         </button>
+        {closed && (
+          <span className="badge closed" role="status">
+            {t('organiser.grid.closedOn', { date: fmtDate(closed.closedAt) })}
+          </span>
+        )}
       </form>
-      <PrestationEntry rows={rows} month={month} />
-      <ProblemMessage error={grid.error} />
-      <table>
-        <caption className="skip">{t('grid.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('grid.participant')}</th>
-            <th scope="col" className="num">
-              {t('grid.counted')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.monthRemaining')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.yearRemaining')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.target')}
-            </th>
-            <th scope="col">{t('grid.flag')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.participantId} className={capClass(r)} data-testid={`row-${r.participantId}`}>
-              <th scope="row">{r.displayName}</th>
-              <td className="num">{fmtNumber(r.countedHours)}</td>
-              <td className="num">{fmtNumber(r.monthRemaining)}</td>
-              <td className="num">{fmtNumber(r.yearRemaining)}</td>
-              <td className="num">{fmtNumber(r.targetHours)}</td>
-              <td>{r.countedHours < r.targetHours ? t('grid.low') : ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {grid.isSuccess && rows.length === 0 && <p>{t('grid.empty')}</p>}
-      <button type="button" onClick={() => close.mutate()} disabled={close.isPending || !organisationId}>
-        {t('grid.close')}
-      </button>
-      <ProblemMessage error={close.error} />
-      {close.isSuccess && (
-        <p role="status" className="ok">
-          {t('grid.closed', {
-            count: Array.isArray(close.data?.participants) ? close.data.participants.length : rows.length,
-            flagged: Array.isArray(close.data?.flagged) ? close.data.flagged.length : 0,
-          })}
+      <PrestationEntry key={`${organisationId}:${month}`} rows={rows} month={month} monthClosed={!!closed} />
+      <Problem error={grid.error} />
+      {rows.length > 0 && (
+        <p className="hint" aria-live="polite">
+          {t('organiser.grid.summary', { count: rows.length, atCap, below })}
         </p>
       )}
+      <div className="table-scroll">
+        <table className="grid">
+          <caption className="visually-hidden">
+            {t('grid.title')} – {fmtMonth(month)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('grid.participant')}</th>
+              <th scope="col" className="num">
+                {t('grid.counted')}
+              </th>
+              <th scope="col" className="num">
+                {t('grid.monthRemaining')}
+              </th>
+              <th scope="col" className="num">
+                {t('grid.yearRemaining')}
+              </th>
+              <th scope="col" className="num">
+                {t('grid.target')}
+              </th>
+              <th scope="col">{t('grid.flag')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const state = capState(r.monthRemaining);
+              const result = resultOf.get(r.participantId);
+              const isOpen = open === r.participantId;
+              return (
+                <Fragment key={r.participantId}>
+                  <tr className={state === 'ok' ? undefined : `cap-${state}`} data-testid={`row-${r.participantId}`}>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={isOpen}
+                        aria-controls={`detail-${r.participantId}`}
+                        onClick={() => setOpen(isOpen ? null : r.participantId)}
+                      >
+                        {r.displayName}
+                      </button>
+                    </th>
+                    <td className="num">
+                      <span className="meter" aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, (r.countedHours / 60) * 100)}%` }} />
+                      </span>
+                      {fmtNumber(r.countedHours)}
+                    </td>
+                    <td className="num">
+                      {fmtNumber(r.monthRemaining)}
+                      {state !== 'ok' && <span className="cap-text"> {t(`organiser.grid.cap.${state}`)}</span>}
+                    </td>
+                    <td className="num">{fmtNumber(r.yearRemaining)}</td>
+                    <td className="num">{fmtNumber(r.targetHours)}</td>
+                    <td>
+                      {result?.flagged ? (
+                        <span className="badge flagged">{t('organiser.grid.flagged')}</span>
+                      ) : r.countedHours < r.targetHours ? (
+                        t('organiser.grid.belowBy', { count: r.targetHours - r.countedHours })
+                      ) : (
+                        t('organiser.grid.onTarget')
+                      )}
+                    </td>
+                  </tr>
+                  {isOpen && (
+                    <tr className="detail">
+                      <td colSpan={6} id={`detail-${r.participantId}`}>
+                        <MonthPrestations participantId={r.participantId} month={month} monthClosed={!!closed} />
+                        <p>
+                          <Link to={`/organiser/participants/${r.participantId}`}>
+                            {t('organiser.grid.toParticipant', { name: r.displayName })}
+                          </Link>
+                        </p>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {grid.isSuccess && rows.length === 0 && <p>{t('grid.empty')}</p>}
+      <MonthCloseSection
+        organisationId={organisationId}
+        month={month}
+        closed={closed}
+        nameOf={(id) => rows.find((r) => r.participantId === id)?.displayName ?? id}
+      />
     </>
   );
 }
 
-function PrestationEntry({ rows, month }: { rows: GridRow[]; month: string }) {
+function MonthCloseSection({
+  organisationId,
+  month,
+  closed,
+  nameOf,
+}: {
+  organisationId: string;
+  month: string;
+  closed: MonthClose | null;
+  nameOf: (participantId: string) => string;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const [barriersFor, setBarriersFor] = useState<string | null>(null);
+  const close = useMutation({
+    mutationFn: () => post<MonthClose>(`/hours/organisations/${organisationId}/months/${month}/close`, {}),
+    onSuccess: (result) => {
+      setConfirming(false);
+      client.setQueryData(['month-close', organisationId, month], result);
+      void client.invalidateQueries({ queryKey: ['grid'] });
+    },
+  });
+  const base = `/api/hours/organisations/${organisationId}/months/${month}/allowances`;
+  const flagged = (closed?.results ?? []).filter((r) => r.flagged);
+  const totalHours = (closed?.results ?? []).reduce((sum, r) => sum + r.countedHours, 0);
+
+  return (
+    <section aria-labelledby="close-title" className="card">
+      <h2 id="close-title">{t('organiser.close.title', { month: fmtMonth(month) })}</h2>
+      {!closed && !confirming && (
+        <>
+          <p className="hint">{t('organiser.close.explain')}</p>
+          <button type="button" onClick={() => setConfirming(true)} disabled={!organisationId}>
+            {t('grid.close')}
+          </button>
+        </>
+      )}
+      {!closed && confirming && (
+        <div role="group" aria-labelledby="close-confirm">
+          <p id="close-confirm">{t('organiser.close.confirmText', { month: fmtMonth(month) })}</p>
+          <span className="actions">
+            <button type="button" onClick={() => close.mutate()} disabled={close.isPending} autoFocus>
+              {t('organiser.close.confirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('organiser.cancel')}
+            </button>
+          </span>
+        </div>
+      )}
+      <Problem error={close.error} />
+      {closed && (
+        <>
+          <p role="status" className="ok">
+            {t('organiser.close.result', {
+              count: closed.results.length,
+              hours: fmtNumber(totalHours),
+              flagged: flagged.length,
+            })}
+          </p>
+          <p>
+            {t('organiser.close.allowances')} <a href={`${base}.csv`}>{t('organiser.close.csv')}</a> ·{' '}
+            <a href={`${base}.xlsx`}>{t('organiser.close.xlsx')}</a>
+          </p>
+          {closed.results.length > 0 && (
+            <div className="table-scroll">
+              <table>
+                <caption>{t('organiser.close.resultsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('grid.participant')}</th>
+                    <th scope="col" className="num">
+                      {t('grid.counted')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('grid.target')}
+                    </th>
+                    <th scope="col">{t('organiser.close.monthsBelow')}</th>
+                    <th scope="col">{t('grid.flag')}</th>
+                    <th scope="col">{t('organiser.close.barriers')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...closed.results]
+                    .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.countedHours - b.countedHours)
+                    .map((r) => (
+                      <Fragment key={r.participantId}>
+                        <tr>
+                          <th scope="row">{nameOf(r.participantId)}</th>
+                          <td className="num">{fmtNumber(r.countedHours)}</td>
+                          <td className="num">{fmtNumber(r.targetHours)}</td>
+                          <td>
+                            {r.belowTarget ? t('organiser.close.inARow', { count: r.consecutiveMonthsBelow }) : '–'}
+                            {r.fallingTrend && <span className="badge">{t('organiser.close.falling')}</span>}
+                          </td>
+                          <td>
+                            {r.flagged ? (
+                              <span className="badge flagged">{t('organiser.grid.flagged')}</span>
+                            ) : (
+                              t('organiser.close.notFlagged')
+                            )}
+                          </td>
+                          <td>
+                            {r.flagged && (
+                              <button
+                                type="button"
+                                className="secondary"
+                                aria-expanded={barriersFor === r.participantId}
+                                onClick={() => setBarriersFor(barriersFor === r.participantId ? null : r.participantId)}
+                              >
+                                {t('organiser.close.recordBarriers', { name: nameOf(r.participantId) })}
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                        {barriersFor === r.participantId && (
+                          <tr className="detail">
+                            <td colSpan={6}>
+                              <Barriers
+                                participantId={r.participantId}
+                                name={nameOf(r.participantId)}
+                                month={month}
+                                onDone={() => setBarriersFor(null)}
+                              />
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Fields a refusal is about, so the field itself is marked and points at the explanation. */
+const DATE_PROBLEMS = [
+  'HOURS.DATE_IN_FUTURE',
+  'HOURS.BEFORE_TRAJECTORY_START',
+  'HOURS.TRAJECTORY_SUSPENDED',
+  'HOURS.AFTER_TRAJECTORY_END',
+  'HOURS.NO_ACTIVE_TRAJECTORY',
+  'HOURS.WRONG_YEAR',
+];
+const DURATION_PROBLEMS = ['HOURS.MONTHLY_CAP_EXCEEDED', 'HOURS.YEARLY_CAP_EXCEEDED', 'HOURS.DURATION_INVALID'];
+
+interface Saved {
+  prestation: { minutes: number; countedHours: number; date: string };
+  totals: { monthCounted: number; monthRemaining: number };
+}
+
+function PrestationEntry({ rows, month, monthClosed }: { rows: GridRow[]; month: string; monthClosed: boolean }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const problemText = useProblemText();
+  const today = todayInBrussels();
   const [participantId, setParticipantId] = useState('');
-  const [date, setDate] = useState(`${month}-01`);
+  const [date, setDate] = useState(today.startsWith(month) ? today : `${month}-01`);
   const [duration, setDuration] = useState('');
   const [kind, setKind] = useState<string>('PRIVATE_PERSON');
   const [reference, setReference] = useState('');
   const [activity, setActivity] = useState('');
   const [km, setKm] = useState('');
-  const [localError, setLocalError] = useState('');
+  const [reason, setReason] = useState('');
+  const [localError, setLocalError] = useState<{ field: string; text: string } | null>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
   const chosen = participantId || rows[0]?.participantId || '';
+  const chosenName = rows.find((r) => r.participantId === chosen)?.displayName ?? '';
   const save = useMutation({
     mutationFn: (minutes: number) =>
-      post('/hours/prestations', {
+      post<Saved>('/hours/prestations', {
         participantId: chosen,
         date,
         minutes,
         gebruiker: { kind, reference },
         activity,
-        ...(km ? { kilometres: Number(km) } : {}),
+        ...(km ? { kilometres: Number(km.replace(',', '.')) } : {}),
+        ...(reason.trim() ? { reason } : {}),
       }),
     onSuccess: () => {
       setDuration('');
       void client.invalidateQueries({ queryKey: ['grid'] });
+      void client.invalidateQueries({ queryKey: ['participant-year', chosen] });
+      // The next line of the paper form is usually the same participant on another day.
+      dateRef.current?.focus();
     },
   });
+  const code = problemCode(save.error);
+  const problemField =
+    localError?.field ??
+    (code && DATE_PROBLEMS.includes(code) ? 'date' : code && DURATION_PROBLEMS.includes(code) ? 'duration' : 'form');
+  const hasProblem = !!localError || save.isError;
+  const describe = (field: string) => (hasProblem && problemField === field ? 'entry-problem' : undefined);
+
   return (
     <section aria-labelledby="entry-title" className="card">
       <h2 id="entry-title">{t('entry.title')}</h2>
       <form
         className="row"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           const minutes = parseDuration(duration);
-          if (!minutes) return setLocalError(t('entry.badDuration'));
-          setLocalError('');
+          if (!chosen) return setLocalError({ field: 'participant', text: t('organiser.entry.noParticipant') });
+          if (!minutes) return setLocalError({ field: 'duration', text: t('entry.badDuration') });
+          if (!reference.trim()) return setLocalError({ field: 'user', text: t('organiser.entry.userMissing') });
+          if (!activity.trim()) return setLocalError({ field: 'activity', text: t('organiser.entry.activityMissing') });
+          if (monthClosed && !reason.trim())
+            return setLocalError({ field: 'reason', text: t('problems.HOURS.REASON_REQUIRED_AFTER_CLOSE') });
+          setLocalError(null);
           save.mutate(minutes);
         }}
       >
         <label>
           {t('entry.participant')}
-          <select value={chosen} onChange={(e) => setParticipantId(e.target.value)} required>
+          <select
+            value={chosen}
+            onChange={(e) => setParticipantId(e.target.value)}
+            aria-describedby={describe('participant')}
+          >
             {rows.map((r) => (
               <option key={r.participantId} value={r.participantId}>
                 {r.displayName}
@@ -169,25 +437,31 @@ function PrestationEntry({ rows, month }: { rows: GridRow[]; month: string }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('entry.date')}
-          <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
+        <DateField
+          id="entry-date"
+          label={t('entry.date')}
+          value={date}
+          onChange={setDate}
+          max={today}
+          inputRef={dateRef}
+          describedBy={describe('date')}
+        />
         <label>
           {t('entry.duration')}
           <input
-            required
             inputMode="numeric"
             placeholder="2:15"
             size={6}
             value={duration}
             onChange={(e) => setDuration(e.target.value)}
+            aria-invalid={describe('duration') ? true : undefined}
+            aria-describedby={describe('duration')}
           />
         </label>
         <label>
           {t('entry.userKind')}
           <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {KINDS.map((k) => (
+            {GEBRUIKER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
               </option>
@@ -196,29 +470,60 @@ function PrestationEntry({ rows, month }: { rows: GridRow[]; month: string }) {
         </label>
         <label>
           {t('entry.user')}
-          <input required value={reference} onChange={(e) => setReference(e.target.value)} />
+          <input
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            maxLength={120}
+            aria-invalid={describe('user') ? true : undefined}
+            aria-describedby={describe('user')}
+          />
         </label>
         <label>
           {t('entry.activity')}
-          <input required value={activity} onChange={(e) => setActivity(e.target.value)} />
+          <input
+            value={activity}
+            onChange={(e) => setActivity(e.target.value)}
+            maxLength={80}
+            aria-invalid={describe('activity') ? true : undefined}
+            aria-describedby={describe('activity')}
+          />
         </label>
         <label>
           {t('entry.km')}
-          <input type="number" min={0} size={5} value={km} onChange={(e) => setKm(e.target.value)} />
+          <input inputMode="decimal" size={5} value={km} onChange={(e) => setKm(e.target.value)} />
         </label>
+        {monthClosed && (
+          <label className="grow">
+            {t('organiser.entry.lateReason')}
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              aria-describedby={describe('reason')}
+            />
+          </label>
+        )}
         <button type="submit" disabled={save.isPending}>
           {t('entry.save')}
         </button>
       </form>
-      {localError && (
-        <p role="alert" className="problem">
-          {localError}
+      <p className="hint">{t('organiser.entry.keyboard')}</p>
+      {hasProblem && (
+        <p role="alert" className="problem" id="entry-problem">
+          {localError?.text ?? problemText(save.error)}
+          {code === 'HOURS.MONTHLY_CAP_EXCEEDED' && chosenName && ` (${chosenName})`}
         </p>
       )}
-      <ProblemMessage error={save.error} />
-      {save.isSuccess && (
+      {save.isSuccess && !hasProblem && (
         <p role="status" className="ok">
-          {t('entry.saved')}
+          {t('organiser.entry.saved', {
+            duration: asDuration(save.data.prestation.minutes),
+            counted: save.data.prestation.countedHours,
+            name: chosenName,
+            date: belgianDate(save.data.prestation.date),
+            monthCounted: save.data.totals.monthCounted,
+            remaining: save.data.totals.monthRemaining,
+          })}
         </p>
       )}
     </section>
