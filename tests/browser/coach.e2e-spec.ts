@@ -140,7 +140,8 @@ describe('the coach in a real browser', () => {
     // The modality advice with its reason, and Karim as peer coach with why.
     await page.getByText(/Te weinig gepresteerde uren gesignaleerd/).waitFor();
     const peer = page.getByRole('listitem').filter({ hasText: 'Karim B.' });
-    await peer.getByText(/STIPTHEID: rated 4, target 3/).waitFor();
+    // The reason in Dutch, with the competency's name rather than its code.
+    await peer.getByText('Stiptheid en aanwezigheid: niveau 4, doel 3').waitFor();
     await checkScreen(page, 'coach-participant');
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'coach-participant-768.png'), fullPage: true });

@@ -99,6 +99,12 @@ describe('suggesting peer coaches', () => {
     );
     expect(ranked.map((s) => s.participantId)).toEqual(['fully', 'mostly']);
     expect(ranked[0].explanation).toContain('STIPTHEID: rated 4, target 3');
+    expect(ranked[0].reasons).toContainEqual({
+      code: 'RATED_AT_OR_ABOVE_TARGET',
+      competencyCode: 'STIPTHEID',
+      level: 4,
+      targetLevel: 3,
+    });
   });
 
   it('prefers a free peer coach over a busy one of the same level', () => {

@@ -181,9 +181,16 @@ export interface PeerSuggestion {
   displayName: string;
   score: number;
   activeCoachees: number;
-  /** Why this candidate ranks where it does, in plain words for the coach. */
+  /** Why this candidate ranks where it does, in plain English words (API clients). */
   explanation: string[];
+  /** The same reasons as data, so a screen can say them in the coach's language. */
+  reasons: PeerReason[];
 }
+
+export type PeerReason =
+  | { code: 'RATED_AT_OR_ABOVE_TARGET'; competencyCode: string; level: number; targetLevel: number }
+  | { code: 'COACHEES'; activeCoachees: number; maxActiveCoachees: number }
+  | { code: 'FINISHED_A_TRAJECTORY' };
 
 /**
  * Candidates who may coach the coachee on the competencies, best fit first: the further above
@@ -204,15 +211,26 @@ export function rankPeerCoaches(
     if (candidate.activeCoachees >= maxActiveCoachees) continue;
     if (unqualifiedCodes(competencyCodes, ratings).length > 0) continue;
     const explanation: string[] = [];
+    const reasons: PeerReason[] = [];
     let margin = 0;
     for (const code of competencyCodes) {
       const rating = ratings.get(code) as QualifyingRating;
       margin += rating.level - rating.targetLevel;
       explanation.push(`${code}: rated ${rating.level}, target ${rating.targetLevel}`);
+      reasons.push({
+        code: 'RATED_AT_OR_ABOVE_TARGET',
+        competencyCode: code,
+        level: rating.level,
+        targetLevel: rating.targetLevel,
+      });
     }
     const free = maxActiveCoachees - candidate.activeCoachees;
     explanation.push(`coaches ${candidate.activeCoachees} of at most ${maxActiveCoachees} coachees`);
-    if (participant.formerParticipant) explanation.push('finished a trajectory: knows the way from experience');
+    reasons.push({ code: 'COACHEES', activeCoachees: candidate.activeCoachees, maxActiveCoachees });
+    if (participant.formerParticipant) {
+      explanation.push('finished a trajectory: knows the way from experience');
+      reasons.push({ code: 'FINISHED_A_TRAJECTORY' });
+    }
     const score = margin * 10 + free * 3 + (participant.formerParticipant ? 2 : 0);
     suggestions.push({
       participantId: participant.participantId,
@@ -220,6 +238,7 @@ export function rankPeerCoaches(
       score,
       activeCoachees: candidate.activeCoachees,
       explanation,
+      reasons,
     });
   }
   return suggestions.sort((a, b) => b.score - a.score || a.displayName.localeCompare(b.displayName));

@@ -191,6 +191,10 @@ export class PeerCoachingController {
             score: 19,
             activeCoachees: 0,
             explanation: ['STIPTHEID: rated 4, target 3', 'coaches 0 of at most 3 coachees'],
+            reasons: [
+              { code: 'RATED_AT_OR_ABOVE_TARGET', competencyCode: 'STIPTHEID', level: 4, targetLevel: 3 },
+              { code: 'COACHEES', activeCoachees: 0, maxActiveCoachees: 3 },
+            ],
           },
         ],
       },

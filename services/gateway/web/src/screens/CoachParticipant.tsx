@@ -383,8 +383,16 @@ function Assign({
                     <strong>{peer.displayName}</strong>{' '}
                     <span className="hint">{t('coach.peerLoad', { count: peer.activeCoachees })}</span>
                     <ul>
-                      {peer.explanation.map((line) => (
-                        <li key={line}>{line}</li>
+                      {peer.reasons.map((reason, i) => (
+                        <li key={i}>
+                          {reason.code === 'RATED_AT_OR_ABOVE_TARGET'
+                            ? t('coach.peerReason.RATED_AT_OR_ABOVE_TARGET', {
+                                name: nameOf(reason.competencyCode),
+                                level: reason.level,
+                                target: reason.targetLevel,
+                              })
+                            : t(`coach.peerReason.${reason.code}`, reason)}
+                        </li>
                       ))}
                     </ul>
                     <button

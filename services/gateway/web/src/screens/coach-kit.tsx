@@ -69,7 +69,13 @@ export interface PeerSuggestion {
   score: number;
   activeCoachees: number;
   explanation: string[];
+  reasons: PeerReason[];
 }
+
+export type PeerReason =
+  | { code: 'RATED_AT_OR_ABOVE_TARGET'; competencyCode: string; level: number; targetLevel: number }
+  | { code: 'COACHEES'; activeCoachees: number; maxActiveCoachees: number }
+  | { code: 'FINISHED_A_TRAJECTORY' };
 
 export interface GroupSession {
   id: string;
