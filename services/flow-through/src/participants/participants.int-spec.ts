@@ -143,4 +143,30 @@ describe('flow-through participants over HTTP', () => {
     expect(document).not.toBeNull();
     expect(Array.isArray(document?.outbox)).toBe(true);
   });
+
+  it('lists one organisation or one coach on request, and answers 404 for an organisation out of scope', async () => {
+    const http = () => request(app.getHttpServer());
+    const mine = await http()
+      .post('/participants')
+      .set(as('neteland'))
+      .send({ ...enrolment(neteland), coachId: `coach-${suffix}` })
+      .expect(201);
+    const theirs = await http().post('/participants').set(as('herentals')).send(enrolment(herentals)).expect(201);
+    const ids = (response: request.Response) => response.body.items.map((p: { id: string }) => p.id);
+
+    const netelandOnly = await http()
+      .get(`/participants?organisationId=${neteland}&limit=200`)
+      .set(as('managerKempen'));
+    expect(netelandOnly.status).toBe(200);
+    expect(ids(netelandOnly)).toContain(mine.body.id);
+    expect(ids(netelandOnly)).not.toContain(theirs.body.id);
+    const byCoach = await http().get(`/participants?coachId=coach-${suffix}`).set(as('admin')).expect(200);
+    expect(ids(byCoach)).toEqual([mine.body.id]);
+
+    const otherOrganisation = await http().get(`/participants?organisationId=${herentals}`).set(as('neteland'));
+    expect(otherOrganisation.status).toBe(404);
+    expect(otherOrganisation.body.code).toBe('ORGANISATION.NOT_FOUND');
+    await http().get(`/participants?organisationId=${neteland}`).set(as('managerGent')).expect(404);
+    await http().get('/participants?organisationId=Not An Id').set(as('admin')).expect(400);
+  });
 });

@@ -158,6 +158,17 @@ export class ParticipantPage {
 }
 
 export class ListParticipantsQuery {
+  @ApiPropertyOptional({ example: 'org-neteland', description: 'Only this organisation (404 when outside your scope)' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'organisationId must be an organisation id' })
+  organisationId?: string;
+
+  @ApiPropertyOptional({ example: 'coach-bram', description: 'Only the participants of this coach' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  coachId?: string;
+
   @ApiPropertyOptional({ default: 50, maximum: 200 })
   @IsOptional()
   @Type(() => Number)

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, P
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, canAccess, scopeFilter } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
+import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import { EnrolParticipantHandler } from '../application/enrol-participant';
 import { ParticipantLifecycle } from '../application/participant-lifecycle';
 import { PARTICIPANT_REPOSITORY, ParticipantRepository } from '../application/participant-repository';
@@ -20,6 +21,7 @@ export class ParticipantsController {
     private readonly enrol: EnrolParticipantHandler,
     @Inject(PARTICIPANT_REPOSITORY) private readonly participants: ParticipantRepository,
     private readonly lifecycle: ParticipantLifecycle,
+    @Inject(ORGANISATION_DIRECTORY) private readonly organisations: OrganisationDirectory,
   ) {}
 
   @Patch(':id')
@@ -61,7 +63,22 @@ export class ParticipantsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListParticipantsQuery,
   ): Promise<ParticipantPage> {
-    const page = await this.participants.list(scopeFilter(principal), query);
+    const filters: object[] = [scopeFilter(principal)];
+    if (query.organisationId !== undefined) {
+      const organisation = await this.organisations.findById(query.organisationId);
+      if (
+        !organisation ||
+        !canAccess(principal, { organisationId: organisation.id, regionId: organisation.regionId })
+      ) {
+        throw new DomainError('ORGANISATION.NOT_FOUND', 'not-found', 'There is no such organisation in your scope.');
+      }
+      filters.push({ organisationId: query.organisationId });
+    }
+    if (query.coachId !== undefined) filters.push({ coachId: query.coachId });
+    const page = await this.participants.list(filters.length === 1 ? filters[0] : { $and: filters }, {
+      limit: query.limit,
+      offset: query.offset,
+    });
     return { items: page.items.map(ParticipantView.of), total: page.total };
   }
 

@@ -50,23 +50,20 @@ interface HoursYear {
   months: { month: string; countedHours: number; monthRemaining: number }[];
 }
 
-/**
- * Flow-through lists participants by the caller's scope only (no organisation filter yet), 200 at
- * most per page: the organisation's are picked out of the pages here.
- */
+/** An organisation's participants, 200 a page, from flow-through's organisation filter. */
 export function useParticipantsOf(organisationId: string) {
   return useQuery({
     queryKey: ['participants-of', organisationId],
     queryFn: async () => {
       const found: ParticipantRecord[] = [];
-      for (let offset = 0; offset < 2000; offset += 200) {
+      const of = encodeURIComponent(organisationId);
+      for (let offset = 0; ; offset += 200) {
         const page = await api<{ items: ParticipantRecord[]; total: number }>(
-          `/flow-through/participants?limit=200&offset=${offset}`,
+          `/flow-through/participants?organisationId=${of}&limit=200&offset=${offset}`,
         );
-        found.push(...page.items.filter((p) => p.organisationId === organisationId));
-        if (offset + 200 >= page.total) break;
+        found.push(...page.items);
+        if (offset + 200 >= page.total) return found;
       }
-      return found;
     },
   });
 }
