@@ -3,6 +3,7 @@ import { ServiceCoreModule } from '@stapsteen/service-kit';
 import { AlertsModule } from './alerts/alerts.module';
 import { PARTICIPANT_ALERTS_COLLECTION } from './alerts/infrastructure/mongo-alert-repository';
 import { FlowThroughConfig } from './config/flow-through.config';
+import { KpisModule } from './kpis/kpis.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PARTICIPANTS_COLLECTION } from './participants/infrastructure/mongo-participant-repository';
 import { ParticipantsModule } from './participants/participants.module';
@@ -24,6 +25,7 @@ export class AppModule {
         OrganisationsModule,
         ParticipantsModule,
         AlertsModule,
+        KpisModule,
       ],
     };
   }

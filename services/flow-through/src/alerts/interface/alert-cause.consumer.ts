@@ -9,27 +9,36 @@ import {
   TOPICS,
 } from '@stapsteen/contracts';
 import { KafkaEventHandler } from '@stapsteen/messaging';
+import { KpiProjector } from '../../kpis/application/kpi-projector';
 import { RecordAlertCauseHandler } from '../application/record-alert-cause';
 
 /**
  * Turns the hours and coaching services' reports into alerts. Other event types on these topics
- * are none of the alerts' business and are skipped (validated, then ignored).
+ * are none of the alerts' business and are skipped (validated, then ignored). The transport allows
+ * one handler per topic, so every envelope is also handed to the KPI read models.
  */
 @Controller()
 export class AlertCauseConsumer {
   constructor(
     private readonly handler: KafkaEventHandler,
     private readonly causes: RecordAlertCauseHandler,
+    private readonly kpis: KpiProjector,
   ) {}
 
   @EventPattern(TOPICS.hours)
   async onHoursEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.handler.handle(payload, context, (envelope) => this.applyHours(envelope));
+    await this.handler.handle(payload, context, async (envelope) => {
+      await this.applyHours(envelope);
+      await this.kpis.apply(envelope);
+    });
   }
 
   @EventPattern(TOPICS.coaching)
   async onCoachingEvent(@Payload() payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
-    await this.handler.handle(payload, context, (envelope) => this.applyCoaching(envelope));
+    await this.handler.handle(payload, context, async (envelope) => {
+      await this.applyCoaching(envelope);
+      await this.kpis.apply(envelope);
+    });
   }
 
   private async applyHours(envelope: EventEnvelope<unknown>): Promise<void> {

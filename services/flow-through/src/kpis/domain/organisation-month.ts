@@ -55,3 +55,17 @@ export function organisationMonthFigures(model: OrganisationMonth): Organisation
   }
   return { participantMonths: lines.length, countedHoursSum, belowTarget, buckets };
 }
+
+/** Erasure: the participant's line stays in the sums under the same anonymous key as in the roster. */
+export function rekeyParticipantLine(
+  current: OrganisationMonth,
+  participantId: string,
+  anonymousKey: string,
+): OrganisationMonth {
+  const line = current.lines[participantId];
+  if (!line) return current;
+  const lines = { ...current.lines };
+  delete lines[participantId];
+  lines[anonymousKey] = line;
+  return { ...current, lines };
+}

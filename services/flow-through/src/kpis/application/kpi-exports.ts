@@ -1,0 +1,98 @@
+import type { Principal } from '@stapsteen/auth';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { HOURS_BUCKETS } from '../domain/kpi-arithmetic';
+import type { Period } from '../domain/period';
+import { pseudonymisedRows } from '../domain/pseudonymised';
+import type { KpiQueries, KpiQuery, OrganisationMonthRow } from './kpi-queries';
+
+/** Column headers in Dutch (the users' language), with the field each one shows. */
+const COLUMNS: { header: string; value: (row: OrganisationMonthRow) => string | number | null }[] = [
+  { header: 'Organisatie-id', value: (r) => r.organisationId },
+  { header: 'Organisatie', value: (r) => r.organisationName },
+  { header: 'Regio-id', value: (r) => r.regionId },
+  { header: 'Maand', value: (r) => r.month },
+  { header: 'Toegeleid', value: (r) => r.referred },
+  { header: 'Gestart', value: (r) => r.started },
+  { header: 'Actief', value: (r) => r.active },
+  { header: 'Gecoacht', value: (r) => r.coached },
+  { header: 'Coachingsgraad', value: (r) => r.coachingCoverage },
+  { header: 'Uitgestroomd', value: (r) => r.ended },
+  { header: 'Positief uitgestroomd', value: (r) => r.positiveOutflow },
+  { header: 'Positieve uitstroom', value: (r) => r.positiveOutflowRate },
+  { header: 'Deelnemer-maanden', value: (r) => r.participantMonths },
+  { header: 'Gemiddeld getelde uren', value: (r) => r.averageCountedHours },
+  { header: 'Aandeel onder streefdoel', value: (r) => r.shareBelowTarget },
+  ...HOURS_BUCKETS.map((bucket) => ({
+    header: `Uren ${bucket}`,
+    value: (r: OrganisationMonthRow) => r.buckets[bucket],
+  })),
+];
+
+/** Belgian spreadsheets read a decimal comma; shares and averages keep four decimals. */
+const csvNumber = (value: string | number | null) =>
+  value === null
+    ? ''
+    : typeof value === 'number' && !Number.isInteger(value)
+      ? value.toFixed(4).replace('.', ',')
+      : String(value);
+
+export interface ExportFile {
+  body: Buffer;
+  filename: string;
+}
+
+const periodName = (period: Period) => `${period.from}_${period.to}`;
+
+export class KpiExports {
+  constructor(
+    private readonly queries: KpiQueries,
+    private readonly pseudonymOf: (participantKey: string) => string,
+  ) {}
+
+  async csv(principal: Principal, query: KpiQuery): Promise<ExportFile> {
+    const { period, rows } = await this.queries.organisationMonthRows(principal, query);
+    const body = stringify(
+      [COLUMNS.map((c) => c.header), ...rows.map((row) => COLUMNS.map((c) => csvNumber(c.value(row))))],
+      { delimiter: ';', bom: true },
+    );
+    return { body: Buffer.from(body), filename: `kpis-${periodName(period)}.csv` };
+  }
+
+  async xlsx(principal: Principal, query: KpiQuery): Promise<ExportFile> {
+    const { period, rows } = await this.queries.organisationMonthRows(principal, query);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(`KPI ${period.from} – ${period.to}`.slice(0, 31));
+    sheet.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
+    for (const row of rows) sheet.addRow(COLUMNS.map((c) => c.value(row)));
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    return { body: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `kpis-${periodName(period)}.xlsx` };
+  }
+
+  /** Participant-months without names or ids; organisation-months under five people are left out. */
+  async pseudonymisedCsv(principal: Principal, query: KpiQuery): Promise<ExportFile & { suppressedGroups: number }> {
+    const { period, rosters, months } = await this.queries.participantLevel(principal, query);
+    const inPeriod = months.filter((m) => m.month >= period.from && m.month <= period.to);
+    const { rows, suppressedGroups } = pseudonymisedRows(rosters, inPeriod, this.pseudonymOf);
+    const body = stringify(
+      [
+        ['Pseudoniem', 'Geboortejaren', 'Organisatie-id', 'Maand', 'Getelde uren', 'Streefdoel uren', 'Uitkomst'],
+        ...rows.map((r) => [
+          r.pseudonym,
+          r.birthYearBand ?? '',
+          r.organisationId,
+          r.month,
+          csvNumber(r.countedHours),
+          csvNumber(r.targetHours),
+          r.outcome,
+        ]),
+      ],
+      { delimiter: ';', bom: true },
+    );
+    return {
+      body: Buffer.from(body),
+      filename: `kpis-gepseudonimiseerd-${periodName(period)}.csv`,
+      suppressedGroups,
+    };
+  }
+}

@@ -1,0 +1,223 @@
+import type { Principal } from '@stapsteen/auth';
+import {
+  EventEnvelope,
+  createEnvelope,
+  participantEnrolledV1Fixture,
+  trajectoryStartedV1Fixture,
+} from '@stapsteen/contracts';
+import { isDomainError } from '@stapsteen/errors';
+import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
+import type { Organisation } from '../../organisations/domain/organisation';
+import type { Clock } from '../../shared/clock';
+import { InMemoryKpiReadModels } from './in-memory-kpi-read-models';
+import { KpiProjector } from './kpi-projector';
+import { KpiQueries } from './kpi-queries';
+
+const organisations: Organisation[] = [
+  { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },
+  { id: 'org-herentals', name: 'Herentals', kind: 'WIJK_WERK', regionId: 'region-kempen' },
+  { id: 'org-vdab', name: 'VDAB Kempen', kind: 'VDAB', regionId: 'region-kempen' },
+  { id: 'org-gent', name: 'Gent', kind: 'WIJK_WERK', regionId: 'region-gent' },
+];
+const directory: OrganisationDirectory = {
+  findById: async (id) => organisations.find((o) => o.id === id) ?? null,
+  list: async (filter: { regionId?: string }) =>
+    organisations.filter((o) => !filter.regionId || o.regionId === filter.regionId),
+  save: async () => undefined,
+};
+const clock: Clock = { now: () => new Date('2026-11-15T10:00:00Z'), today: () => '2026-11-15' };
+const manager = (regionId: string): Principal => ({
+  userId: 'm',
+  role: 'REGIONAL_MANAGER',
+  organisationIds: [],
+  regionId,
+});
+const organiser = (organisationId: string): Principal => ({
+  userId: 'o',
+  role: 'ORGANISER',
+  organisationIds: [organisationId],
+  regionId: 'region-kempen',
+});
+
+let sequence = 0;
+const event = (type: string, participantId: string, data: object): EventEnvelope<unknown> =>
+  createEnvelope({
+    eventId: `event-${++sequence}`,
+    type,
+    version: 1,
+    producer: 'flow-through',
+    participantId,
+    correlationId: 'c',
+    data: { participantId, ...data },
+  });
+
+const enrolled = (participantId: string, organisationId: string, enrolledOn: string) =>
+  event('participant.enrolled', participantId, {
+    ...participantEnrolledV1Fixture,
+    participantId,
+    organisationId,
+    enrolledOn,
+  });
+const started = (participantId: string, organisationId: string, startedOn: string) =>
+  event('trajectory.started', participantId, {
+    ...trajectoryStartedV1Fixture,
+    participantId,
+    organisationId,
+    trajectoryId: `t-${participantId}`,
+    startedOn,
+  });
+const monthClosed = (participantId: string, organisationId: string, month: string, countedHours: number) =>
+  event('hours.participant-month-closed', participantId, {
+    organisationId,
+    regionId: 'region-kempen',
+    month,
+    countedHours,
+    targetHours: 20,
+    yearCountedHours: countedHours,
+    allowanceCents: 0,
+  });
+
+const codeOf = async (work: () => Promise<unknown>) => {
+  try {
+    await work();
+  } catch (error) {
+    return isDomainError(error) ? error.code : String(error);
+  }
+  return 'no error';
+};
+
+describe('KPI projector and queries', () => {
+  let models: InMemoryKpiReadModels;
+  let projector: KpiProjector;
+  let queries: KpiQueries;
+  const birthDates = new Map<string, string>([['p1', '1987-04-12']]);
+
+  beforeEach(() => {
+    models = new InMemoryKpiReadModels();
+    projector = new KpiProjector(
+      models,
+      { birthDateOf: async (id) => birthDates.get(id) ?? null },
+      (eventId) => `anon-${eventId}`,
+      () => '2026-11',
+    );
+    queries = new KpiQueries(models, directory, clock);
+  });
+
+  it('counts a redelivered event once', async () => {
+    const referral = enrolled('p1', 'org-neteland', '2026-03-02');
+    const start = started('p1', 'org-neteland', '2026-03-09');
+    for (const e of [referral, start, referral, start]) await projector.apply(e);
+    const summary = await queries.summary(manager('region-kempen'), { from: '2026-01', to: '2026-11' });
+    expect(summary).toMatchObject({ referred: 1, started: 1, active: 1 });
+  });
+
+  it('replaces a participant-month when hours re-closes it with a correction', async () => {
+    await projector.apply(monthClosed('p1', 'org-neteland', '2026-10', 8));
+    await projector.apply(monthClosed('p1', 'org-neteland', '2026-10', 14));
+    const trend = await queries.hoursTrend(manager('region-kempen'), { from: '2026-10', to: '2026-10' });
+    expect(trend.months).toEqual([
+      { month: '2026-10', participantMonths: 1, averageCountedHours: 14, shareBelowTarget: 1 },
+    ]);
+  });
+
+  it("adds up a region's organisations and leaves the other region out", async () => {
+    await projector.apply(enrolled('p1', 'org-neteland', '2026-03-02'));
+    await projector.apply(enrolled('p2', 'org-herentals', '2026-04-02'));
+    await projector.apply(enrolled('p3', 'org-gent', '2026-04-02'));
+    const summary = await queries.summary(manager('region-kempen'), {});
+    expect(summary).toMatchObject({
+      referred: 2,
+      regionId: 'region-kempen',
+      period: { from: '2025-12', to: '2026-11' },
+    });
+    const drill = await queries.organisations(manager('region-kempen'), {});
+    expect(drill.organisations.map((o) => [o.organisationId, o.referred])).toEqual([
+      ['org-neteland', 1],
+      ['org-herentals', 1],
+    ]);
+  });
+
+  it("answers 404 for a manager asking for another region or another region's organisation", async () => {
+    expect(await codeOf(() => queries.summary(manager('region-kempen'), { regionId: 'region-gent' }))).toBe(
+      'KPI.SCOPE_NOT_FOUND',
+    );
+    expect(await codeOf(() => queries.summary(manager('region-kempen'), { organisationId: 'org-gent' }))).toBe(
+      'KPI.SCOPE_NOT_FOUND',
+    );
+  });
+
+  it('answers 404 for an organiser asking for another organisation of the same region', async () => {
+    expect(await codeOf(() => queries.summary(organiser('org-neteland'), { organisationId: 'org-herentals' }))).toBe(
+      'KPI.SCOPE_NOT_FOUND',
+    );
+  });
+
+  it("shows an organiser their own organisation's figures only", async () => {
+    await projector.apply(enrolled('p1', 'org-neteland', '2026-03-02'));
+    await projector.apply(enrolled('p2', 'org-herentals', '2026-04-02'));
+    expect((await queries.summary(organiser('org-neteland'), {})).referred).toBe(1);
+  });
+
+  it('refuses a period of more than 36 months before reading anything', async () => {
+    expect(await codeOf(() => queries.summary(manager('region-kempen'), { from: '2023-01', to: '2026-11' }))).toBe(
+      'KPI.PERIOD_TOO_LONG',
+    );
+  });
+
+  it('keeps an erased participant in the counts under an anonymous key, hours included', async () => {
+    await projector.apply(enrolled('p1', 'org-neteland', '2026-03-02'));
+    await projector.apply(started('p1', 'org-neteland', '2026-03-09'));
+    await projector.apply(monthClosed('p1', 'org-neteland', '2026-04', 22));
+    const erasure = event('participant.erased', 'p1', {
+      organisationId: 'org-neteland',
+      erasedAt: '2026-11-01T02:00:00Z',
+    });
+    await projector.apply(erasure);
+    await projector.apply(erasure);
+    const roster = await models.roster('org-neteland');
+    expect(Object.keys(roster!.participants)).toEqual([`erased-anon-${erasure.eventId}`]);
+    expect(roster!.participants[`erased-anon-${erasure.eventId}`].birthYearBand).toBeNull();
+    const [april] = await models.organisationMonths('org-neteland', ['2026-04']);
+    expect(Object.keys(april.lines)).toEqual([`erased-anon-${erasure.eventId}`]);
+    expect(await queries.summary(manager('region-kempen'), { from: '2026-01', to: '2026-11' })).toMatchObject({
+      referred: 1,
+      started: 1,
+      averageCountedHours: 22,
+    });
+  });
+
+  it('counts open alerts by kind until they are resolved', async () => {
+    const raised = event('alert.raised', 'p1', {
+      alertId: 'a1',
+      organisationId: 'org-neteland',
+      regionId: 'region-kempen',
+      kind: 'LOW_HOURS',
+      severity: 'HIGH',
+      raisedAt: '2026-10-01T08:00:00Z',
+    });
+    await projector.apply(raised);
+    await projector.apply(raised);
+    const open = await queries.alerts(manager('region-kempen'), {});
+    expect(open.kinds.find((k) => k.kind === 'LOW_HOURS')).toEqual({
+      kind: 'LOW_HOURS',
+      open: 1,
+      byAge: { '0-7': 0, '8-30': 0, '31+': 1 },
+    });
+    await projector.apply(
+      event('alert.resolved', 'p1', {
+        alertId: 'a1',
+        organisationId: 'org-neteland',
+        regionId: 'region-kempen',
+        kind: 'LOW_HOURS',
+        resolvedAt: '2026-11-10T08:00:00Z',
+        resolution: 'MANUAL',
+      }),
+    );
+    expect((await queries.summary(manager('region-kempen'), {})).openAlerts).toBe(0);
+  });
+
+  it('ignores event types the KPIs do not use, without writing', async () => {
+    await projector.apply(event('participant.low-hours-flagged', 'p1', { organisationId: 'org-neteland' }));
+    expect(models.writes).toBe(0);
+  });
+});

@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { WRITE_GUARD, WriteGuard, aggregateKey, guardedFilter } from '@stapsteen/concurrency';
+import { DomainError } from '@stapsteen/errors';
+import type { Collection, Connection } from 'mongoose';
+import type { KpiReadModels } from '../application/kpi-read-models';
+import { OrganisationFigures, emptyOrganisationFigures } from '../domain/figures';
+import { OrganisationAlerts, emptyOrganisationAlerts } from '../domain/open-alerts';
+import { OrganisationMonth, emptyOrganisationMonth, organisationMonthId } from '../domain/organisation-month';
+import { OrganisationRoster, emptyRoster } from '../domain/roster';
+
+export const KPI_ROSTERS_COLLECTION = 'kpi_rosters';
+export const KPI_ORGANISATION_MONTHS_COLLECTION = 'kpi_organisation_months';
+/** Per organisation, the months that have an hours document: a lookup that misses scans on FerretDB v1. */
+export const KPI_HOURS_MONTH_INDEX_COLLECTION = 'kpi_hours_month_index';
+export const KPI_OPEN_ALERTS_COLLECTION = 'kpi_open_alerts';
+/** Per organisation, the compact figures the dashboard reads (a few KB instead of every participant). */
+export const KPI_FIGURES_COLLECTION = 'kpi_figures';
+
+type Versioned<T> = T & { version: number };
+interface HoursMonthIndex {
+  _id: string;
+  months: Record<string, true>;
+}
+
+const DUPLICATE_KEY = 11000;
+/** On MongoDB another instance may win the version race; the change is simply re-applied. */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The KPI read models on the MongoDB wire protocol. Reads are `_id` lookups only; each update is
+ * read-change-write of one document under the in-process lock (FerretDB) and, where the database
+ * applies conditions atomically (MongoDB), the version condition too (ADR 5). No secondary indexes:
+ * nothing here is queried by anything but `_id`.
+ */
+@Injectable()
+export class MongoKpiReadModels implements KpiReadModels {
+  private readonly rosters: Collection<Versioned<OrganisationRoster>>;
+  private readonly months: Collection<Versioned<OrganisationMonth>>;
+  private readonly monthIndex: Collection<HoursMonthIndex>;
+  private readonly openAlerts: Collection<Versioned<OrganisationAlerts>>;
+  private readonly figureDocuments: Collection<Versioned<OrganisationFigures>>;
+
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(WRITE_GUARD) private readonly guard: WriteGuard,
+  ) {
+    this.rosters = connection.collection(KPI_ROSTERS_COLLECTION);
+    this.months = connection.collection(KPI_ORGANISATION_MONTHS_COLLECTION);
+    this.monthIndex = connection.collection(KPI_HOURS_MONTH_INDEX_COLLECTION);
+    this.openAlerts = connection.collection(KPI_OPEN_ALERTS_COLLECTION);
+    this.figureDocuments = connection.collection(KPI_FIGURES_COLLECTION);
+  }
+
+  async roster(organisationId: string): Promise<OrganisationRoster | null> {
+    return strip<OrganisationRoster>(await this.rosters.findOne({ _id: organisationId }));
+  }
+
+  async organisationMonths(organisationId: string, months: readonly string[]): Promise<OrganisationMonth[]> {
+    const index = await this.monthIndex.findOne({ _id: organisationId });
+    const existing = months.filter((month) => index?.months?.[month]);
+    const found = await Promise.all(
+      existing.map((month) => this.months.findOne({ _id: organisationMonthId(organisationId, month) })),
+    );
+    return found.map((m) => strip<OrganisationMonth>(m)).filter((m): m is OrganisationMonth => m !== null);
+  }
+
+  async alerts(organisationId: string): Promise<OrganisationAlerts | null> {
+    return strip<OrganisationAlerts>(await this.openAlerts.findOne({ _id: organisationId }));
+  }
+
+  async figures(organisationId: string): Promise<OrganisationFigures | null> {
+    return strip<OrganisationFigures>(await this.figureDocuments.findOne({ _id: organisationId }));
+  }
+
+  updateRoster(
+    organisationId: string,
+    change: (current: OrganisationRoster) => OrganisationRoster,
+    afterWrite?: (stored: OrganisationRoster) => Promise<void>,
+  ): Promise<void> {
+    return this.update(this.rosters, organisationId, () => emptyRoster(organisationId), change, afterWrite);
+  }
+
+  updateFigures(organisationId: string, change: (current: OrganisationFigures) => OrganisationFigures): Promise<void> {
+    return this.update(this.figureDocuments, organisationId, () => emptyOrganisationFigures(organisationId), change);
+  }
+
+  updateOrganisationMonth(
+    organisationId: string,
+    regionId: string,
+    month: string,
+    change: (current: OrganisationMonth) => OrganisationMonth,
+    afterWrite?: (stored: OrganisationMonth) => Promise<void>,
+  ): Promise<void> {
+    return this.update(
+      this.months,
+      organisationMonthId(organisationId, month),
+      () => emptyOrganisationMonth(organisationId, regionId, month),
+      change,
+      afterWrite,
+      // Listed before the document exists: a crash in between costs one lookup that misses, never a lost month.
+      () => this.indexMonth(organisationId, month),
+    );
+  }
+
+  updateAlerts(organisationId: string, change: (current: OrganisationAlerts) => OrganisationAlerts): Promise<void> {
+    return this.update(this.openAlerts, organisationId, () => emptyOrganisationAlerts(organisationId), change);
+  }
+
+  private indexMonth(organisationId: string, month: string): Promise<void> {
+    return this.guard.lock.run(aggregateKey(KPI_HOURS_MONTH_INDEX_COLLECTION, organisationId), async () => {
+      await this.monthIndex.updateOne(
+        { _id: organisationId },
+        { $set: { [`months.${month}`]: true } },
+        { upsert: true },
+      );
+    });
+  }
+
+  private async update<T extends { _id: string }>(
+    collection: Collection<Versioned<T>>,
+    id: string,
+    empty: () => T,
+    change: (current: T) => T,
+    afterWrite: (stored: T) => Promise<void> = async () => undefined,
+    beforeCreate: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
+    await this.guard.lock.run(aggregateKey(collection.collectionName, id), async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const stored = await collection.findOne({ _id: id } as never);
+        const current = strip<T>(stored) ?? empty();
+        const next = change(current);
+        // Nothing changed (an erasure finding nothing): no write, and no empty document created.
+        if (next === current) return;
+        if (!stored) {
+          await beforeCreate();
+          try {
+            await collection.insertOne({ ...next, version: 1 } as never);
+            return afterWrite(next);
+          } catch (error) {
+            if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+            throw error;
+          }
+        }
+        const result = await collection.replaceOne(
+          guardedFilter(this.guard, id, { version: stored.version }) as never,
+          { ...next, version: stored.version + 1 } as never,
+        );
+        if (result.matchedCount === 1) return afterWrite(next);
+      }
+      throw new DomainError('KPI.READ_MODEL_CONFLICT', 'conflict', `The KPI read model ${id} kept changing.`);
+    });
+  }
+}
+
+/** The stored document without its concurrency version: what the domain knows. */
+function strip<T>(document: object | null): T | null {
+  if (!document) return null;
+  const { version: _version, ...rest } = document as { version?: number };
+  return rest as T;
+}

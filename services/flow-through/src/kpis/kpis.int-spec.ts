@@ -1,0 +1,191 @@
+import { TOPICS, createEnvelope } from '@stapsteen/contracts';
+import { eventually, sendRaw, waitForMessage } from '@stapsteen/testing';
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
+
+/** The KPI read models fed by real events over Kafka, read through the real endpoints. */
+describe('flow-through KPIs over real Kafka and FerretDB', () => {
+  const ids = fixtureIds();
+  const today = brusselsToday();
+  const month = today.slice(0, 7);
+  let fixture: FlowThroughFixture;
+  const http = () => fixture.http();
+  const as = (who: string) => fixture.as(who);
+  const ids2 = { started: '', dropped: '' };
+
+  const hoursEvent = (type: string, participantId: string, data: object) => ({
+    key: participantId,
+    value: JSON.stringify(
+      createEnvelope({
+        type,
+        version: 1,
+        producer: 'hours',
+        participantId,
+        correlationId: randomUUID(),
+        data: { participantId, organisationId: ids.neteland, regionId: ids.kempen, ...data },
+      }),
+    ),
+  });
+
+  const summaryOf = (who: string, query: Record<string, string> = {}) =>
+    http().get('/kpis/summary').query(query).set(as(who));
+
+  beforeAll(async () => {
+    fixture = await startFlowThroughFixture(ids);
+    ids2.started = await fixture.started();
+    ids2.dropped = await fixture.enrol();
+    await http()
+      .post(`/participants/${ids2.dropped}/trajectory/drop-off`)
+      .set(as('neteland'))
+      .send({ droppedOn: today, reasonCode: 'NOT_REACHED' })
+      .expect(200);
+  });
+
+  afterAll(() => fixture?.close());
+
+  it('counts referrals, starts, exits and closed hours from the events, a redelivered one once', async () => {
+    // Kafka may deliver again: the month-close twice, then a correction that replaces it.
+    const close = (countedHours: number) =>
+      hoursEvent('hours.participant-month-closed', ids2.started, {
+        month,
+        countedHours,
+        targetHours: 20,
+        yearCountedHours: countedHours,
+        allowanceCents: 0,
+      });
+    const closed = close(14);
+    await sendRaw(TOPICS.hours, [closed, closed, close(30)]);
+    // The start as flow-through published it, delivered again; the exit after it shares the partition.
+    const start = await waitForMessage(TOPICS.trajectories, (m) => {
+      const envelope = JSON.parse(m.value);
+      return envelope.type === 'trajectory.started' && envelope.data.participantId === ids2.started;
+    });
+    await sendRaw(TOPICS.trajectories, [{ key: ids2.started, value: start.value }]);
+    await http()
+      .post(`/participants/${ids2.started}/trajectory/end`)
+      .set(as('neteland'))
+      .send({ on: today, destination: 'NEC_JOB' })
+      .expect(200);
+
+    const summary = await eventually(
+      () => summaryOf('managerKempen'),
+      (r) => r.status === 200 && r.body.ended === 1 && r.body.averageCountedHours === 30,
+      { what: 'the exit and the corrected month in the Kempen summary' },
+    );
+    expect(summary.body).toMatchObject({
+      referred: 2,
+      started: 1,
+      active: 1,
+      ended: 1,
+      positiveOutflowRate: 1,
+      inWorkNineMonthsRate: null,
+      averageCountedHours: 30,
+      shareBelowTarget: 0,
+    });
+
+    const trend = await http().get('/kpis/hours-trend').set(as('managerKempen')).expect(200);
+    expect(trend.body.months.find((m: { month: string }) => m.month === month)).toEqual({
+      month,
+      participantMonths: 1,
+      averageCountedHours: 30,
+      shareBelowTarget: 0,
+    });
+    const outflow = await http().get('/kpis/outflow-by-destination').set(as('managerKempen')).expect(200);
+    expect(outflow.body.destinations).toEqual([{ destination: 'NEC_JOB', positive: true, count: 1 }]);
+    const funnel = await http().get('/kpis/referral-funnel').set(as('managerKempen')).expect(200);
+    expect(funnel.body).toMatchObject({
+      stages: [
+        { stage: 'REFERRED', count: 2 },
+        { stage: 'INTAKE', count: 1 },
+        { stage: 'STARTED', count: 1 },
+      ],
+      dropOffs: [{ stage: 'REFERRED', reasonCode: 'NOT_REACHED', count: 1 }],
+    });
+    const drill = await http().get('/kpis/organisations').set(as('managerKempen')).expect(200);
+    expect(
+      drill.body.organisations.map((o: { organisationId: string; referred: number }) => [o.organisationId, o.referred]),
+    ).toEqual(
+      expect.arrayContaining([
+        [ids.neteland, 2],
+        [ids.herentals, 0],
+      ]),
+    );
+    expect(drill.body.organisations.map((o: { organisationId: string }) => o.organisationId)).not.toContain(ids.ghent);
+  });
+
+  it('shows the Gent manager nothing of Kempen and answers 404 when they ask for it', async () => {
+    expect((await summaryOf('managerGent').expect(200)).body).toMatchObject({ referred: 0, started: 0 });
+    const region = await summaryOf('managerGent', { regionId: ids.kempen }).expect(404);
+    expect(region.headers['content-type']).toContain('application/problem+json');
+    expect(region.body.code).toBe('KPI.SCOPE_NOT_FOUND');
+    await summaryOf('managerGent', { organisationId: ids.neteland }).expect(404);
+    await summaryOf('herentals', { organisationId: ids.neteland }).expect(404);
+    expect((await summaryOf('herentals').expect(200)).body.referred).toBe(0);
+  });
+
+  it('refuses a period over 36 months or running backwards with a problem', async () => {
+    const long = await summaryOf('managerKempen', { from: '2023-01', to: '2026-01' }).expect(400);
+    expect(long.body.code).toBe('KPI.PERIOD_TOO_LONG');
+    const backwards = await summaryOf('managerKempen', { from: '2026-05', to: '2026-04' }).expect(400);
+    expect(backwards.body.code).toBe('KPI.PERIOD_REVERSED');
+  });
+
+  it('counts an alert raised from an hours report as open, by kind and age', async () => {
+    await sendRaw(TOPICS.hours, [
+      hoursEvent('participant.low-hours-flagged', ids2.started, {
+        month,
+        countedHours: 14,
+        targetHours: 20,
+        consecutiveMonthsBelow: 1,
+        fallingTrend: false,
+        severity: 'MEDIUM',
+      }),
+    ]);
+    const alerts = await eventually(
+      () => http().get('/kpis/alerts').set(as('neteland')),
+      (r) =>
+        r.status === 200 &&
+        r.body.kinds.some((k: { kind: string; open: number }) => k.kind === 'LOW_HOURS' && k.open === 1),
+      { what: 'the LOW_HOURS alert in the KPI alerts' },
+    );
+    expect(alerts.body.kinds.find((k: { kind: string }) => k.kind === 'LOW_HOURS').byAge).toEqual({
+      '0-7': 1,
+      '8-30': 0,
+      '31+': 0,
+    });
+  });
+
+  it('exports the organisation-months as CSV and XLSX, and suppresses small groups in the pseudonymised one', async () => {
+    const csv = await http().get('/kpis/export.csv').set(as('managerKempen')).expect(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kpis-\d{4}-\d{2}_\d{4}-\d{2}\.csv"/);
+    const row = csv.text.split('\n').find((line) => line.startsWith(`${ids.neteland};`) && line.includes(`;${month};`));
+    expect(row?.split(';').slice(3, 7)).toEqual([month, '2', '1', '1']);
+
+    const xlsx = await http()
+      .get('/kpis/export.xlsx')
+      .set(as('managerKempen'))
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).value).toBe('Organisatie-id');
+    expect(sheet.rowCount).toBeGreaterThan(1);
+
+    // One participant in Neteland's month: under five, so no participant row is published.
+    const pseudonymised = await http().get('/kpis/export-pseudonymised.csv').set(as('managerKempen')).expect(200);
+    const lines = pseudonymised.text.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(pseudonymised.text).not.toContain(ids2.started);
+    const organiser = await http().get('/kpis/export-pseudonymised.csv').set(as('neteland')).expect(403);
+    expect(organiser.body.code).toBe('AUTH.ROLE_FORBIDDEN');
+  });
+});
