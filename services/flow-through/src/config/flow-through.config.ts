@@ -62,6 +62,15 @@ export class FlowThroughConfig extends CommonServiceConfig {
   ALERT_DUE_CHECK_MS: number = 3_600_000;
 
   /**
+   * How long the KPI dashboard may reuse an organisation's figures and open-alerts documents, in ms
+   * (the panels of one dashboard share one read). Changes from another instance show after this.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  KPI_CACHE_MS: number = 5000;
+
+  /**
    * The key of the HMAC that turns participant ids into the pseudonyms of the pseudonymised KPI
    * export. Keep it stable (pseudonyms then match across exports) and secret; production needs
    * its own.

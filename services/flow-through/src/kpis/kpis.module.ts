@@ -7,6 +7,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { CLOCK, Clock, systemClock } from '../shared/clock';
 import { KpiExports } from './application/kpi-exports';
 import { KpiProjector } from './application/kpi-projector';
+import { CachedKpiReadModels } from './application/cached-kpi-read-models';
 import { KpiQueries } from './application/kpi-queries';
 import { BIRTH_DATES, BirthDates, KPI_READ_MODELS, KpiReadModels } from './application/kpi-read-models';
 import { MongoBirthDates } from './infrastructure/mongo-birth-dates';
@@ -28,7 +29,13 @@ export const keyedPseudonym = (secret: string, purpose: string) => (value: strin
   controllers: [KpisController, KpiEventsConsumer],
   providers: [
     { provide: CLOCK, useValue: systemClock },
-    { provide: KPI_READ_MODELS, useClass: MongoKpiReadModels },
+    MongoKpiReadModels,
+    {
+      provide: KPI_READ_MODELS,
+      useFactory: (stored: MongoKpiReadModels, config: FlowThroughConfig) =>
+        new CachedKpiReadModels(stored, config.KPI_CACHE_MS),
+      inject: [MongoKpiReadModels, SERVICE_CONFIG],
+    },
     { provide: BIRTH_DATES, useClass: MongoBirthDates },
     {
       provide: KpiProjector,
