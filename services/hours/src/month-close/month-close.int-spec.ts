@@ -1,9 +1,12 @@
 import { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { TOPICS } from '@stapsteen/contracts';
 import { createTestKeyPair, feedParticipant, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
+import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
+import { MONTH_CLOSES_COLLECTION, MongoMonthCloses } from './infrastructure/mongo-month-closes';
 
 const YEAR = new Date().getUTCFullYear() - 1;
 const suffix = randomUUID().slice(0, 8);
@@ -179,6 +182,35 @@ describe('closing a month', () => {
       .set(as('stranger'))
       .expect(403);
     expect(response.body.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('knows a close whose ledger entry was never written (the process died in between), after a retry or a restart', async () => {
+    // The close document as the first write left it; the ledger write after it did not happen.
+    const closes = app.get<Connection>(getConnectionToken()).collection<{ _id: string }>(MONTH_CLOSES_COLLECTION);
+    const stored = (month: string) => ({
+      _id: `${organisation}:${month}`,
+      organisationId: organisation,
+      month,
+      closedAt: new Date().toISOString(),
+      closedBy: 'AUTOMATIC',
+      closedByUser: null,
+      results: [],
+      outbox: [],
+    });
+    await closes.insertMany([stored(`${YEAR}-05`), stored(`${YEAR}-06`)]);
+
+    const again = await http()
+      .post(`/organisations/${organisation}/months/${YEAR}-05/close`)
+      .set(as('organiser'))
+      .expect(409);
+    expect(again.body.code).toBe('HOURS.MONTH_ALREADY_CLOSED');
+    await http().get(`/organisations/${organisation}/months/${YEAR}-05/close`).set(as('organiser')).expect(200);
+
+    // What the service does at start-up.
+    expect(await app.get(MongoMonthCloses).reconcileLedgers()).toBe(1);
+    const shown = await http().get(`/organisations/${organisation}/months/${YEAR}-06/close`).set(as('organiser'));
+    expect(shown.status).toBe(200);
+    expect(shown.body).toMatchObject({ month: `${YEAR}-06`, closedBy: 'AUTOMATIC' });
   });
 
   it('refuses to close a month that is not over', async () => {

@@ -40,11 +40,29 @@ class AutoCloseTimer implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
+/**
+ * Before the service answers: lists in the ledgers every close they miss (a process that died
+ * between the close and its ledger entry, or closes stored before the ledgers existed).
+ */
+@Injectable()
+class MonthCloseLedgerRepair implements OnApplicationBootstrap {
+  private readonly logger = new Logger('MonthCloseLedger');
+
+  constructor(private readonly closes: MongoMonthCloses) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const added = await this.closes.reconcileLedgers();
+    if (added > 0) this.logger.warn({ months: added }, 'closed months added to the ledgers');
+  }
+}
+
 @Module({
   imports: [ParticipantsModule, PrestationsModule],
   controllers: [MonthCloseController],
   providers: [
-    { provide: MONTH_CLOSE_REPOSITORY, useClass: MongoMonthCloses },
+    MongoMonthCloses,
+    { provide: MONTH_CLOSE_REPOSITORY, useExisting: MongoMonthCloses },
+    MonthCloseLedgerRepair,
     MongoTargetSettings,
     { provide: TARGET_SETTINGS, useExisting: MongoTargetSettings },
     {

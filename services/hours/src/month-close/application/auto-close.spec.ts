@@ -12,6 +12,9 @@ class FakeCloses implements MonthCloseRepository {
   async load(organisationId: string, month: string) {
     return this.closed.has(`${organisationId}:${month}`) ? ({ organisationId, month } as MonthClose) : null;
   }
+  async closedMonths(organisationId: string) {
+    return new Set([...this.closed].filter((id) => id.startsWith(`${organisationId}:`)).map((id) => id.slice(-7)));
+  }
 }
 
 function setUp(now: string) {

@@ -41,7 +41,9 @@ export class CloseMonthHandler {
         { month },
       );
     }
-    if (await this.closes.load(organisationId, month)) {
+    // The ledger says which months exist, so no lookup asks for a close that is not there.
+    const closedMonths = await this.closes.closedMonths(organisationId);
+    if (closedMonths.has(month)) {
       throw new DomainError(
         'HOURS.MONTH_ALREADY_CLOSED',
         'conflict',
@@ -53,8 +55,8 @@ export class CloseMonthHandler {
     const [participants, settings, previous, beforePrevious] = await Promise.all([
       this.roster.list({ organisationId }),
       this.targets.forOrganisation(organisationId),
-      this.closes.load(organisationId, previousMonth(month)),
-      this.closes.load(organisationId, previousMonth(previousMonth(month))),
+      this.loadIfClosed(closedMonths, organisationId, previousMonth(month)),
+      this.loadIfClosed(closedMonths, organisationId, previousMonth(previousMonth(month))),
     ]);
     const active = participants.filter((p) => activeInMonth(p.trajectories, month));
     const loaded = await this.years.loadMany(active.map((p) => `${p.participantId}:${year}`));
@@ -158,5 +160,9 @@ export class CloseMonthHandler {
     }
     this.onStored(`${organisationId}:${month}`);
     return close;
+  }
+
+  private async loadIfClosed(closedMonths: ReadonlySet<string>, organisationId: string, month: string) {
+    return closedMonths.has(month) ? this.closes.load(organisationId, month) : null;
   }
 }

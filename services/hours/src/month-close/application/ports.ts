@@ -14,7 +14,10 @@ export interface MonthClose {
 export interface MonthCloseRepository {
   /** Stores the close and its events in one document; false when the month was closed already. */
   insert(close: MonthClose, outbox: OutboxEntry[]): Promise<boolean>;
+  /** The close of a month; null without a database lookup when the ledger does not list it. */
   load(organisationId: string, month: string): Promise<MonthClose | null>;
+  /** The months an organisation has closed, from its one ledger document. */
+  closedMonths(organisationId: string): Promise<ReadonlySet<string>>;
 }
 
 export interface TargetSettings {

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { KeyedLock } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { MonthCloseLedger } from '../../prestations/application/ports';
@@ -11,29 +12,54 @@ interface MonthCloseDocument extends MonthClose {
   outbox: OutboxEntry[];
 }
 
+/** The months one organisation has closed: one small document, always found by `_id`. */
+interface LedgerDocument {
+  _id: string;
+  months: string[];
+}
+
 export const MONTH_CLOSES_COLLECTION = 'month_closes';
+export const MONTH_CLOSE_LEDGERS_COLLECTION = 'month_close_ledgers';
 const DUPLICATE_KEY = 11000;
 
-/** One document per organisation-month; its unique id makes closing a month happen once. */
+/**
+ * One document per organisation-month; its unique id makes closing a month happen once. Which
+ * months are closed is answered from a ledger per organisation (ADR 8): asking month_closes for
+ * a month that was never closed is an `_id` miss, which FerretDB v1 answers by scanning every
+ * close with its results and outbox.
+ *
+ * The ledger is written after the close, so it never lists a month that has no close. A process
+ * that dies in between leaves a month out; closing it again answers 409 and repairs the entry,
+ * and `reconcileLedgers` (at start-up) adds whatever is missing.
+ */
 @Injectable()
 export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger {
   private readonly collection: Collection<MonthCloseDocument>;
+  private readonly ledgers: Collection<LedgerDocument>;
 
-  constructor(@InjectConnection() connection: Connection) {
+  constructor(
+    @InjectConnection() connection: Connection,
+    @Inject(KeyedLock) private readonly lock: KeyedLock,
+  ) {
     this.collection = connection.collection<MonthCloseDocument>(MONTH_CLOSES_COLLECTION);
+    this.ledgers = connection.collection<LedgerDocument>(MONTH_CLOSE_LEDGERS_COLLECTION);
   }
 
   async insert(close: MonthClose, outbox: OutboxEntry[]): Promise<boolean> {
+    let inserted = true;
     try {
       await this.collection.insertOne({ _id: `${close.organisationId}:${close.month}`, ...close, outbox });
-      return true;
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      inserted = false;
     }
+    // Also after a duplicate: the earlier close may be the one whose ledger entry was not written.
+    await this.addToLedger(close.organisationId, [close.month]);
+    return inserted;
   }
 
   async load(organisationId: string, month: string): Promise<MonthClose | null> {
+    if (!(await this.closedMonths(organisationId)).has(month)) return null;
     const document = await this.collection.findOne(
       { _id: `${organisationId}:${month}` },
       { projection: { outbox: 0 } },
@@ -43,8 +69,51 @@ export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger 
     return close;
   }
 
+  async closedMonths(organisationId: string): Promise<ReadonlySet<string>> {
+    // A miss here scans the ledgers only: one small document per organisation that ever closed.
+    const ledger = await this.ledgers.findOne({ _id: organisationId });
+    return new Set(ledger?.months ?? []);
+  }
+
   async isClosed(organisationId: string, month: string): Promise<boolean> {
-    return (await this.collection.countDocuments({ _id: `${organisationId}:${month}` }, { limit: 1 })) > 0;
+    return (await this.closedMonths(organisationId)).has(month);
+  }
+
+  /** Adds closes the ledgers do not list (a crash between the two writes, or data from before them). */
+  async reconcileLedgers(): Promise<number> {
+    // One scan at start-up, of the ids only.
+    const ids = await this.collection.find({}, { projection: { _id: 1 } }).toArray();
+    const byOrganisation = new Map<string, string[]>();
+    for (const { _id } of ids) {
+      const separator = _id.lastIndexOf(':');
+      const organisationId = _id.slice(0, separator);
+      byOrganisation.set(organisationId, [...(byOrganisation.get(organisationId) ?? []), _id.slice(separator + 1)]);
+    }
+    let added = 0;
+    for (const [organisationId, months] of byOrganisation) {
+      const listed = await this.closedMonths(organisationId);
+      const missing = months.filter((month) => !listed.has(month));
+      if (missing.length === 0) continue;
+      await this.addToLedger(organisationId, missing);
+      added += missing.length;
+    }
+    return added;
+  }
+
+  private async addToLedger(organisationId: string, months: string[]): Promise<void> {
+    // Under the lock: FerretDB v1 applies an update as a read and a write, so two closes of one
+    // organisation adding their month at once could otherwise lose one (ADR 5).
+    await this.lock.run(`${MONTH_CLOSE_LEDGERS_COLLECTION}:${organisationId}`, async () => {
+      const add = () =>
+        this.ledgers.updateOne({ _id: organisationId }, { $addToSet: { months: { $each: months } } }, { upsert: true });
+      try {
+        await add();
+      } catch (error) {
+        // The first close of two racing instances: the other upsert created the ledger; add to it.
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        await add();
+      }
+    });
   }
 }
 
