@@ -158,15 +158,23 @@ const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
         clock: Clock,
         relay: OutboxRelay,
         due: DueAlertChecks,
+        alerts: AlertRepository,
       ) =>
         new EnrolParticipantHandler(
           participants,
           organisations,
           clock,
           (id) => relay.nudge({ collection: PARTICIPANTS_COLLECTION, id }),
-          (id) => due.afterWrite(id),
+          async (participant) => {
+            await alerts.ensure({
+              participantId: participant.id,
+              organisationId: participant.organisationId,
+              regionId: participant.regionId,
+            });
+            await due.afterWrite(participant.id);
+          },
         ),
-      inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay, DueAlertChecks],
+      inject: [PARTICIPANT_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK, OutboxRelay, DueAlertChecks, ALERT_REPOSITORY],
     },
     {
       provide: ParticipantWriter,

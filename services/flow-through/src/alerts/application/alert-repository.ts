@@ -11,6 +11,12 @@ export interface StoredParticipantAlerts {
   appliedEventIds: string[];
 }
 
+export interface AlertsOwner {
+  participantId: string;
+  organisationId: string;
+  regionId: string;
+}
+
 export interface AlertRepository {
   load(participantId: string): Promise<StoredParticipantAlerts | null>;
   /**
@@ -25,6 +31,12 @@ export interface AlertRepository {
     outbox: OutboxEntry[],
     appliedEventId: string | null,
   ): Promise<boolean>;
+  /**
+   * Creates the participant's document without alerts, if there is none. Called at enrolment so a
+   * later alert finds its document: on FerretDB v1 a lookup that finds nothing scans the whole
+   * collection (ADR 6), which made every participant's first alert slower than the last.
+   */
+  ensure(owner: AlertsOwner): Promise<void>;
   /** The documents within a scope filter (`scopeFilter` of the caller). */
   list(scope: Record<string, unknown>): Promise<ParticipantAlerts[]>;
 }

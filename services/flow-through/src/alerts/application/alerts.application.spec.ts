@@ -1,67 +1,13 @@
 import type { Principal } from '@stapsteen/auth';
 import { KeyedLock } from '@stapsteen/concurrency';
-import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Clock } from '../../shared/clock';
-import type { ParticipantAlerts, RaiseCause } from '../domain/alert';
+import type { RaiseCause } from '../domain/alert';
 import { AlertFeed, AlertNotification } from './alert-feed';
 import { AlertQueries } from './alert-queries';
-import type { AlertRepository, StoredParticipantAlerts } from './alert-repository';
 import { AlertWriter } from './alert-writer';
 import { ManageAlertHandler } from './manage-alert';
 import { RecordAlertCauseHandler } from './record-alert-cause';
-
-class InMemoryAlertRepository implements AlertRepository {
-  readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
-
-  async load(participantId: string) {
-    const d = this.documents.get(participantId);
-    // A copy, as a database read would be.
-    return d ? structuredClone({ state: d.state, version: d.version, appliedEventIds: d.appliedEventIds }) : null;
-  }
-
-  async insert(state: ParticipantAlerts, outbox: OutboxEntry[], appliedEventId: string | null) {
-    await Promise.resolve();
-    if (this.documents.has(state.participantId)) return false;
-    this.documents.set(state.participantId, {
-      state: structuredClone(state),
-      version: 1,
-      appliedEventIds: appliedEventId ? [appliedEventId] : [],
-      outbox: [...outbox],
-    });
-    return true;
-  }
-
-  async update(
-    state: ParticipantAlerts,
-    expectedVersion: number,
-    outbox: OutboxEntry[],
-    appliedEventId: string | null,
-  ) {
-    await Promise.resolve();
-    const d = this.documents.get(state.participantId);
-    if (!d || d.version !== expectedVersion) return false;
-    d.state = structuredClone(state);
-    d.version++;
-    d.outbox.push(...outbox);
-    if (appliedEventId) d.appliedEventIds.push(appliedEventId);
-    return true;
-  }
-
-  async list(scope: Record<string, unknown>) {
-    const matches = (state: ParticipantAlerts) =>
-      Object.entries(scope).every(([field, condition]) => {
-        const value = state[field as 'regionId' | 'organisationId'];
-        return typeof condition === 'object' && condition !== null && '$in' in condition
-          ? (condition.$in as string[]).includes(value)
-          : value === condition;
-      });
-    return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
-  }
-
-  outboxOf(participantId: string) {
-    return (this.documents.get(participantId)?.outbox ?? []).map((e) => JSON.parse(e.value));
-  }
-}
+import { InMemoryAlerts } from '../../../test/in-memory-alerts';
 
 const clock: Clock = { now: () => new Date('2026-11-12T09:00:00.000Z'), today: () => '2026-11-12' };
 const managerKempen: Principal = {
@@ -91,7 +37,7 @@ const flagged: RaiseCause = {
 };
 
 function setUp() {
-  const repository = new InMemoryAlertRepository();
+  const repository = new InMemoryAlerts();
   const feed = new AlertFeed();
   const seen: AlertNotification[] = [];
   feed.changes.subscribe((n) => seen.push(n));

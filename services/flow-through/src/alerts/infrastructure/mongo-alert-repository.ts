@@ -5,6 +5,7 @@ import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import {
   AlertRepository,
+  AlertsOwner,
   PARTICIPANT_ALERTS_COLLECTION,
   StoredParticipantAlerts,
 } from '../application/alert-repository';
@@ -85,6 +86,17 @@ export class MongoAlertRepository implements AlertRepository, OnModuleInit {
       },
     );
     return result.modifiedCount === 1;
+  }
+
+  async ensure(owner: AlertsOwner): Promise<void> {
+    const empty: ParticipantAlerts = { ...owner, alerts: [] };
+    // Version 0: a document nobody decided on yet; the first alert is an update like any other.
+    const { participantId, ...rest } = empty;
+    try {
+      await this.collection.insertOne({ _id: participantId, ...rest, version: 0, appliedEventIds: [], outbox: [] });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
   }
 
   async list(scope: Record<string, unknown>): Promise<ParticipantAlerts[]> {

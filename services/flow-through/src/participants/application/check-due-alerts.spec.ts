@@ -1,16 +1,14 @@
 import type { Principal } from '@stapsteen/auth';
 import { KeyedLock } from '@stapsteen/concurrency';
-import type { OutboxEntry } from '@stapsteen/messaging';
 import { InMemoryParticipants } from '../../../test/in-memory-participants';
 import { AlertFeed } from '../../alerts/application/alert-feed';
-import type { AlertRepository, StoredParticipantAlerts } from '../../alerts/application/alert-repository';
 import { AlertWriter } from '../../alerts/application/alert-writer';
 import { ManageAlertHandler } from '../../alerts/application/manage-alert';
 import { RecordAlertCauseHandler } from '../../alerts/application/record-alert-cause';
-import type { Alert, ParticipantAlerts } from '../../alerts/domain/alert';
+import type { Alert } from '../../alerts/domain/alert';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
-import { DEFAULT_DUE_ALERT_POLICY, DueAlertKind } from '../domain/due-alerts';
+import { DEFAULT_DUE_ALERT_POLICY } from '../domain/due-alerts';
 import { recordEvaluation } from '../domain/evaluation';
 import { addDays, recordFollowUp } from '../domain/follow-up';
 import { anonymiseParticipant } from '../domain/participant-changes';
@@ -23,48 +21,7 @@ import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 import { DueTasksQueries } from './due-tasks';
 import { ParticipantWriter } from './participant-writer';
 import { startedParticipant as startedState } from '../../../test/participant-builder';
-
-class InMemoryAlerts implements AlertRepository {
-  readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
-  loads = 0;
-
-  async load(participantId: string) {
-    this.loads++;
-    const d = this.documents.get(participantId);
-    return d ? structuredClone({ state: d.state, version: d.version, appliedEventIds: d.appliedEventIds }) : null;
-  }
-
-  async insert(state: ParticipantAlerts, outbox: OutboxEntry[], appliedEventId: string | null) {
-    await Promise.resolve();
-    if (this.documents.has(state.participantId)) return false;
-    const appliedEventIds = appliedEventId ? [appliedEventId] : [];
-    this.documents.set(state.participantId, { state: structuredClone(state), version: 1, appliedEventIds, outbox });
-    return true;
-  }
-
-  async update(state: ParticipantAlerts, expectedVersion: number, outbox: OutboxEntry[], eventId: string | null) {
-    await Promise.resolve();
-    const d = this.documents.get(state.participantId);
-    if (!d || d.version !== expectedVersion) return false;
-    d.state = structuredClone(state);
-    d.version++;
-    d.outbox.push(...outbox);
-    if (eventId) d.appliedEventIds.push(eventId);
-    return true;
-  }
-
-  async list() {
-    return [...this.documents.values()].map((d) => structuredClone(d.state));
-  }
-
-  alertsOf(participantId: string, kind: DueAlertKind): Alert[] {
-    return (this.documents.get(participantId)?.state.alerts ?? []).filter((a) => a.kind === kind);
-  }
-
-  eventsOf(participantId: string) {
-    return (this.documents.get(participantId)?.outbox ?? []).map((e) => JSON.parse(e.value));
-  }
-}
+import { InMemoryAlerts } from '../../../test/in-memory-alerts';
 
 class InMemoryDueTasks implements DueTasksStore {
   readonly entries = new Map<string, DueTaskEntry>();
@@ -187,7 +144,7 @@ describe('checking the time-based alerts of a participant', () => {
       expect.objectContaining({ status: 'OPEN', severity: 'MEDIUM', facts: { plannedEndOn: PLANNED_END } }),
     ]);
     expect(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN')[0].history).toHaveLength(1);
-    expect(alerts.eventsOf('p-1').filter((e) => e.data.kind === 'TRAJECTORY_ENDING_NO_PLAN')).toHaveLength(1);
+    expect(alerts.outboxOf('p-1').filter((e) => e.data.kind === 'TRAJECTORY_ENDING_NO_PLAN')).toHaveLength(1);
   });
 
   it('raises nothing while the planned end is further than 60 days away', async () => {
@@ -215,7 +172,7 @@ describe('checking the time-based alerts of a participant', () => {
       ['RAISED', 'MEDIUM'],
       ['UPDATED', 'HIGH'],
     ]);
-    expect(alerts.eventsOf('p-1').map((e) => [e.type, e.data.alertId, e.data.severity ?? e.data.resolution])).toEqual([
+    expect(alerts.outboxOf('p-1').map((e) => [e.type, e.data.alertId, e.data.severity ?? e.data.resolution])).toEqual([
       ['alert.raised', 'alert-1', 'MEDIUM'],
       ['alert.raised', 'alert-1', 'HIGH'],
     ]);
@@ -231,7 +188,7 @@ describe('checking the time-based alerts of a participant', () => {
     expect(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN')).toEqual([
       expect.objectContaining({ status: 'RESOLVED', resolution: 'CAUSE_CLEARED' }),
     ]);
-    const ending = alerts.eventsOf('p-1').filter((e) => e.data.kind === 'TRAJECTORY_ENDING_NO_PLAN');
+    const ending = alerts.outboxOf('p-1').filter((e) => e.data.kind === 'TRAJECTORY_ENDING_NO_PLAN');
     expect(ending.map((e) => e.type)).toEqual(['alert.raised', 'alert.resolved']);
   });
 

@@ -21,8 +21,8 @@ export class EnrolParticipantHandler {
     private readonly organisations: OrganisationDirectory,
     private readonly clock: Clock,
     private readonly onStored: (participantId: string) => void = () => undefined,
-    /** As the participant writer's: the time-based alerts and due tasks of the new participant. */
-    private readonly afterStored: (participantId: string) => Promise<void> = async () => undefined,
+    /** As the participant writer's: the alerts document, time-based alerts and due tasks of the new participant. */
+    private readonly afterStored: (participant: ParticipantState) => Promise<void> = async () => undefined,
   ) {}
 
   async execute(principal: Principal, input: EnrolParticipantInput): Promise<ParticipantState> {
@@ -46,7 +46,7 @@ export class EnrolParticipantHandler {
     );
     await this.participants.insert(state, stampForOutbox(events, 'flow-through'));
     this.onStored(state.id);
-    await this.afterStored(state.id);
+    await this.afterStored(state);
     return state;
   }
 }

@@ -1,0 +1,65 @@
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { AlertRepository, AlertsOwner, StoredParticipantAlerts } from '../src/alerts/application/alert-repository';
+import type { Alert, ParticipantAlerts } from '../src/alerts/domain/alert';
+
+/** The alerts documents in memory, for unit tests of the alert and due-alert handlers. */
+export class InMemoryAlerts implements AlertRepository {
+  readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
+  loads = 0;
+
+  async load(participantId: string) {
+    this.loads++;
+    const d = this.documents.get(participantId);
+    // A copy, as a database read would be.
+    return d ? structuredClone({ state: d.state, version: d.version, appliedEventIds: d.appliedEventIds }) : null;
+  }
+
+  async insert(state: ParticipantAlerts, outbox: OutboxEntry[], appliedEventId: string | null) {
+    await Promise.resolve();
+    if (this.documents.has(state.participantId)) return false;
+    const appliedEventIds = appliedEventId ? [appliedEventId] : [];
+    this.documents.set(state.participantId, { state: structuredClone(state), version: 1, appliedEventIds, outbox });
+    return true;
+  }
+
+  async update(state: ParticipantAlerts, expectedVersion: number, outbox: OutboxEntry[], eventId: string | null) {
+    await Promise.resolve();
+    const d = this.documents.get(state.participantId);
+    if (!d || d.version !== expectedVersion) return false;
+    d.state = structuredClone(state);
+    d.version++;
+    d.outbox.push(...outbox);
+    if (eventId) d.appliedEventIds.push(eventId);
+    return true;
+  }
+
+  async ensure(owner: AlertsOwner) {
+    if (!this.documents.has(owner.participantId)) {
+      this.documents.set(owner.participantId, {
+        state: { ...owner, alerts: [] },
+        version: 0,
+        appliedEventIds: [],
+        outbox: [],
+      });
+    }
+  }
+
+  async list(scope: Record<string, unknown> = {}) {
+    const matches = (state: ParticipantAlerts) =>
+      Object.entries(scope).every(([field, condition]) => {
+        const value = state[field as 'regionId' | 'organisationId'];
+        return typeof condition === 'object' && condition !== null && '$in' in condition
+          ? (condition.$in as string[]).includes(value)
+          : value === condition;
+      });
+    return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
+  }
+
+  alertsOf(participantId: string, kind: string): Alert[] {
+    return (this.documents.get(participantId)?.state.alerts ?? []).filter((a) => a.kind === kind);
+  }
+
+  outboxOf(participantId: string) {
+    return (this.documents.get(participantId)?.outbox ?? []).map((e) => JSON.parse(e.value));
+  }
+}
