@@ -46,14 +46,28 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
 
   it('counts referrals, starts, exits and closed hours from the events, a redelivered one once', async () => {
     // Kafka may deliver again: the month-close twice, then a correction that replaces it.
-    const close = (countedHours: number) =>
-      hoursEvent('hours.participant-month-closed', ids2.started, {
-        month,
-        countedHours,
-        targetHours: 20,
-        yearCountedHours: countedHours,
-        allowanceCents: 0,
-      });
+    const close = (countedHours: number) => ({
+      key: ids.neteland,
+      value: JSON.stringify(
+        createEnvelope({
+          type: 'hours.month-closed',
+          version: 1,
+          producer: 'hours',
+          participantId: ids.neteland,
+          correlationId: randomUUID(),
+          data: {
+            organisationId: ids.neteland,
+            regionId: ids.kempen,
+            month,
+            closedAt: new Date().toISOString(),
+            closedBy: 'ORGANISER',
+            participants: [
+              { participantId: ids2.started, countedHours, targetHours: 20, belowTarget: countedHours < 20 },
+            ],
+          },
+        }),
+      ),
+    });
     const closed = close(14);
     await sendRaw(TOPICS.hours, [closed, closed, close(30)]);
     // The start as flow-through published it, delivered again; the exit after it shares the partition.

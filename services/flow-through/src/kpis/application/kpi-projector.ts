@@ -4,7 +4,7 @@ import type {
   CoachingAssignedV1,
   CoachingEndedV1,
   EventEnvelope,
-  HoursParticipantMonthClosedV1,
+  HoursMonthClosedV1,
   ParticipantEnrolledV1,
   ParticipantErasedV1,
   TrajectoryEndedV1,
@@ -14,7 +14,7 @@ import type {
 } from '@stapsteen/contracts';
 import { hoursMonthFigures, rosterContribution } from '../domain/figures';
 import { raiseAlert, resolveAlert } from '../domain/open-alerts';
-import { OrganisationMonth, recordParticipantMonth, rekeyParticipantLine } from '../domain/organisation-month';
+import { OrganisationMonth, recordParticipantMonths, rekeyParticipantLine } from '../domain/organisation-month';
 import { addMonths, monthsBetween } from '../domain/period';
 import {
   ANONYMOUS_KEY_PREFIX,
@@ -93,14 +93,13 @@ export class KpiProjector {
           recordNineMonthResult(r, data.participantId, data.trajectoryId, employed),
         );
       }
-      case 'hours.participant-month-closed': {
-        const data = envelope.data as HoursParticipantMonthClosedV1;
-        // A corrected re-close replaces the participant's line: set semantics.
+      case 'hours.month-closed': {
+        // The organisation's whole month in one event and one write: the per-participant
+        // `hours.participant-month-closed` events of the same close would rewrite the document once
+        // per participant. Lines replace earlier ones (set semantics), so a redelivery counts once.
+        const data = envelope.data as HoursMonthClosedV1;
         return this.updateOrganisationMonth(data.organisationId, data.regionId, data.month, (m) =>
-          recordParticipantMonth(m, data.participantId, {
-            countedHours: data.countedHours,
-            targetHours: data.targetHours,
-          }),
+          recordParticipantMonths(m, data.participants),
         );
       }
       case 'coaching.assigned': {

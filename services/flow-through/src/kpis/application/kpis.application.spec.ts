@@ -66,15 +66,23 @@ const started = (participantId: string, organisationId: string, startedOn: strin
     trajectoryId: `t-${participantId}`,
     startedOn,
   });
+/** The organisation's closed month (keyed by the organisation), here with one participant's line. */
 const monthClosed = (participantId: string, organisationId: string, month: string, countedHours: number) =>
-  event('hours.participant-month-closed', participantId, {
-    organisationId,
-    regionId: 'region-kempen',
-    month,
-    countedHours,
-    targetHours: 20,
-    yearCountedHours: countedHours,
-    allowanceCents: 0,
+  createEnvelope({
+    eventId: `event-${++sequence}`,
+    type: 'hours.month-closed',
+    version: 1,
+    producer: 'hours',
+    participantId: organisationId,
+    correlationId: 'c',
+    data: {
+      organisationId,
+      regionId: 'region-kempen',
+      month,
+      closedAt: `${month}-28T10:00:00.000Z`,
+      closedBy: 'ORGANISER',
+      participants: [{ participantId, countedHours, targetHours: 20, belowTarget: countedHours < 20 }],
+    },
   });
 
 const codeOf = async (work: () => Promise<unknown>) => {

@@ -3,6 +3,7 @@ import {
   organisationMonthFigures,
   organisationMonthId,
   recordParticipantMonth,
+  recordParticipantMonths,
 } from './organisation-month';
 
 describe('organisation-month hours read model', () => {
@@ -37,6 +38,20 @@ describe('organisation-month hours read model', () => {
       participantMonths: 1,
       countedHoursSum: 22,
       belowTarget: 0,
+    });
+  });
+
+  it('takes a whole closed month at once, replacing the lines it names and keeping the others', () => {
+    const earlier = recordParticipantMonth(start, 'p1', { countedHours: 14, targetHours: 20 });
+    const model = recordParticipantMonths(earlier, [
+      { participantId: 'p1', countedHours: 22, targetHours: 20 },
+      { participantId: 'p2', countedHours: 5, targetHours: 20 },
+    ]);
+    expect(recordParticipantMonths(model, [{ participantId: 'p2', countedHours: 5, targetHours: 20 }])).toEqual(model);
+    expect(organisationMonthFigures(model)).toMatchObject({
+      participantMonths: 2,
+      countedHoursSum: 27,
+      belowTarget: 1,
     });
   });
 });

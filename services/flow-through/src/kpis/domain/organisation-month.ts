@@ -36,6 +36,16 @@ export function recordParticipantMonth(
   return { ...current, lines: { ...current.lines, [participantId]: { ...line } } };
 }
 
+/** A whole closed month at once (the organisation's `hours.month-closed`): each line replaces the participant's. */
+export function recordParticipantMonths(
+  current: OrganisationMonth,
+  lines: readonly ({ participantId: string } & ParticipantMonthLine)[],
+): OrganisationMonth {
+  const next = { ...current.lines };
+  for (const { participantId, countedHours, targetHours } of lines) next[participantId] = { countedHours, targetHours };
+  return { ...current, lines: next };
+}
+
 export interface OrganisationMonthFigures {
   participantMonths: number;
   countedHoursSum: number;
