@@ -21,8 +21,16 @@ import { CLOCK, Clock } from '../shared/application/clock';
 import { PARTICIPANT_CHANGES, ParticipantChanges } from '../shared/application/participant-changes';
 import { SharedModule } from '../shared/shared.module';
 import { GAP_REPOSITORY, GapRepository, GapService } from './application/gap-service';
+import { GAP_SETTINGS_REPOSITORY, GapSettingsRepository, GapSettingsService } from './application/gap-settings-service';
+import { MongoGapSettings } from './infrastructure/mongo-gap-settings';
 import { MongoGaps } from './infrastructure/mongo-gaps';
+import { GapSettingsController } from './interface/gap-settings.controller';
 import { GapsController } from './interface/gaps.controller';
+
+/** How long an organisation's windows are remembered; another instance's save shows within it. */
+const GAP_SETTINGS_CACHE_MS = 60_000;
+
+const settingsLogger = new Logger('CoachingGapSettings');
 
 /**
  * Evaluates a participant's gaps whenever something about them changed, and everyone's on a timer
@@ -68,9 +76,37 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
 
 @Module({
   imports: [SharedModule, ParticipantsModule, AssessmentsModule, AssignmentsModule],
-  controllers: [GapsController],
+  controllers: [GapsController, GapSettingsController],
   providers: [
     { provide: GAP_REPOSITORY, useClass: MongoGaps },
+    { provide: GAP_SETTINGS_REPOSITORY, useClass: MongoGapSettings },
+    {
+      provide: GapSettingsService,
+      useFactory: (
+        settings: GapSettingsRepository,
+        clock: Clock,
+        config: CoachingConfig,
+        roster: ParticipantRoster,
+        changes: ParticipantChanges,
+      ) =>
+        new GapSettingsService(
+          settings,
+          clock,
+          {
+            baselineDueDays: config.COACHING_BASELINE_DUE_DAYS,
+            unaddressedDays: config.COACHING_UNADDRESSED_DAYS,
+            stalledDays: config.COACHING_STALLED_DAYS,
+          },
+          GAP_SETTINGS_CACHE_MS,
+          // After the answer: a failure here is logged, and the periodic evaluation catches up.
+          (organisationId) =>
+            void roster
+              .list({ organisationId })
+              .then((entries) => changes.touched(entries.map((entry) => entry.participantId)))
+              .catch((error) => settingsLogger.error({ err: error }, 're-evaluating gaps after new windows failed')),
+        ),
+      inject: [GAP_SETTINGS_REPOSITORY, CLOCK, SERVICE_CONFIG, PARTICIPANT_ROSTER, PARTICIPANT_CHANGES],
+    },
     {
       provide: GapService,
       useFactory: (
@@ -79,7 +115,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
         assessments: AssessmentRepository,
         assignments: AssignmentService,
         clock: Clock,
-        config: CoachingConfig,
+        policies: GapSettingsService,
         lock: KeyedLock,
         relay: OutboxRelay,
       ) =>
@@ -89,11 +125,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
           assessments,
           assignments,
           clock,
-          {
-            baselineDueDays: config.COACHING_BASELINE_DUE_DAYS,
-            unaddressedDays: config.COACHING_UNADDRESSED_DAYS,
-            stalledDays: config.COACHING_STALLED_DAYS,
-          },
+          policies,
           (key, work) => lock.run(key, work),
           () => relay.nudge(),
         ),
@@ -103,7 +135,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
         ASSESSMENT_REPOSITORY,
         AssignmentService,
         CLOCK,
-        SERVICE_CONFIG,
+        GapSettingsService,
         KeyedLock,
         OutboxRelay,
       ],

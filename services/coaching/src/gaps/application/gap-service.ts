@@ -6,7 +6,8 @@ import type { AssignmentService } from '../../assignments/application/assignment
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import { AggregateStore, Serialize, changeAggregate, unserialised } from '../../shared/application/aggregate-writes';
 import { Clock, brusselsDateOf } from '../../shared/application/clock';
-import { GapPolicy, wantedGaps } from '../domain/gap-rules';
+import { DEFAULT_GAP_POLICY, wantedGaps } from '../domain/gap-rules';
+import type { GapPolicies } from './gap-settings-service';
 import { Gap, ParticipantGaps, reconcileGaps } from '../domain/participant-gaps';
 
 export interface GapRepository extends AggregateStore<ParticipantGaps> {
@@ -32,7 +33,8 @@ export class GapService {
     private readonly assessments: AssessmentRepository,
     private readonly assignments: AssignmentService,
     private readonly clock: Clock,
-    private readonly policy: GapPolicy,
+    /** The organisation's windows: each organisation may set its own (gap-settings). */
+    private readonly policies: GapPolicies,
     private readonly serialize: Serialize = unserialised,
     private readonly onStored: () => void = () => undefined,
   ) {}
@@ -59,12 +61,13 @@ export class GapService {
   private async evaluateNow(participantId: string): Promise<void> {
     const today = brusselsDateOf(this.clock.now());
     const participant = await this.roster.findById(participantId);
-    const [assessments, assignments] = participant
+    const [assessments, assignments, policy] = participant
       ? await Promise.all([
           this.assessments.forParticipant(participantId),
           this.assignments.summariesFor(participantId),
+          this.policies.forOrganisation(participant.organisationId),
         ])
-      : [[], []];
+      : [[], [], DEFAULT_GAP_POLICY];
     const wanted = wantedGaps(
       {
         today,
@@ -74,7 +77,7 @@ export class GapService {
         assessments,
         assignments,
       },
-      this.policy,
+      policy,
     );
     const scope = participant
       ? { organisationId: participant.organisationId, regionId: participant.regionId, coachId: participant.coachId }

@@ -1,7 +1,7 @@
 import { defaultCatalogue } from '../../competencies/domain/catalogue';
 import { Assessment, createAssessment } from '../../assessments/domain/assessment';
 import type { AssignmentSummary } from '../../assignments/domain/assignment';
-import { GapFacts, wantedGaps } from './gap-rules';
+import { GapFacts, GapPolicy, wantedGaps } from './gap-rules';
 import { reconcileGaps } from './participant-gaps';
 
 const participant = { participantId: 'p-1', organisationId: 'org-neteland', regionId: 'region-kempen' };
@@ -39,8 +39,8 @@ const facts = (overrides: Partial<GapFacts> = {}): GapFacts => ({
   ...overrides,
 });
 const flagged = { trajectories: [{ startedOn: '2026-03-01', endedOn: null }], lowHoursFlagged: true };
-const reasons = (f: GapFacts) =>
-  wantedGaps(f).map((g) => (g.competencyCode ? `${g.reasonCode}:${g.competencyCode}` : g.reasonCode));
+const reasons = (f: GapFacts, policy?: GapPolicy) =>
+  wantedGaps(f, policy).map((g) => (g.competencyCode ? `${g.reasonCode}:${g.competencyCode}` : g.reasonCode));
 
 describe('LOW_HOURS_NO_COACHING', () => {
   it('opens when hours flagged low and the participant has no active coaching', () => {
@@ -130,6 +130,37 @@ describe('STALLED_ASSIGNMENT', () => {
   it('counts a group session from its own day, not from the enrolment', () => {
     const group = assignment({ modality: 'GROUP', lastActivityOn: '2026-03-01', notStalledBefore: '2026-04-01' });
     expect(reasons(facts({ today: '2026-04-20', assignments: [group] }))).toEqual([]);
+  });
+});
+
+describe('an organisation’s own windows', () => {
+  const short: GapPolicy = { baselineDueDays: 14, unaddressedDays: 10, stalledDays: 7 };
+  const long: GapPolicy = { baselineDueDays: 90, unaddressedDays: 60, stalledDays: 45 };
+
+  it('opens NO_BASELINE on the day a shorter baseline window ends, not the day before', () => {
+    expect(reasons(facts({ today: '2026-03-14', assessments: [] }), short)).toEqual([]);
+    expect(reasons(facts({ today: '2026-03-15', assessments: [] }), short)).toEqual(['NO_BASELINE']);
+  });
+
+  it('keeps NO_BASELINE shut past the six weeks when the organisation allows longer', () => {
+    expect(reasons(facts({ today: '2026-04-12', assessments: [] }), long)).toEqual([]);
+    expect(reasons(facts({ today: '2026-05-30', assessments: [] }), long)).toEqual(['NO_BASELINE']);
+  });
+
+  it('opens COMPETENCY_UNADDRESSED after the organisation’s window', () => {
+    const low = [assessed('2026-03-05', 2)];
+    expect(reasons(facts({ today: '2026-03-14', assessments: low }), short)).toEqual([]);
+    expect(reasons(facts({ today: '2026-03-15', assessments: low }), short)).toEqual([
+      'COMPETENCY_UNADDRESSED:STIPTHEID',
+    ]);
+    expect(reasons(facts({ today: '2026-04-10', assessments: low }), long)).toEqual([]);
+  });
+
+  it('calls an assignment stalled after the organisation’s window', () => {
+    const quiet = [assignment({ lastActivityOn: '2026-03-10' })];
+    expect(reasons(facts({ today: '2026-03-16', assignments: quiet }), short)).toEqual([]);
+    expect(reasons(facts({ today: '2026-03-17', assignments: quiet }), short)).toEqual(['STALLED_ASSIGNMENT']);
+    expect(reasons(facts({ today: '2026-04-20', assignments: quiet }), long)).toEqual([]);
   });
 });
 

@@ -298,12 +298,93 @@ function HoursTargets({ organisation, onDone }: { organisation: Organisation; on
   );
 }
 
+const GAP_WINDOWS = ['baselineDueDays', 'unaddressedDays', 'stalledDays'] as const;
+type GapWindows = Record<(typeof GAP_WINDOWS)[number], number>;
+const GAP_WINDOW_MIN_DAYS = 7;
+const GAP_WINDOW_MAX_DAYS = 180;
+
+/** The days after which coaching flags a gap (no baseline, a weak competency left alone, a stalled assignment). */
+function GapSettings({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const path = `/coaching/organisations/${encodeURIComponent(organisation.id)}/gap-settings`;
+  const stored = useQuery({
+    queryKey: ['gap-settings', organisation.id],
+    queryFn: () => api<GapWindows & { defaults: GapWindows; editedAt: string | null }>(path),
+  });
+  const [windows, setWindows] = useState<GapWindows | null>(null);
+  const shown: GapWindows | null =
+    windows ??
+    (stored.data
+      ? {
+          baselineDueDays: stored.data.baselineDueDays,
+          unaddressedDays: stored.data.unaddressedDays,
+          stalledDays: stored.data.stalledDays,
+        }
+      : null);
+  const save = useMutation({
+    mutationFn: () => post(path, shown, 'PUT'),
+    onSuccess: () => void stored.refetch(),
+  });
+  return (
+    <section className="card" aria-labelledby="gap-settings-title">
+      <h2 id="gap-settings-title">{t('gapSettings.title', { name: organisation.name })}</h2>
+      <p className="hint">
+        {t('gapSettings.explain', { min: GAP_WINDOW_MIN_DAYS, max: GAP_WINDOW_MAX_DAYS })}{' '}
+        {stored.data && !stored.data.editedAt && t('gapSettings.usingDefaults')}
+      </p>
+      <ProblemMessage error={stored.error} />
+      {shown && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          {GAP_WINDOWS.map((name) => (
+            <div key={name}>
+              <label>
+                {t(`gapSettings.${name}`)}
+                <input
+                  type="number"
+                  min={GAP_WINDOW_MIN_DAYS}
+                  max={GAP_WINDOW_MAX_DAYS}
+                  step={1}
+                  required
+                  value={shown[name]}
+                  aria-describedby={`gap-settings-${name}-hint`}
+                  onChange={(e) => setWindows({ ...shown, [name]: Number(e.target.value) })}
+                />
+              </label>
+              <p className="hint" id={`gap-settings-${name}-hint`}>
+                {t(`gapSettings.${name}Hint`, { days: stored.data?.defaults[name] })}
+              </p>
+            </div>
+          ))}
+          <div className="row">
+            <button type="submit">{t('gapSettings.save')}</button>{' '}
+            <button type="button" className="secondary" onClick={onDone}>
+              {t('users.closeEdit')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('gapSettings.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function Organisations({ organisations }: { organisations: Organisation[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const empty: Organisation = { id: '', name: '', kind: 'WIJK_WERK', regionId: '' };
   const [form, setForm] = useState<Organisation>(empty);
   const [targetsOf, setTargetsOf] = useState<Organisation | null>(null);
+  const [gapSettingsOf, setGapSettingsOf] = useState<Organisation | null>(null);
   const save = useMutation({
     mutationFn: () => post('/flow-through/organisations', form, 'PUT'),
     onSuccess: () => {
@@ -340,14 +421,24 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
                   {t('organisations.edit')}
                 </button>{' '}
                 {o.kind === 'WIJK_WERK' && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => setTargetsOf(o)}
-                    aria-label={t('targets.openOne', { name: o.name })}
-                  >
-                    {t('targets.open')}
-                  </button>
+                  <>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setTargetsOf(o)}
+                      aria-label={t('targets.openOne', { name: o.name })}
+                    >
+                      {t('targets.open')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setGapSettingsOf(o)}
+                      aria-label={t('gapSettings.openOne', { name: o.name })}
+                    >
+                      {t('gapSettings.open')}
+                    </button>
+                  </>
                 )}
               </td>
             </tr>
@@ -355,6 +446,9 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
         </tbody>
       </table>
       {targetsOf && <HoursTargets key={targetsOf.id} organisation={targetsOf} onDone={() => setTargetsOf(null)} />}
+      {gapSettingsOf && (
+        <GapSettings key={gapSettingsOf.id} organisation={gapSettingsOf} onDone={() => setGapSettingsOf(null)} />
+      )}
       <form
         className="row"
         onSubmit={(e) => {

@@ -1,0 +1,106 @@
+import type { Principal } from '@stapsteen/auth';
+import type { StoredGapWindows } from '../domain/gap-settings';
+import { GapSettingsRepository, GapSettingsService } from './gap-settings-service';
+
+class InMemoryGapSettings implements GapSettingsRepository {
+  readonly documents = new Map<string, StoredGapWindows>();
+  loads = 0;
+
+  async load(organisationId: string): Promise<StoredGapWindows | null> {
+    this.loads++;
+    return this.documents.get(organisationId) ?? null;
+  }
+
+  async save(organisationId: string, windows: StoredGapWindows): Promise<void> {
+    this.documents.set(organisationId, windows);
+  }
+}
+
+const defaults = { baselineDueDays: 42, unaddressedDays: 30, stalledDays: 30 };
+const admin: Principal = { userId: 'admin-1', role: 'ADMIN', organisationIds: [], regionId: null };
+const organiser: Principal = { userId: 'org-1', role: 'ORGANISER', organisationIds: ['org-neteland'], regionId: null };
+const otherCoach: Principal = { userId: 'coach-9', role: 'COACH', organisationIds: ['org-herentals'], regionId: null };
+const manager: Principal = { userId: 'mgr', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-kempen' };
+const windows = { baselineDueDays: 21, unaddressedDays: 14, stalledDays: 28 };
+
+function setUp() {
+  const store = new InMemoryGapSettings();
+  let now = new Date('2026-12-01T09:00:00.000Z');
+  const changed: string[] = [];
+  const service = new GapSettingsService(store, { now: () => now }, defaults, 60_000, (id) => changed.push(id));
+  return { store, service, changed, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe('gap settings', () => {
+  it('shows the defaults to staff of an organisation that saved none', async () => {
+    const { service } = setUp();
+    expect(await service.read(organiser, 'org-neteland')).toEqual({
+      organisationId: 'org-neteland',
+      ...defaults,
+      defaults,
+      editedBy: null,
+      editedAt: null,
+    });
+  });
+
+  it('stores the organisation’s windows, shows them and asks for its gaps to be re-evaluated', async () => {
+    const { service, store, changed } = setUp();
+    await service.save(organiser, 'org-neteland', windows);
+    expect(store.documents.get('org-neteland')).toEqual({
+      ...windows,
+      editedBy: 'org-1',
+      editedAt: '2026-12-01T09:00:00.000Z',
+    });
+    expect(await service.read(admin, 'org-neteland')).toMatchObject({ ...windows, defaults });
+    expect(await service.forOrganisation('org-neteland')).toEqual(windows);
+    expect(changed).toEqual(['org-neteland']);
+  });
+
+  it('stores nothing when a window is out of range', async () => {
+    const { service, store, changed } = setUp();
+    await expect(service.save(admin, 'org-neteland', { ...windows, stalledDays: 3 })).rejects.toMatchObject({
+      code: 'COACHING.GAP_WINDOW_OUT_OF_RANGE',
+    });
+    expect(store.documents.size).toBe(0);
+    expect(changed).toEqual([]);
+  });
+
+  it('answers staff of another organisation and managers as if the organisation did not exist', async () => {
+    const { service, store } = setUp();
+    for (const principal of [otherCoach, manager]) {
+      await expect(service.read(principal, 'org-neteland')).rejects.toMatchObject({
+        code: 'COACHING.ORGANISATION_NOT_FOUND',
+        kind: 'not-found',
+      });
+      await expect(service.save(principal, 'org-neteland', windows)).rejects.toMatchObject({
+        code: 'COACHING.ORGANISATION_NOT_FOUND',
+      });
+    }
+    expect(store.documents.size).toBe(0);
+  });
+
+  it('looks an organisation up once for many participants, also when it has no document', async () => {
+    const { service, store } = setUp();
+    const policies = await Promise.all(Array.from({ length: 50 }, () => service.forOrganisation('org-neteland')));
+    expect(policies.every((policy) => policy.baselineDueDays === 42)).toBe(true);
+    expect(store.loads).toBe(1);
+  });
+
+  it('follows a save made elsewhere once the remembered answer expires', async () => {
+    const { service, store, advance } = setUp();
+    await service.forOrganisation('org-neteland');
+    store.documents.set('org-neteland', { ...windows, editedBy: 'elsewhere', editedAt: 'x' });
+    expect((await service.forOrganisation('org-neteland')).baselineDueDays).toBe(42);
+    advance(60_001);
+    expect((await service.forOrganisation('org-neteland')).baselineDueDays).toBe(21);
+  });
+
+  it('asks again after a failed lookup instead of remembering the failure', async () => {
+    const { service, store } = setUp();
+    const load = store.load.bind(store);
+    store.load = () => Promise.reject(new Error('database is locked'));
+    await expect(service.forOrganisation('org-neteland')).rejects.toThrow('database is locked');
+    store.load = load;
+    expect(await service.forOrganisation('org-neteland')).toEqual(defaults);
+  });
+});

@@ -1,0 +1,46 @@
+import { DomainError } from '@stapsteen/errors';
+import type { GapPolicy } from './gap-rules';
+
+/** An organisation may move each window within these bounds: shorter nags, longer forgets. */
+export const GAP_WINDOW_MIN_DAYS = 7;
+export const GAP_WINDOW_MAX_DAYS = 180;
+
+export const GAP_WINDOW_NAMES = ['baselineDueDays', 'unaddressedDays', 'stalledDays'] as const;
+
+/** An organisation's own windows, as an administrator or organiser saved them. */
+export interface StoredGapWindows extends GapPolicy {
+  editedBy: string;
+  editedAt: string;
+}
+
+/** Refuses windows outside the bounds, naming every one that is, so nothing wrong is ever stored. */
+export function checkGapWindows(windows: GapPolicy): GapPolicy {
+  const outOfRange = GAP_WINDOW_NAMES.filter((name) => {
+    const days = windows[name];
+    return !Number.isInteger(days) || days < GAP_WINDOW_MIN_DAYS || days > GAP_WINDOW_MAX_DAYS;
+  });
+  if (outOfRange.length > 0) {
+    throw new DomainError(
+      'COACHING.GAP_WINDOW_OUT_OF_RANGE',
+      'validation',
+      `Gap windows are whole days from ${GAP_WINDOW_MIN_DAYS} to ${GAP_WINDOW_MAX_DAYS}: ${outOfRange.join(', ')} is not.`,
+      { outOfRange, minDays: GAP_WINDOW_MIN_DAYS, maxDays: GAP_WINDOW_MAX_DAYS },
+    );
+  }
+  return {
+    baselineDueDays: windows.baselineDueDays,
+    unaddressedDays: windows.unaddressedDays,
+    stalledDays: windows.stalledDays,
+  };
+}
+
+/** The windows the rules use for an organisation: its own when it saved some, the configured defaults otherwise. */
+export function effectiveGapPolicy(stored: StoredGapWindows | null, defaults: GapPolicy): GapPolicy {
+  return stored
+    ? {
+        baselineDueDays: stored.baselineDueDays,
+        unaddressedDays: stored.unaddressedDays,
+        stalledDays: stored.stalledDays,
+      }
+    : { ...defaults };
+}
