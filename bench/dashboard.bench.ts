@@ -28,10 +28,7 @@ import {
   KPI_ORGANISATION_MONTHS_COLLECTION,
   KPI_ROSTERS_COLLECTION,
 } from '../services/flow-through/src/kpis/infrastructure/mongo-kpi-read-models';
-import { mb, percentile, round, seededUuid } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stack = require('../deploy/local-stack/stack.cjs');
+import { mb, percentile, round, seededUuid, startBenchStack } from './support';
 
 const ACTIVE = Number(process.env.BENCH_PARTICIPANTS ?? 15_000);
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 40);
@@ -209,13 +206,7 @@ async function timed(send: () => Promise<{ status: number }>): Promise<{ ms: num
 }
 
 async function main() {
-  process.env.STACK_KAFKA_PORT ??= '29192';
-  process.env.STACK_KAFKA_CONTROLLER_PORT ??= '29193';
-  process.env.STACK_MONGO_PORT ??= '47117';
-  process.env.STACK_DATA_DIR ??= `${__dirname}/../.data/bench`;
-  const { kafkaBrokers, mongoUri } = await stack.up({ profile: 'test' });
-  process.env.KAFKA_BROKERS = kafkaBrokers;
-  process.env.MONGODB_URI = mongoUri;
+  const stack = await startBenchStack();
   const keys = createTestKeyPair();
   // 0 measures every request against the database; the service's default shares reads for 5 s.
   const cacheMs = process.env.KPI_CACHE_MS ?? '0';
@@ -300,7 +291,7 @@ async function main() {
     );
   } finally {
     await app.close();
-    await stack.down({ profile: 'test' });
+    await stack.stop();
   }
 }
 

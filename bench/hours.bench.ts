@@ -12,10 +12,7 @@ import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testi
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
-import { mb, percentile, round, seededUuid } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stack = require('../deploy/local-stack/stack.cjs');
+import { mb, percentile, round, seededUuid, startBenchStack } from './support';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 15_000);
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
@@ -157,13 +154,7 @@ async function entryBench(app: INestApplication, token: string, ids: string[]) {
 }
 
 async function main() {
-  process.env.STACK_KAFKA_PORT ??= '29192';
-  process.env.STACK_KAFKA_CONTROLLER_PORT ??= '29193';
-  process.env.STACK_MONGO_PORT ??= '47117';
-  process.env.STACK_DATA_DIR ??= `${__dirname}/../.data/bench`;
-  const { kafkaBrokers, mongoUri } = await stack.up({ profile: 'test' });
-  process.env.KAFKA_BROKERS = kafkaBrokers;
-  process.env.MONGODB_URI = mongoUri;
+  const stack = await startBenchStack();
   const keys = createTestKeyPair();
   const app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
   try {
@@ -184,7 +175,7 @@ async function main() {
     );
   } finally {
     await app.close();
-    await stack.down({ profile: 'test' });
+    await stack.stop();
   }
 }
 

@@ -17,10 +17,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
-import { mb, round, seededUuid } from './support';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const stack = require('../deploy/local-stack/stack.cjs');
+import { mb, round, seededUuid, startBenchStack } from './support';
 
 const PARTICIPANTS = Number(process.env.BENCH_GROWTH_PARTICIPANTS ?? 50);
 const ORGANISATIONS = Number(process.env.BENCH_GROWTH_ORGS ?? 1);
@@ -68,13 +65,7 @@ function prestationsOf(participantId: string, year: number) {
 }
 
 async function main() {
-  process.env.STACK_KAFKA_PORT ??= '29192';
-  process.env.STACK_KAFKA_CONTROLLER_PORT ??= '29193';
-  process.env.STACK_MONGO_PORT ??= '47117';
-  process.env.STACK_DATA_DIR ??= `${__dirname}/../.data/bench`;
-  const { kafkaBrokers, mongoUri } = await stack.up({ profile: 'test' });
-  process.env.KAFKA_BROKERS = kafkaBrokers;
-  process.env.MONGODB_URI = mongoUri;
+  const stack = await startBenchStack();
   const keys = createTestKeyPair();
   // The production sweep interval (the test default of 200 ms would scan every collection 5 times a second).
   const env = { OUTBOX_POLL_MS: '30000' };
@@ -180,7 +171,7 @@ async function main() {
     log(`memory: rss ${mb(process.memoryUsage().rss)} MB`);
   } finally {
     await Promise.all([hours.close(), flowThrough?.close()]);
-    await stack.down({ profile: 'test' });
+    await stack.stop();
   }
 }
 

@@ -17,3 +17,21 @@ export function seededUuid(seed: string): string {
 export function mb(bytes: number): number {
   return round(bytes / 1024 / 1024, 0);
 }
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const stack = require('../deploy/local-stack/stack.cjs');
+
+/**
+ * Starts the bench's own Kafka and FerretDB (test profile: wiped data, ports of its own so it can
+ * run beside the dev stack and the tests; STACK_* override them) and points the services at them.
+ */
+export async function startBenchStack(): Promise<{ stop: () => Promise<void> }> {
+  process.env.STACK_KAFKA_PORT ??= '29192';
+  process.env.STACK_KAFKA_CONTROLLER_PORT ??= '29193';
+  process.env.STACK_MONGO_PORT ??= '47117';
+  process.env.STACK_DATA_DIR ??= `${__dirname}/../.data/bench`;
+  const { kafkaBrokers, mongoUri } = await stack.up({ profile: 'test' });
+  process.env.KAFKA_BROKERS = kafkaBrokers;
+  process.env.MONGODB_URI = mongoUri;
+  return { stop: () => stack.down({ profile: 'test' }) };
+}

@@ -1,12 +1,13 @@
+import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@stapsteen/config';
 import { createTestKeyPair, startTestService } from '@stapsteen/testing';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, Page, chromium } from 'playwright-core';
 import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
 import { createGatewayApp, GatewayConfig } from '../../services/gateway/src/app.module';
@@ -147,4 +148,24 @@ export async function seedOrganiser(stack: Stack, organiser: Organiser): Promise
     organisationIds: [organiser.organisation.id],
     regionId: null,
   });
+}
+
+/**
+ * A screenshot of the screen for people to look at (artifacts/screenshots, not committed), and no
+ * serious or critical accessibility violation on it, named with the elements concerned.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Signs in on the sign-in screen as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
 }

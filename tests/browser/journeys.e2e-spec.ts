@@ -1,25 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { Page } from 'playwright-core';
-import { bootStack, SCREENSHOTS, Stack } from './harness';
+import { bootStack, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
 
 jest.setTimeout(120_000);
-
-/** A screenshot for people to look at, and no serious or critical accessibility violation. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-}
 
 describe('the web app in a real browser', () => {
   let stack: Stack;

@@ -1,26 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { eventually } from '@stapsteen/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Page } from 'playwright-core';
-import { apiAs, bootStack, CallApi, SCREENSHOTS, Stack } from './harness';
+import { apiAs, bootStack, CallApi, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
 
 jest.setTimeout(300_000);
-
-/** A screenshot for people to look at, and no serious or critical accessibility violation. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
-async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-}
 
 function previousMonth(): string {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).split('-');

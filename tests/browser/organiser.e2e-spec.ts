@@ -1,18 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Locator, Page } from 'playwright-core';
-import { apiAs, bootStack, Organiser, SCREENSHOTS, seedOrganiser, Stack } from './harness';
+import { apiAs, bootStack, checkScreen, Organiser, SCREENSHOTS, seedOrganiser, Stack } from './harness';
 
 jest.setTimeout(300_000);
-
-/** A screenshot for people to look at, and no serious or critical accessibility violation. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 /** Last month in Brussels: fully worked, not yet closed (automatic closing is pushed past it). */
 function previousMonth(): string {

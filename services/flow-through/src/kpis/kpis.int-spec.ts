@@ -84,8 +84,10 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
 
     const summary = await eventually(
       () => summaryOf('managerKempen'),
-      (r) => r.status === 200 && r.body.ended === 1 && r.body.averageCountedHours === 30,
-      { what: 'the exit and the corrected month in the Kempen summary' },
+      // Each topic is projected on its own: wait until the enrolments, the exit and the corrected
+      // month have all arrived, not just the last of them.
+      (r) => r.status === 200 && r.body.referred === 2 && r.body.ended === 1 && r.body.averageCountedHours === 30,
+      { what: 'both referrals, the exit and the corrected month in the Kempen summary' },
     );
     expect(summary.body).toMatchObject({
       referred: 2,
