@@ -1,4 +1,12 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { OutboxRelay } from '@stapsteen/messaging';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -11,6 +19,9 @@ import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { CheckDueAlertsHandler } from './application/check-due-alerts';
+import { ALERT_RULES_REPOSITORY, AlertRulesRepository, AlertRulesService } from './application/alert-rules-service';
+import { MongoAlertRules } from './infrastructure/mongo-alert-rules';
+import { AlertRulesController } from './interface/alert-rules.controller';
 import { DueTasksQueries } from './application/due-tasks';
 import { DUE_TASKS_STORE, DueTasksStore } from './application/due-tasks-store';
 import { DEFAULT_DUE_ALERT_POLICY, DueAlertPolicy } from './domain/due-alerts';
@@ -62,14 +73,25 @@ class RetentionTimer implements OnApplicationBootstrap, OnApplicationShutdown {
  * write that was stored: it is logged, and the participant's next write or check day tries again.
  */
 @Injectable()
-export class DueAlertChecks implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DueAlertChecks implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('DueAlerts');
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly checks: CheckDueAlertsHandler,
     @Inject(SERVICE_CONFIG) private readonly config: FlowThroughConfig,
+    private readonly rules: AlertRulesService,
   ) {}
+
+  onModuleInit(): void {
+    // After the answer to the save: a failure here is logged, and the scheduled check days still come.
+    this.rules.onChanged((organisationId) => {
+      this.checks
+        .checkOrganisation(organisationId)
+        .then((result) => this.logger.log({ organisationId, ...result }, 'due alerts checked after new alert rules'))
+        .catch((error) => this.logger.error({ err: error, organisationId }, 'checks after new alert rules failed'));
+    });
+  }
 
   async afterWrite(participantId: string): Promise<void> {
     try {
@@ -99,6 +121,9 @@ export class DueAlertChecks implements OnApplicationBootstrap, OnApplicationShut
   }
 }
 
+/** How long an organisation's alert rules are remembered; another instance's save shows within it. */
+const ALERT_RULES_CACHE_MS = 60_000;
+
 const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
   ...DEFAULT_DUE_ALERT_POLICY,
   evaluationIntervalMonths: config.EVALUATION_INTERVAL_MONTHS,
@@ -114,11 +139,28 @@ const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
     PlanController,
     EvaluationController,
     DueTasksController,
+    AlertRulesController,
   ],
   providers: [
     { provide: CLOCK, useValue: systemClock },
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
     { provide: DUE_TASKS_STORE, useClass: MongoDueTasksStore },
+    { provide: ALERT_RULES_REPOSITORY, useClass: MongoAlertRules },
+    {
+      provide: AlertRulesService,
+      useFactory: (settings: AlertRulesRepository, organisations: OrganisationDirectory, clock: Clock) =>
+        new AlertRulesService(
+          settings,
+          organisations,
+          clock,
+          {
+            endingWithinDays: DEFAULT_DUE_ALERT_POLICY.endingWithinDays,
+            evaluationWithinDays: DEFAULT_DUE_ALERT_POLICY.evaluationWithinDays,
+          },
+          ALERT_RULES_CACHE_MS,
+        ),
+      inject: [ALERT_RULES_REPOSITORY, ORGANISATION_DIRECTORY, CLOCK],
+    },
     {
       provide: CheckDueAlertsHandler,
       useFactory: (
@@ -129,9 +171,17 @@ const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
         clock: Clock,
         config: FlowThroughConfig,
         lock: KeyedLock,
+        rules: AlertRulesService,
       ) =>
-        new CheckDueAlertsHandler(participants, alerts, causes, tasks, clock, dueAlertPolicyOf(config), (key, work) =>
-          lock.run(key, work),
+        new CheckDueAlertsHandler(
+          participants,
+          alerts,
+          causes,
+          tasks,
+          clock,
+          dueAlertPolicyOf(config),
+          (key, work) => lock.run(key, work),
+          rules,
         ),
       inject: [
         PARTICIPANT_REPOSITORY,
@@ -141,6 +191,7 @@ const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
         CLOCK,
         SERVICE_CONFIG,
         KeyedLock,
+        AlertRulesService,
       ],
     },
     DueAlertChecks,

@@ -16,6 +16,8 @@ import { ParticipantState } from '../domain/participant';
 import { savePlan } from '../domain/plan';
 import { DEFAULT_TRAJECTORY_POLICY } from '../domain/trajectory';
 import { changeTrajectory } from '../domain/trajectory-commands';
+import type { AlertRules } from '../domain/alert-rules';
+import type { AlertRulesSource } from './alert-rules-service';
 import { CheckDueAlertsHandler } from './check-due-alerts';
 import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 import { DueTasksQueries } from './due-tasks';
@@ -75,7 +77,7 @@ const START = '2026-02-02';
 const PLANNED_END = '2027-02-01';
 const FIRST_EVALUATION = '2026-08-02';
 
-function setUp(initialToday: string) {
+function setUp(initialToday: string, rules?: AlertRulesSource) {
   let today = initialToday;
   const clock = { now: () => new Date(`${today}T09:00:00Z`), today: () => today };
   const participants = new InMemoryParticipants();
@@ -93,6 +95,7 @@ function setUp(initialToday: string) {
     clock,
     DEFAULT_DUE_ALERT_POLICY,
     (key, work) => lock.run(key, work),
+    rules,
   );
   const participantWriter = new ParticipantWriter(participants, undefined, undefined, (id) => checks.check(id));
   const change = (id: string, decide: (p: ParticipantState) => { state: ParticipantState }) =>
@@ -395,5 +398,75 @@ describe('the due task lists', () => {
     expect(now.map((i) => [i.checkpoint, i.dueOn, i.overdue])).toEqual([['IMMEDIATE', today(), false]]);
     const half = (await queries.followUps(organiser, { within: 200 })).items;
     expect(half.map((i) => i.checkpoint)).toEqual(['IMMEDIATE', 'SIX_MONTHS']);
+  });
+});
+
+describe('checking against the organisation’s own alert rules', () => {
+  /** Neteland set its own windows; every other organisation keeps the defaults. */
+  const netelandRules = (rules: AlertRules): AlertRulesSource => ({
+    forOrganisation: async (organisationId) =>
+      organisationId === 'org-neteland' ? rules : { endingWithinDays: 60, evaluationWithinDays: 14 },
+  });
+
+  it('raises no ending alert 40 days out when the organisation shortened the window to 30, and does at 30', async () => {
+    const { participants, alerts, checks, setToday } = setUp(
+      addDays(PLANNED_END, -40),
+      netelandRules({ endingWithinDays: 30, evaluationWithinDays: 14 }),
+    );
+    await storeStartedParticipant(participants);
+    await storeStartedParticipant(participants, 'p-2', 'org-herentals');
+
+    await checks.check('p-1');
+    await checks.check('p-2');
+    expect(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN')).toEqual([]);
+    // The default 60 days still hold for the organisation that saved nothing.
+    expect(open(alerts.alertsOf('p-2', 'TRAJECTORY_ENDING_NO_PLAN'))).toHaveLength(1);
+
+    setToday(addDays(PLANNED_END, -30));
+    await checks.check('p-1');
+    expect(open(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN'))).toEqual([
+      expect.objectContaining({ severity: 'MEDIUM', facts: { plannedEndOn: PLANNED_END } }),
+    ]);
+  });
+
+  it('raises the ending alert 90 days out with a longer window, and plans the next check by it', async () => {
+    const { participants, alerts, checks, tasks } = setUp(
+      addDays(PLANNED_END, -120),
+      netelandRules({ endingWithinDays: 90, evaluationWithinDays: 14 }),
+    );
+    await storeStartedParticipant(participants);
+    await checks.check('p-1');
+    expect(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN')).toEqual([]);
+    expect(tasks.entries.get('p-1')?.nextCheckOn).toBe(addDays(PLANNED_END, -90));
+  });
+
+  it('opens EVALUATION_DUE 30 days ahead with a longer window, where the default 14 would not', async () => {
+    const { participants, alerts, checks } = setUp(
+      addDays(FIRST_EVALUATION, -30),
+      netelandRules({ endingWithinDays: 60, evaluationWithinDays: 30 }),
+    );
+    await storeStartedParticipant(participants);
+    await storeStartedParticipant(participants, 'p-2', 'org-herentals');
+    await checks.check('p-1');
+    await checks.check('p-2');
+    expect(open(alerts.alertsOf('p-1', 'EVALUATION_DUE'))).toEqual([
+      expect.objectContaining({ severity: 'MEDIUM', facts: { dueOn: FIRST_EVALUATION } }),
+    ]);
+    expect(alerts.alertsOf('p-2', 'EVALUATION_DUE')).toEqual([]);
+  });
+
+  it('checks the organisation’s participants again at once when its rules change', async () => {
+    let rules: AlertRules = { endingWithinDays: 60, evaluationWithinDays: 14 };
+    const { participants, alerts, checks } = setUp(addDays(PLANNED_END, -75), {
+      forOrganisation: async () => rules,
+    });
+    await storeStartedParticipant(participants);
+    await checks.check('p-1');
+    expect(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN')).toEqual([]);
+
+    rules = { endingWithinDays: 90, evaluationWithinDays: 14 };
+    expect(await checks.checkOrganisation('org-neteland')).toEqual({ checked: 1, failed: 0 });
+    expect(open(alerts.alertsOf('p-1', 'TRAJECTORY_ENDING_NO_PLAN'))).toHaveLength(1);
+    expect(await checks.checkOrganisation('org-herentals')).toEqual({ checked: 0, failed: 0 });
   });
 });

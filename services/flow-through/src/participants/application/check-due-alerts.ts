@@ -2,10 +2,12 @@ import type { AlertRepository } from '../../alerts/application/alert-repository'
 import type { RecordAlertCauseHandler } from '../../alerts/application/record-alert-cause';
 import { Alert, ParticipantAlerts, openAlertOf } from '../../alerts/domain/alert';
 import type { Clock } from '../../shared/clock';
+import { policyWithRules } from '../domain/alert-rules';
 import { DueAlertKind, DueAlertPolicy, DueAlertState, dueAlerts, nextDueAlertCheckOn } from '../domain/due-alerts';
 import { evaluationSchedule } from '../domain/evaluation';
 import { addDays, exitedTrajectory, followUpCheckpoints } from '../domain/follow-up';
 import type { ParticipantState } from '../domain/participant';
+import type { AlertRulesSource } from './alert-rules-service';
 import type { ParticipantRepository } from './participant-repository';
 import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 
@@ -32,8 +34,15 @@ export class CheckDueAlertsHandler {
     private readonly causes: RecordAlertCauseHandler,
     private readonly tasks: DueTasksStore,
     private readonly clock: Clock,
+    /** The service-wide policy; its two windows are what an organisation without rules of its own gets. */
     private readonly policy: DueAlertPolicy,
     private readonly serialize: Serialize = (_key, work) => work(),
+    private readonly rules: AlertRulesSource = {
+      forOrganisation: async () => ({
+        endingWithinDays: policy.endingWithinDays,
+        evaluationWithinDays: policy.evaluationWithinDays,
+      }),
+    },
   ) {}
 
   /** Checks one participant; serialised per participant so a later check never loses to an earlier one. */
@@ -42,7 +51,8 @@ export class CheckDueAlertsHandler {
       const participant = await this.participants.findById(participantId);
       if (!participant) return;
       const today = this.clock.today();
-      const dues = dueAlerts(participant, today, this.policy);
+      const policy = policyWithRules(this.policy, await this.rules.forOrganisation(participant.organisationId));
+      const dues = dueAlerts(participant, today, policy);
       const stored = await this.tasks.entryOf(participant.organisationId, participant.id);
       const openKinds = dues.filter((due) => due.open).map((due) => due.kind);
       // Most writes find nothing due and nothing left open: skip the alerts read, which on FerretDB v1
@@ -51,8 +61,28 @@ export class CheckDueAlertsHandler {
         const alerts = (await this.alerts.load(participantId))?.state ?? null;
         for (const due of dues) await this.reconcile(participant, alerts, due);
       }
-      await this.refreshTasks(dueTaskEntryOf(participant, today, this.policy, openKinds), stored, participant);
+      await this.refreshTasks(dueTaskEntryOf(participant, today, policy, openKinds), stored, participant);
     });
+  }
+
+  /**
+   * Checks again every participant of the organisation that has something coming due, after its
+   * rules changed: a longer window would otherwise wait for a check day planned by the shorter one.
+   * Participants without a due-task entry have nothing any window could open.
+   */
+  async checkOrganisation(organisationId: string): Promise<{ checked: number; failed: number }> {
+    let checked = 0;
+    let failed = 0;
+    for (const entry of await this.tasks.entriesOf(organisationId)) {
+      try {
+        await this.check(entry.participantId);
+        checked++;
+      } catch {
+        // Its scheduled check day still comes; the timer tries then.
+        failed++;
+      }
+    }
+    return { checked, failed };
   }
 
   /**

@@ -378,6 +378,88 @@ function GapSettings({ organisation, onDone }: { organisation: Organisation; onD
   );
 }
 
+/** Per window: the bounds the flow-through service accepts (days before the planned end, before the evaluation). */
+const ALERT_RULE_BOUNDS = {
+  endingWithinDays: { min: 7, max: 180 },
+  evaluationWithinDays: { min: 1, max: 90 },
+} as const;
+const ALERT_RULES = ['endingWithinDays', 'evaluationWithinDays'] as const;
+type AlertRules = Record<(typeof ALERT_RULES)[number], number>;
+
+/** How long before a trajectory's planned end, and before an evaluation, flow-through raises its alert. */
+function AlertRulesEditor({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
+  const { t } = useTranslation();
+  const path = `/flow-through/organisations/${encodeURIComponent(organisation.id)}/alert-rules`;
+  const stored = useQuery({
+    queryKey: ['alert-rules', organisation.id],
+    queryFn: () => api<AlertRules & { defaults: AlertRules; editedAt: string | null }>(path),
+  });
+  const [rules, setRules] = useState<AlertRules | null>(null);
+  const shown: AlertRules | null =
+    rules ??
+    (stored.data
+      ? { endingWithinDays: stored.data.endingWithinDays, evaluationWithinDays: stored.data.evaluationWithinDays }
+      : null);
+  const save = useMutation({
+    mutationFn: () => post(path, shown, 'PUT'),
+    onSuccess: () => void stored.refetch(),
+  });
+  return (
+    <section className="card" aria-labelledby="alert-rules-title">
+      <h2 id="alert-rules-title">{t('alertRules.title', { name: organisation.name })}</h2>
+      <p className="hint">
+        {t('alertRules.explain')} {stored.data && !stored.data.editedAt && t('alertRules.usingDefaults')}
+      </p>
+      <ProblemMessage error={stored.error} />
+      {shown && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          {ALERT_RULES.map((name) => (
+            <div key={name}>
+              <label>
+                {t(`alertRules.${name}`)}
+                <input
+                  type="number"
+                  min={ALERT_RULE_BOUNDS[name].min}
+                  max={ALERT_RULE_BOUNDS[name].max}
+                  step={1}
+                  required
+                  value={shown[name]}
+                  aria-describedby={`alert-rules-${name}-hint`}
+                  onChange={(e) => setRules({ ...shown, [name]: Number(e.target.value) })}
+                />
+              </label>
+              <p className="hint" id={`alert-rules-${name}-hint`}>
+                {t(`alertRules.${name}Hint`, {
+                  days: stored.data?.defaults[name],
+                  min: ALERT_RULE_BOUNDS[name].min,
+                  max: ALERT_RULE_BOUNDS[name].max,
+                })}
+              </p>
+            </div>
+          ))}
+          <div className="row">
+            <button type="submit">{t('alertRules.save')}</button>{' '}
+            <button type="button" className="secondary" onClick={onDone}>
+              {t('users.closeEdit')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ProblemMessage error={save.error} />
+      {save.isSuccess && (
+        <p role="status" className="ok">
+          {t('alertRules.saved')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 function Organisations({ organisations }: { organisations: Organisation[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -385,6 +467,7 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
   const [form, setForm] = useState<Organisation>(empty);
   const [targetsOf, setTargetsOf] = useState<Organisation | null>(null);
   const [gapSettingsOf, setGapSettingsOf] = useState<Organisation | null>(null);
+  const [alertRulesOf, setAlertRulesOf] = useState<Organisation | null>(null);
   const save = useMutation({
     mutationFn: () => post('/flow-through/organisations', form, 'PUT'),
     onSuccess: () => {
@@ -437,6 +520,14 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
                       aria-label={t('gapSettings.openOne', { name: o.name })}
                     >
                       {t('gapSettings.open')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => setAlertRulesOf(o)}
+                      aria-label={t('alertRules.openOne', { name: o.name })}
+                    >
+                      {t('alertRules.open')}
                     </button>
                   </>
                 )}
@@ -448,6 +539,9 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
       {targetsOf && <HoursTargets key={targetsOf.id} organisation={targetsOf} onDone={() => setTargetsOf(null)} />}
       {gapSettingsOf && (
         <GapSettings key={gapSettingsOf.id} organisation={gapSettingsOf} onDone={() => setGapSettingsOf(null)} />
+      )}
+      {alertRulesOf && (
+        <AlertRulesEditor key={alertRulesOf.id} organisation={alertRulesOf} onDone={() => setAlertRulesOf(null)} />
       )}
       <form
         className="row"

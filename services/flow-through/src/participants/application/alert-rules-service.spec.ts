@@ -1,0 +1,135 @@
+import type { Principal } from '@stapsteen/auth';
+import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
+import type { Organisation } from '../../organisations/domain/organisation';
+import type { StoredAlertRules } from '../domain/alert-rules';
+import { AlertRulesRepository, AlertRulesService } from './alert-rules-service';
+
+class InMemoryAlertRules implements AlertRulesRepository {
+  readonly documents = new Map<string, StoredAlertRules>();
+  loads = 0;
+
+  async load(organisationId: string): Promise<StoredAlertRules | null> {
+    this.loads++;
+    return this.documents.get(organisationId) ?? null;
+  }
+
+  async save(organisationId: string, rules: StoredAlertRules): Promise<void> {
+    this.documents.set(organisationId, rules);
+  }
+}
+
+const organisations: Organisation[] = [
+  { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },
+  { id: 'org-gent', name: 'Gent', kind: 'WIJK_WERK', regionId: 'region-gent' },
+];
+const directory: OrganisationDirectory = {
+  findById: async (id) => organisations.find((o) => o.id === id) ?? null,
+  list: async () => organisations,
+  save: async () => undefined,
+};
+
+const defaults = { endingWithinDays: 60, evaluationWithinDays: 14 };
+const rules = { endingWithinDays: 30, evaluationWithinDays: 7 };
+const admin: Principal = { userId: 'admin-1', role: 'ADMIN', organisationIds: [], regionId: null };
+const organiser: Principal = { userId: 'org-1', role: 'ORGANISER', organisationIds: ['org-neteland'], regionId: null };
+const coach: Principal = { userId: 'coach-1', role: 'COACH', organisationIds: ['org-neteland'], regionId: null };
+const otherOrganiser: Principal = { userId: 'org-9', role: 'ORGANISER', organisationIds: ['org-gent'], regionId: null };
+const kempen: Principal = { userId: 'mgr-k', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-kempen' };
+const gent: Principal = { userId: 'mgr-g', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-gent' };
+
+function setUp() {
+  const store = new InMemoryAlertRules();
+  let now = new Date('2026-12-01T09:00:00.000Z');
+  const service = new AlertRulesService(
+    store,
+    directory,
+    { now: () => now, today: () => '2026-12-01' },
+    defaults,
+    60_000,
+  );
+  const changed: string[] = [];
+  service.onChanged((id) => changed.push(id));
+  return { store, service, changed, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe('alert rules service', () => {
+  it('shows the defaults to the organisation’s staff and its region’s manager while it saved none', async () => {
+    const { service } = setUp();
+    for (const principal of [organiser, coach, kempen, admin]) {
+      expect(await service.read(principal, 'org-neteland')).toEqual({
+        organisationId: 'org-neteland',
+        ...defaults,
+        defaults,
+        editedBy: null,
+        editedAt: null,
+      });
+    }
+  });
+
+  it('stores an organiser’s rules, shows them, uses them and asks for the participants to be checked', async () => {
+    const { service, store, changed } = setUp();
+    await service.save(organiser, 'org-neteland', rules);
+    expect(store.documents.get('org-neteland')).toEqual({
+      ...rules,
+      editedBy: 'org-1',
+      editedAt: '2026-12-01T09:00:00.000Z',
+    });
+    expect(await service.read(kempen, 'org-neteland')).toMatchObject({ ...rules, defaults, editedBy: 'org-1' });
+    expect(await service.forOrganisation('org-neteland')).toEqual(rules);
+    expect(changed).toEqual(['org-neteland']);
+  });
+
+  it('stores nothing when a window is out of range', async () => {
+    const { service, store, changed } = setUp();
+    await expect(service.save(admin, 'org-neteland', { ...rules, evaluationWithinDays: 0 })).rejects.toMatchObject({
+      code: 'ALERT_RULES.OUT_OF_RANGE',
+    });
+    expect(store.documents.size).toBe(0);
+    expect(changed).toEqual([]);
+  });
+
+  it('answers callers out of scope, and for an unknown organisation, as if it did not exist', async () => {
+    const { service, store } = setUp();
+    for (const principal of [otherOrganiser, gent]) {
+      await expect(service.read(principal, 'org-neteland')).rejects.toMatchObject({
+        code: 'ORGANISATION.NOT_FOUND',
+        kind: 'not-found',
+      });
+    }
+    for (const principal of [otherOrganiser, kempen]) {
+      await expect(service.save(principal, 'org-neteland', rules)).rejects.toMatchObject({
+        code: 'ORGANISATION.NOT_FOUND',
+      });
+    }
+    await expect(service.read(admin, 'org-nowhere')).rejects.toMatchObject({ code: 'ORGANISATION.NOT_FOUND' });
+    await expect(service.save(admin, 'org-nowhere', rules)).rejects.toMatchObject({ code: 'ORGANISATION.NOT_FOUND' });
+    expect(store.documents.size).toBe(0);
+  });
+
+  it('looks an organisation up once for many participants, also when it has no document', async () => {
+    const { service, store } = setUp();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => service.forOrganisation('org-neteland')));
+    expect(answers.every((answer) => answer.endingWithinDays === 60)).toBe(true);
+    expect(store.loads).toBe(1);
+  });
+
+  it('follows a save made elsewhere once the remembered answer expires', async () => {
+    const { service, store, advance } = setUp();
+    await service.forOrganisation('org-neteland');
+    store.documents.set('org-neteland', { ...rules, editedBy: 'elsewhere', editedAt: 'x' });
+    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(60);
+    advance(59_000);
+    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(60);
+    advance(1_001);
+    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(30);
+  });
+
+  it('asks again after a failed lookup instead of remembering the failure', async () => {
+    const { service, store } = setUp();
+    const load = store.load.bind(store);
+    store.load = () => Promise.reject(new Error('database is locked'));
+    await expect(service.forOrganisation('org-neteland')).rejects.toThrow('database is locked');
+    store.load = load;
+    expect(await service.forOrganisation('org-neteland')).toEqual(defaults);
+  });
+});
