@@ -43,6 +43,20 @@ describe('the web app in a real browser', () => {
     // The scope is shown by the organisation's name, not its code.
     await row.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
     await checkScreen(page, 'admin-users');
+
+    // The thresholds the services read: coaching's gap windows and flow-through's alert rules.
+    await page.getByRole('button', { name: 'Coachingtermijnen van Wijk-werken Neteland' }).click();
+    const gaps = page.getByRole('region', { name: 'Coachingtermijnen van Wijk-werken Neteland' });
+    await gaps.getByText('Deze organisatie gebruikt nu de standaardtermijnen.').waitFor();
+    await gaps.getByLabel('Nulmeting binnen (dagen)').fill('28');
+    await gaps.getByRole('button', { name: 'Coachingtermijnen opslaan' }).click();
+    await gaps.getByRole('status').filter({ hasText: 'Coachingtermijnen opgeslagen' }).waitFor();
+    await page.getByRole('button', { name: 'Signaalregels van Wijk-werken Neteland' }).click();
+    const rules = page.getByRole('region', { name: 'Signaalregels van Wijk-werken Neteland' });
+    await rules.getByLabel('Traject loopt af zonder doorstroomplan (dagen vooraf)').fill('45');
+    await rules.getByRole('button', { name: 'Signaalregels opslaan' }).click();
+    await rules.getByRole('status').filter({ hasText: 'Signaalregels opgeslagen' }).waitFor();
+    await checkScreen(page, 'admin-thresholds');
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
 

@@ -298,39 +298,50 @@ function HoursTargets({ organisation, onDone }: { organisation: Organisation; on
   );
 }
 
-const GAP_WINDOWS = ['baselineDueDays', 'unaddressedDays', 'stalledDays'] as const;
-type GapWindows = Record<(typeof GAP_WINDOWS)[number], number>;
-const GAP_WINDOW_MIN_DAYS = 7;
-const GAP_WINDOW_MAX_DAYS = 180;
+/** A number of days a service reads, with the bounds it accepts. */
+interface DaySetting {
+  name: string;
+  min: number;
+  max: number;
+}
 
-/** The days after which coaching flags a gap (no baseline, a weak competency left alone, a stalled assignment). */
-function GapSettings({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
+/**
+ * An organisation's day windows as a service stores them (`GET|PUT path`, answering the values, the
+ * `defaults` and `editedAt`): the coaching gap windows and the flow-through alert rules share it.
+ */
+function DaySettingsEditor({
+  organisation,
+  onDone,
+  path,
+  keyPrefix,
+  settings,
+}: {
+  organisation: Organisation;
+  onDone: () => void;
+  path: string;
+  /** The i18n key and the element ids: `gapSettings`, `alertRules`. */
+  keyPrefix: string;
+  settings: readonly DaySetting[];
+}) {
   const { t } = useTranslation();
-  const path = `/coaching/organisations/${encodeURIComponent(organisation.id)}/gap-settings`;
+  type Values = Record<string, number>;
   const stored = useQuery({
-    queryKey: ['gap-settings', organisation.id],
-    queryFn: () => api<GapWindows & { defaults: GapWindows; editedAt: string | null }>(path),
+    queryKey: [keyPrefix, organisation.id],
+    queryFn: () => api<Values & { defaults: Values; editedAt: string | null }>(path),
   });
-  const [windows, setWindows] = useState<GapWindows | null>(null);
-  const shown: GapWindows | null =
-    windows ??
-    (stored.data
-      ? {
-          baselineDueDays: stored.data.baselineDueDays,
-          unaddressedDays: stored.data.unaddressedDays,
-          stalledDays: stored.data.stalledDays,
-        }
-      : null);
+  const [values, setValues] = useState<Values | null>(null);
+  const shown: Values | null =
+    values ?? (stored.data ? Object.fromEntries(settings.map(({ name }) => [name, stored.data[name]])) : null);
   const save = useMutation({
     mutationFn: () => post(path, shown, 'PUT'),
     onSuccess: () => void stored.refetch(),
   });
+  const bounds = { min: Math.min(...settings.map((s) => s.min)), max: Math.max(...settings.map((s) => s.max)) };
   return (
-    <section className="card" aria-labelledby="gap-settings-title">
-      <h2 id="gap-settings-title">{t('gapSettings.title', { name: organisation.name })}</h2>
+    <section className="card" aria-labelledby={`${keyPrefix}-title`}>
+      <h2 id={`${keyPrefix}-title`}>{t(`${keyPrefix}.title`, { name: organisation.name })}</h2>
       <p className="hint">
-        {t('gapSettings.explain', { min: GAP_WINDOW_MIN_DAYS, max: GAP_WINDOW_MAX_DAYS })}{' '}
-        {stored.data && !stored.data.editedAt && t('gapSettings.usingDefaults')}
+        {t(`${keyPrefix}.explain`, bounds)} {stored.data && !stored.data.editedAt && t(`${keyPrefix}.usingDefaults`)}
       </p>
       <ProblemMessage error={stored.error} />
       {shown && (
@@ -340,28 +351,28 @@ function GapSettings({ organisation, onDone }: { organisation: Organisation; onD
             save.mutate();
           }}
         >
-          {GAP_WINDOWS.map((name) => (
+          {settings.map(({ name, min, max }) => (
             <div key={name}>
               <label>
-                {t(`gapSettings.${name}`)}
+                {t(`${keyPrefix}.${name}`)}
                 <input
                   type="number"
-                  min={GAP_WINDOW_MIN_DAYS}
-                  max={GAP_WINDOW_MAX_DAYS}
+                  min={min}
+                  max={max}
                   step={1}
                   required
                   value={shown[name]}
-                  aria-describedby={`gap-settings-${name}-hint`}
-                  onChange={(e) => setWindows({ ...shown, [name]: Number(e.target.value) })}
+                  aria-describedby={`${keyPrefix}-${name}-hint`}
+                  onChange={(e) => setValues({ ...shown, [name]: Number(e.target.value) })}
                 />
               </label>
-              <p className="hint" id={`gap-settings-${name}-hint`}>
-                {t(`gapSettings.${name}Hint`, { days: stored.data?.defaults[name] })}
+              <p className="hint" id={`${keyPrefix}-${name}-hint`}>
+                {t(`${keyPrefix}.${name}Hint`, { days: stored.data?.defaults[name], min, max })}
               </p>
             </div>
           ))}
           <div className="row">
-            <button type="submit">{t('gapSettings.save')}</button>{' '}
+            <button type="submit">{t(`${keyPrefix}.save`)}</button>{' '}
             <button type="button" className="secondary" onClick={onDone}>
               {t('users.closeEdit')}
             </button>
@@ -371,92 +382,47 @@ function GapSettings({ organisation, onDone }: { organisation: Organisation; onD
       <ProblemMessage error={save.error} />
       {save.isSuccess && (
         <p role="status" className="ok">
-          {t('gapSettings.saved')}
+          {t(`${keyPrefix}.saved`)}
         </p>
       )}
     </section>
   );
 }
 
-/** Per window: the bounds the flow-through service accepts (days before the planned end, before the evaluation). */
-const ALERT_RULE_BOUNDS = {
-  endingWithinDays: { min: 7, max: 180 },
-  evaluationWithinDays: { min: 1, max: 90 },
-} as const;
-const ALERT_RULES = ['endingWithinDays', 'evaluationWithinDays'] as const;
-type AlertRules = Record<(typeof ALERT_RULES)[number], number>;
+/** Coaching's gap windows: whole days from 7 to 180 each. */
+const GAP_WINDOWS: DaySetting[] = ['baselineDueDays', 'unaddressedDays', 'stalledDays'].map((name) => ({
+  name,
+  min: 7,
+  max: 180,
+}));
 
-/** How long before a trajectory's planned end, and before an evaluation, flow-through raises its alert. */
-function AlertRulesEditor({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
-  const { t } = useTranslation();
-  const path = `/flow-through/organisations/${encodeURIComponent(organisation.id)}/alert-rules`;
-  const stored = useQuery({
-    queryKey: ['alert-rules', organisation.id],
-    queryFn: () => api<AlertRules & { defaults: AlertRules; editedAt: string | null }>(path),
-  });
-  const [rules, setRules] = useState<AlertRules | null>(null);
-  const shown: AlertRules | null =
-    rules ??
-    (stored.data
-      ? { endingWithinDays: stored.data.endingWithinDays, evaluationWithinDays: stored.data.evaluationWithinDays }
-      : null);
-  const save = useMutation({
-    mutationFn: () => post(path, shown, 'PUT'),
-    onSuccess: () => void stored.refetch(),
-  });
+/** Flow-through's alert rules: days before the planned end, and before an evaluation. */
+const ALERT_RULES: DaySetting[] = [
+  { name: 'endingWithinDays', min: 7, max: 180 },
+  { name: 'evaluationWithinDays', min: 1, max: 90 },
+];
+
+function GapSettings({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
   return (
-    <section className="card" aria-labelledby="alert-rules-title">
-      <h2 id="alert-rules-title">{t('alertRules.title', { name: organisation.name })}</h2>
-      <p className="hint">
-        {t('alertRules.explain')} {stored.data && !stored.data.editedAt && t('alertRules.usingDefaults')}
-      </p>
-      <ProblemMessage error={stored.error} />
-      {shown && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
-          {ALERT_RULES.map((name) => (
-            <div key={name}>
-              <label>
-                {t(`alertRules.${name}`)}
-                <input
-                  type="number"
-                  min={ALERT_RULE_BOUNDS[name].min}
-                  max={ALERT_RULE_BOUNDS[name].max}
-                  step={1}
-                  required
-                  value={shown[name]}
-                  aria-describedby={`alert-rules-${name}-hint`}
-                  onChange={(e) => setRules({ ...shown, [name]: Number(e.target.value) })}
-                />
-              </label>
-              <p className="hint" id={`alert-rules-${name}-hint`}>
-                {t(`alertRules.${name}Hint`, {
-                  days: stored.data?.defaults[name],
-                  min: ALERT_RULE_BOUNDS[name].min,
-                  max: ALERT_RULE_BOUNDS[name].max,
-                })}
-              </p>
-            </div>
-          ))}
-          <div className="row">
-            <button type="submit">{t('alertRules.save')}</button>{' '}
-            <button type="button" className="secondary" onClick={onDone}>
-              {t('users.closeEdit')}
-            </button>
-          </div>
-        </form>
-      )}
-      <ProblemMessage error={save.error} />
-      {save.isSuccess && (
-        <p role="status" className="ok">
-          {t('alertRules.saved')}
-        </p>
-      )}
-    </section>
+    <DaySettingsEditor
+      organisation={organisation}
+      onDone={onDone}
+      path={`/coaching/organisations/${encodeURIComponent(organisation.id)}/gap-settings`}
+      keyPrefix="gapSettings"
+      settings={GAP_WINDOWS}
+    />
+  );
+}
+
+function AlertRulesEditor({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
+  return (
+    <DaySettingsEditor
+      organisation={organisation}
+      onDone={onDone}
+      path={`/flow-through/organisations/${encodeURIComponent(organisation.id)}/alert-rules`}
+      keyPrefix="alertRules"
+      settings={ALERT_RULES}
+    />
   );
 }
 
