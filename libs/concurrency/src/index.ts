@@ -1,2 +1,3 @@
 export * from './keyed-lock';
 export * from './write-guard';
+export * from './shared-reads';

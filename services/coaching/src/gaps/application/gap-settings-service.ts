@@ -1,4 +1,5 @@
 import { Principal, canWriteOrganisation } from '@stapsteen/auth';
+import { SharedReads } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
 import type { Clock } from '../../shared/application/clock';
 import type { GapPolicy } from '../domain/gap-rules';
@@ -26,11 +27,6 @@ export interface GapSettingsView extends GapPolicy {
   editedAt: string | null;
 }
 
-interface CachedPolicy {
-  policy: Promise<GapPolicy>;
-  until: number;
-}
-
 /**
  * Reads and edits of an organisation's gap windows, and the windows the rules use.
  *
@@ -41,29 +37,23 @@ interface CachedPolicy {
  * Concurrent evaluations share the one lookup in flight.
  */
 export class GapSettingsService implements GapPolicies {
-  private readonly cache = new Map<string, CachedPolicy>();
+  private readonly policies: SharedReads<GapPolicy>;
 
   constructor(
     private readonly settings: GapSettingsRepository,
     private readonly clock: Clock,
     private readonly defaults: GapPolicy,
-    private readonly cacheMs: number,
+    cacheMs: number,
     /** Re-evaluates the organisation's participants, so changed windows open and close gaps now. */
     private readonly onChanged: (organisationId: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.policies = new SharedReads(cacheMs, () => clock.now().getTime());
+  }
 
   forOrganisation(organisationId: string): Promise<GapPolicy> {
-    const now = this.clock.now().getTime();
-    const cached = this.cache.get(organisationId);
-    if (cached && cached.until > now) return cached.policy;
-    const policy = this.settings.load(organisationId).then((stored) => effectiveGapPolicy(stored, this.defaults));
-    const entry = { policy, until: now + this.cacheMs };
-    this.cache.set(organisationId, entry);
-    // A failed lookup is not remembered (unless a save replaced it meanwhile): the next evaluation asks again.
-    policy.catch(() => {
-      if (this.cache.get(organisationId) === entry) this.cache.delete(organisationId);
-    });
-    return policy;
+    return this.policies.get(organisationId, async () =>
+      effectiveGapPolicy(await this.settings.load(organisationId), this.defaults),
+    );
   }
 
   async read(principal: Principal, organisationId: string): Promise<GapSettingsView> {
@@ -79,10 +69,7 @@ export class GapSettingsService implements GapPolicies {
       editedAt: this.clock.now().toISOString(),
     };
     await this.settings.save(organisationId, stored);
-    this.cache.set(organisationId, {
-      policy: Promise.resolve(effectiveGapPolicy(stored, this.defaults)),
-      until: this.clock.now().getTime() + this.cacheMs,
-    });
+    this.policies.set(organisationId, effectiveGapPolicy(stored, this.defaults));
     this.onChanged(organisationId);
     return this.view(organisationId, stored);
   }

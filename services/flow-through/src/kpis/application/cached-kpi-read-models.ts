@@ -1,13 +1,9 @@
+import { SharedReads } from '@stapsteen/concurrency';
 import type { OrganisationFigures } from '../domain/figures';
 import type { OrganisationAlerts } from '../domain/open-alerts';
 import type { OrganisationMonth } from '../domain/organisation-month';
 import type { OrganisationRoster } from '../domain/roster';
 import type { KpiReadModels } from './kpi-read-models';
-
-interface Entry<T> {
-  value: Promise<T>;
-  readAt: number;
-}
 
 /**
  * The dashboard asks for its panels side by side, and every panel reads the same figures and
@@ -18,14 +14,17 @@ interface Entry<T> {
  * dashboard; nothing that enforces a rule reads them). The larger documents are never kept.
  */
 export class CachedKpiReadModels implements KpiReadModels {
-  private readonly figuresCache = new Map<string, Entry<OrganisationFigures | null>>();
-  private readonly alertsCache = new Map<string, Entry<OrganisationAlerts | null>>();
+  private readonly figuresCache: SharedReads<OrganisationFigures | null>;
+  private readonly alertsCache: SharedReads<OrganisationAlerts | null>;
 
   constructor(
     private readonly inner: KpiReadModels,
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    ttlMs: number,
+    now: () => number = Date.now,
+  ) {
+    this.figuresCache = new SharedReads(ttlMs, now);
+    this.alertsCache = new SharedReads(ttlMs, now);
+  }
 
   figures(organisationId: string): Promise<OrganisationFigures | null> {
     return this.cached(this.figuresCache, organisationId, () => this.inner.figures(organisationId));
@@ -50,7 +49,7 @@ export class CachedKpiReadModels implements KpiReadModels {
   ): Promise<void> {
     await this.inner.updateRoster(organisationId, change, afterWrite);
     // The figures are derived from the roster inside the write.
-    this.figuresCache.delete(organisationId);
+    this.figuresCache.forget(organisationId);
   }
 
   async updateOrganisationMonth(
@@ -61,7 +60,7 @@ export class CachedKpiReadModels implements KpiReadModels {
     afterWrite?: (stored: OrganisationMonth) => Promise<void>,
   ): Promise<void> {
     await this.inner.updateOrganisationMonth(organisationId, regionId, month, change, afterWrite);
-    this.figuresCache.delete(organisationId);
+    this.figuresCache.forget(organisationId);
   }
 
   async updateFigures(
@@ -69,7 +68,7 @@ export class CachedKpiReadModels implements KpiReadModels {
     change: (current: OrganisationFigures) => OrganisationFigures,
   ): Promise<void> {
     await this.inner.updateFigures(organisationId, change);
-    this.figuresCache.delete(organisationId);
+    this.figuresCache.forget(organisationId);
   }
 
   async updateAlerts(
@@ -77,25 +76,11 @@ export class CachedKpiReadModels implements KpiReadModels {
     change: (current: OrganisationAlerts) => OrganisationAlerts,
   ): Promise<void> {
     await this.inner.updateAlerts(organisationId, change);
-    this.alertsCache.delete(organisationId);
+    this.alertsCache.forget(organisationId);
   }
 
   /** Each reader gets its own copy, so no query can change what the next one reads. */
-  private async cached<T>(cache: Map<string, Entry<T>>, key: string, read: () => Promise<T>): Promise<T> {
-    return structuredClone(await this.shared(cache, key, read));
-  }
-
-  private shared<T>(cache: Map<string, Entry<T>>, key: string, read: () => Promise<T>): Promise<T> {
-    const now = this.now();
-    const entry = cache.get(key);
-    if (entry && now - entry.readAt < this.ttlMs) return entry.value;
-    const value = read();
-    if (this.ttlMs <= 0) return value;
-    cache.set(key, { value, readAt: now });
-    // A failed read is not kept: the next reader tries the database again.
-    value.catch(() => {
-      if (cache.get(key)?.value === value) cache.delete(key);
-    });
-    return value;
+  private async cached<T>(reads: SharedReads<T>, key: string, read: () => Promise<T>): Promise<T> {
+    return structuredClone(await reads.get(key, read));
   }
 }

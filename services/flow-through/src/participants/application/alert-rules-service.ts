@@ -1,4 +1,5 @@
 import { Principal, canAccess, canWriteOrganisation } from '@stapsteen/auth';
+import { SharedReads } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
@@ -27,11 +28,6 @@ export interface AlertRulesView extends AlertRules {
   editedAt: string | null;
 }
 
-interface CachedRules {
-  rules: Promise<AlertRules>;
-  until: number;
-}
-
 /**
  * Reads and edits of an organisation's alert rules, and the rules the due checks use.
  *
@@ -42,7 +38,7 @@ interface CachedRules {
  * Concurrent checks share the one lookup in flight.
  */
 export class AlertRulesService implements AlertRulesSource {
-  private readonly cache = new Map<string, CachedRules>();
+  private readonly kept: SharedReads<AlertRules>;
   private readonly changeListeners: ((organisationId: string) => void)[] = [];
 
   constructor(
@@ -50,8 +46,10 @@ export class AlertRulesService implements AlertRulesSource {
     private readonly organisations: OrganisationDirectory,
     private readonly clock: Clock,
     private readonly defaults: AlertRules,
-    private readonly cacheMs: number,
-  ) {}
+    cacheMs: number,
+  ) {
+    this.kept = new SharedReads(cacheMs, () => clock.now().getTime());
+  }
 
   /** Called after a save, so the organisation's participants are checked against the new rules now. */
   onChanged(listener: (organisationId: string) => void): void {
@@ -59,17 +57,9 @@ export class AlertRulesService implements AlertRulesSource {
   }
 
   forOrganisation(organisationId: string): Promise<AlertRules> {
-    const now = this.clock.now().getTime();
-    const cached = this.cache.get(organisationId);
-    if (cached && cached.until > now) return cached.rules;
-    const rules = this.settings.load(organisationId).then((stored) => effectiveAlertRules(stored, this.defaults));
-    const entry = { rules, until: now + this.cacheMs };
-    this.cache.set(organisationId, entry);
-    // A failed lookup is not remembered (unless a save replaced it meanwhile): the next check asks again.
-    rules.catch(() => {
-      if (this.cache.get(organisationId) === entry) this.cache.delete(organisationId);
-    });
-    return rules;
+    return this.kept.get(organisationId, async () =>
+      effectiveAlertRules(await this.settings.load(organisationId), this.defaults),
+    );
   }
 
   async read(principal: Principal, organisationId: string): Promise<AlertRulesView> {
@@ -89,10 +79,7 @@ export class AlertRulesService implements AlertRulesSource {
       editedAt: this.clock.now().toISOString(),
     };
     await this.settings.save(organisationId, stored);
-    this.cache.set(organisationId, {
-      rules: Promise.resolve(effectiveAlertRules(stored, this.defaults)),
-      until: this.clock.now().getTime() + this.cacheMs,
-    });
+    this.kept.set(organisationId, effectiveAlertRules(stored, this.defaults));
     for (const listener of this.changeListeners) listener(organisationId);
     return this.view(organisationId, stored);
   }
