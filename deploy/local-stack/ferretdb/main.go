@@ -1,4 +1,5 @@
-// Command ferretdb runs FerretDB v1 with its SQLite engine for the local stack.
+// Command ferretdb runs FerretDB v1 for the local stack, on its PostgreSQL back end (the default of
+// the stack, see docs/adr/0010) or on its SQLite back end.
 // A plain `go install` of FerretDB's own command panics on a missing generated version file;
 // embedding its public package avoids that and keeps telemetry off.
 package main
@@ -18,18 +19,24 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data", "", "absolute path of an existing directory for the SQLite files")
+	handler := flag.String("handler", "sqlite", "postgresql or sqlite")
+	pgURL := flag.String("postgresql-url", "", "URL of the PostgreSQL database, for the postgresql handler")
 	flag.Parse()
-	if *dataDir == "" {
-		log.Fatal("-data is required")
+	if *handler == "sqlite" && *dataDir == "" {
+		log.Fatal("-data is required for the sqlite handler")
+	}
+	if *handler == "postgresql" && *pgURL == "" {
+		log.Fatal("-postgresql-url is required for the postgresql handler")
 	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dataDir + "/",
+		Listener:      ferretdb.ListenerConfig{TCP: *listen},
+		Handler:       *handler,
+		SQLiteURL:     "file:" + *dataDir + "/",
+		PostgreSQLURL: *pgURL,
 	})
 	if err != nil {
 		log.Fatal(err)
