@@ -17,7 +17,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
-import { mb, round, seededUuid, startBenchStack } from './support';
+import { databaseLabel, mb, round, seededUuid, startBenchStack } from './support';
 
 const PARTICIPANTS = Number(process.env.BENCH_GROWTH_PARTICIPANTS ?? 50);
 const ORGANISATIONS = Number(process.env.BENCH_GROWTH_ORGS ?? 1);
@@ -125,7 +125,7 @@ async function main() {
     log(
       `month-close growth bench — ${new Date().toISOString()}, ${ORGANISATIONS} organisation(s) × ${PARTICIPANTS} participants, ` +
         `${12 * PRESTATIONS_PER_MONTH} prestations a year each, ${MONTHS} months${WITH_FLOW_THROUGH ? ', with flow-through' : ''}, ` +
-        'FerretDB 1.24 (SQLite), 2 cores',
+        databaseLabel(),
     );
     log(
       '  month    org  close ms  +published ms  | baseline findOne({_id}) month_closes / participant_years / miss, ms',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** Nearest-rank percentile of a list of durations in ms. */
 export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
@@ -18,14 +19,102 @@ export function mb(bytes: number): number {
   return round(bytes / 1024 / 1024, 0);
 }
 
+/** The highest resident memory of this process so far, in MB (services and bench share it). */
+export function peakRssMb(): number {
+  return round(process.resourceUsage().maxRSS / 1024, 0);
+}
+
+export function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Which database the figures were measured on, for every report. */
+export function databaseLabel(): string {
+  if (process.env.BENCH_EXTERNAL_MONGO) return 'external MongoDB-protocol server (MONGODB_URI)';
+  return `FerretDB 1.24 on ${process.env.STACK_DB_BACKEND || 'postgresql'}`;
+}
+
+/** Times one awaited call. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/** Runs `work(i)` for i in 0..count-1 with `concurrency` callers at once, as that many clients would. */
+export async function withClients(count: number, concurrency: number, work: (i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next;
+        next += 1;
+        await work(i);
+      }
+    }),
+  );
+}
+
+/**
+ * One figure of a scenario against its goal. `ratio` is the use case against its same-run
+ * baseline (the raw driver or raw kafkajs doing the least the use case must do), oriented so
+ * that 1 means "as fast as the raw work" whichever way the unit runs.
+ */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** The raw work's figure in the same unit, measured in the same run. */
+  baseline?: number;
+  ratio?: number;
+  /** The goal, e.g. "≥ 0.5× baseline" or "≤ 250 ms"; `met` says whether this run met it. */
+  goal?: string;
+  met?: boolean;
+  /** What limits this figure, when known (profiled or measured). */
+  bottleneck?: string;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  title: string;
+  database: string;
+  scale: Record<string, number | string>;
+  figures: Figure[];
+  /** Latency samples (ms) per series, for the distribution chart. */
+  latencies: Record<string, number[]>;
+  peakRssMb: number;
+  notes: string[];
+}
+
+const RESULT_MARK = '@@bench-result ';
+
+/** Hands the scenario's figures to `bench/run.ts` (one marked line) and prints them for a person. */
+export function report(result: ScenarioResult): void {
+  for (const f of result.figures) {
+    const ratio = f.ratio === undefined ? '' : `, ×${round(f.ratio, 2)} of baseline ${round(f.baseline ?? 0, 1)}`;
+    const goal = f.goal ? ` (goal ${f.goal}: ${f.met ? 'met' : 'MISSED'})` : '';
+    log(`  ${f.name}: ${round(f.value, 1)} ${f.unit}${ratio}${goal}`);
+  }
+  log(`  peak RSS ${result.peakRssMb} MB`);
+  log(`${RESULT_MARK}${JSON.stringify(result)}`);
+}
+
+export function parseResults(output: string): ScenarioResult[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith(RESULT_MARK))
+    .map((line) => JSON.parse(line.slice(RESULT_MARK.length)) as ScenarioResult);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const stack = require('../deploy/local-stack/stack.cjs');
 
 /**
- * Starts the bench's own Kafka and FerretDB (test profile: wiped data, ports of its own so it can
+ * Starts the bench's own Kafka and database (test profile: wiped data, ports of its own so it can
  * run beside the dev stack and the tests; STACK_* override them) and points the services at them.
  */
 export async function startBenchStack(): Promise<{ stop: () => Promise<void> }> {
+  if (process.env.MONGODB_URI) process.env.BENCH_EXTERNAL_MONGO = '1';
   process.env.STACK_KAFKA_PORT ??= '29192';
   process.env.STACK_KAFKA_CONTROLLER_PORT ??= '29193';
   process.env.STACK_MONGO_PORT ??= '47117';
@@ -34,4 +123,9 @@ export async function startBenchStack(): Promise<{ stop: () => Promise<void> }> 
   process.env.KAFKA_BROKERS = kafkaBrokers;
   process.env.MONGODB_URI = mongoUri;
   return { stop: () => stack.down({ profile: 'test' }) };
+}
+
+export function fail(error: unknown): never {
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
 }

@@ -382,7 +382,7 @@ async function startPostgres(cfg) {
     '-c',
     'synchronous_commit=off',
     '-c',
-    'max_connections=200',
+    'max_connections=450',
   ];
   if (cfg.freshData) settingsArgs.push('-c', 'fsync=off', '-c', 'full_page_writes=off');
   const logPath = path.join(cfg.dataDir, 'postgresql.log');
@@ -418,7 +418,7 @@ async function startFerret(cfg) {
       '-handler',
       'postgresql',
       '-postgresql-url',
-      `postgres://stapsteen@127.0.0.1:${cfg.postgresPort}/ferretdb?pool_max_conns=40`,
+      `postgres://stapsteen@127.0.0.1:${cfg.postgresPort}/ferretdb?pool_max_conns=400`,
     );
   } else {
     const data = path.join(cfg.dataDir, 'ferretdb');
