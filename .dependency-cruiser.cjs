@@ -31,13 +31,17 @@ module.exports = {
     {
       name: 'domain-is-framework-free',
       comment:
-        'Business rules depend on nothing but node built-ins, @stapsteen/errors and @stapsteen/contracts: ' +
+        'Business rules depend on nothing but node built-ins, @stapsteen/errors, @stapsteen/contracts and @stapsteen/calendar: ' +
         'no NestJS, Mongoose, kafkajs or Express, no outer layer, no infrastructure lib (messaging, observability, auth, ' +
         'service-kit, config, concurrency). @stapsteen/testing is kept to test files by testing-lib-only-in-tests.',
       severity: 'error',
       from: { path: '/domain/' },
       to: {
-        path: [FRAMEWORKS, '/(application|interface|infrastructure)/', '^libs/(?!(errors|contracts|testing)/)'],
+        path: [
+          FRAMEWORKS,
+          '/(application|interface|infrastructure)/',
+          '^libs/(?!(errors|contracts|testing|calendar)/)',
+        ],
       },
     },
     {
@@ -61,7 +65,7 @@ module.exports = {
         'Every service and every consumer uses them, whatever it runs on: no framework or driver, and no other lib ' +
         '(which would bring one along).',
       severity: 'error',
-      from: { path: '^libs/(contracts|errors)/' },
+      from: { path: '^libs/(contracts|errors|calendar)/' },
       to: { path: [FRAMEWORKS, '^libs/(?!(contracts|errors|testing)/)'] },
     },
     {

@@ -31,7 +31,17 @@ fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 const swc = path.join(root, 'node_modules', '.bin', 'swc');
 const result = spawnSync(
   swc,
-  ['services', 'libs', '--out-dir', 'dist', '--config-file', configFile, '--ignore', '**/web/**', '--quiet'],
+  [
+    'services',
+    'libs',
+    '--out-dir',
+    'dist',
+    '--config-file',
+    configFile,
+    '--ignore',
+    'services/gateway/web/**',
+    '--quiet',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 if (result.status !== 0) process.exit(result.status ?? 1);

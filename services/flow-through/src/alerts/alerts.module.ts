@@ -3,7 +3,7 @@ import { KeyedLock } from '@stapsteen/concurrency';
 import { OutboxRelay } from '@stapsteen/messaging';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
-import { CLOCK, Clock, systemClock } from '../shared/clock';
+import { CLOCK, Clock, clockFromEnvironment } from '../shared/clock';
 import { AlertFeed } from './application/alert-feed';
 import { AlertQueries } from './application/alert-queries';
 import { ALERT_REPOSITORY, AlertRepository, PARTICIPANT_ALERTS_COLLECTION } from './application/alert-repository';
@@ -17,7 +17,7 @@ import { AlertsController } from './interface/alerts.controller';
 @Module({
   controllers: [AlertsController, AlertCauseConsumer],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     { provide: ALERT_REPOSITORY, useClass: MongoAlertRepository },
     // One feed per application instance, so a test's second app never shares the first one's stream.
     { provide: AlertFeed, useFactory: () => new AlertFeed() },

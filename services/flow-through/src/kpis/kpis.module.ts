@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { CLOCK, Clock, systemClock } from '../shared/clock';
+import { CLOCK, Clock, clockFromEnvironment } from '../shared/clock';
 import { KpiExports } from './application/kpi-exports';
 import { KpiProjector } from './application/kpi-projector';
 import { CachedKpiReadModels } from './application/cached-kpi-read-models';
@@ -28,7 +28,7 @@ export const keyedPseudonym = (secret: string, purpose: string) => (value: strin
   imports: [OrganisationsModule],
   controllers: [KpisController, KpiEventsConsumer],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     MongoKpiReadModels,
     {
       provide: KPI_READ_MODELS,

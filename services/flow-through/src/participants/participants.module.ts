@@ -13,7 +13,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { ALERT_REPOSITORY, AlertRepository } from '../alerts/application/alert-repository';
 import { RecordAlertCauseHandler } from '../alerts/application/record-alert-cause';
-import { CLOCK, Clock, systemClock } from '../shared/clock';
+import { CLOCK, Clock, clockFromEnvironment } from '../shared/clock';
 import { KeyedLock } from '@stapsteen/concurrency';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
@@ -142,7 +142,7 @@ const dueAlertPolicyOf = (config: FlowThroughConfig): DueAlertPolicy => ({
     AlertRulesController,
   ],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     { provide: PARTICIPANT_REPOSITORY, useClass: MongoParticipantRepository },
     { provide: DUE_TASKS_STORE, useClass: MongoDueTasksStore },
     { provide: ALERT_RULES_REPOSITORY, useClass: MongoAlertRules },

@@ -4,7 +4,7 @@ import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { HoursConfig } from '../config/hours.config';
 import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
 import { ParticipantsModule } from '../participants/participants.module';
-import { CLOCK, Clock, systemClock } from '../shared/brussels-time';
+import { CLOCK, Clock, clockFromEnvironment } from '../shared/brussels-time';
 import { HoursQueries } from './application/hours-queries';
 import { ImportPrestations } from './application/import/import-prestations';
 import {
@@ -28,7 +28,7 @@ const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, y
   imports: [ParticipantsModule],
   controllers: [PrestationsController, ImportsController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
+    { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     { provide: PARTICIPANT_YEAR_REPOSITORY, useClass: MongoParticipantYearRepository },
     { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloses },
     { provide: IMPORT_JOB_REPOSITORY, useClass: MongoImportJobs },

@@ -1,23 +1,11 @@
 /**
  * Month and year boundaries are Belgian calendar days (Europe/Brussels), whatever the server's
  * time zone: a prestation that starts at 00:30 on 1 April in Brussels belongs to April, although
- * it is still 31 March in UTC.
+ * it is still 31 March in UTC. The clock itself is the one of @stapsteen/calendar.
  */
-const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+export { CLOCK, brusselsDateOf, clockFromEnvironment, systemClock } from '@stapsteen/calendar';
 
-export function brusselsDateOf(instant: Date): string {
-  return BRUSSELS_DATE.format(instant);
-}
-
+/** What the hours service needs of a clock (tests may give only `now`). */
 export interface Clock {
   now(): Date;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export const CLOCK = Symbol('CLOCK');

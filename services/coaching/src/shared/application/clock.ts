@@ -1,19 +1,7 @@
-/** Days are Belgian calendar days (Europe/Brussels), whatever the server's time zone. */
-const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** Days are Belgian calendar days (Europe/Brussels); the clock is the one of @stapsteen/calendar. */
+export { CLOCK, brusselsDateOf, clockFromEnvironment, systemClock } from '@stapsteen/calendar';
 
-export function brusselsDateOf(instant: Date): string {
-  return BRUSSELS_DATE.format(instant);
-}
-
+/** What the coaching service needs of a clock (tests may give only `now`). */
 export interface Clock {
   now(): Date;
 }
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export const CLOCK = Symbol('CLOCK');
