@@ -66,7 +66,7 @@ module.exports = {
         '(which would bring one along).',
       severity: 'error',
       from: { path: '^libs/(contracts|errors|calendar)/' },
-      to: { path: [FRAMEWORKS, '^libs/(?!(contracts|errors|testing)/)'] },
+      to: { path: [FRAMEWORKS, '^libs/(?!(contracts|errors|testing|calendar)/)'] },
     },
     {
       name: 'testing-lib-only-in-tests',
