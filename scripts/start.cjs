@@ -15,7 +15,8 @@ const { runSeeders } = require('../deploy/seed/run-seeders.cjs');
 const { DEMO_USERS } = require('../deploy/seed/demo-plan.cjs');
 
 const root = path.resolve(__dirname, '..');
-const dataDir = path.join(root, '.data', 'dev');
+// STACK_DATA_DIR moves the whole dev data folder (stack, keys, logs, seed ledger), e.g. for test:start.
+const dataDir = path.resolve(process.env.STACK_DATA_DIR || path.join(root, '.data', 'dev'));
 const logDir = path.join(dataDir, 'logs');
 
 const port = (name, fallback) => Number(process.env[name] || fallback);
@@ -146,6 +147,12 @@ async function shutdown(code) {
 async function main() {
   process.on('SIGINT', () => shutdown(0));
   process.on('SIGTERM', () => shutdown(0));
+  const startedAt = Date.now();
+  const since = () => `${Math.round((Date.now() - startedAt) / 1000)} s`;
+  // Refuses a bad STAPSTEEN_TODAY before anything starts (the services refuse it the same way).
+  const today = require('../deploy/seed/today.cjs').todayFrom({ ...process.env, NODE_ENV: 'development' });
+  if (process.env.STAPSTEEN_TODAY)
+    say(`Today is ${today} (STAPSTEEN_TODAY; the services' clocks start at 12:00 that day)`);
   fs.mkdirSync(logDir, { recursive: true });
 
   for (const service of SERVICES) {
@@ -154,13 +161,15 @@ async function main() {
       throw new Error(`port ${service.port} for ${service.name} is taken; stop that program or set ${variable}=<port>`);
     }
   }
+  say('Starting Kafka and FerretDB (the first time also fetches and builds them)...');
   const infra = await stack.up({ profile: 'dev' });
-  say('Building the services...');
+  say(`Building the services... (${since()})`);
   const build = spawn(process.execPath, [path.join(__dirname, 'build.cjs')], { stdio: 'inherit' });
   const buildCode = await new Promise((resolve) => build.on('exit', resolve));
   if (buildCode !== 0) throw new Error('the build failed');
 
   const keys = devKeys();
+  say(`Starting the services... (${since()})`);
   for (const service of SERVICES) startService(service, environmentFor(service, infra, keys));
   await Promise.all(SERVICES.map((service) => waitUntilReady(service)));
   if (stopping) return;
@@ -171,7 +180,7 @@ async function main() {
   if (seeded > 0) say(`Seeded in ${Math.round((Date.now() - seedStarted) / 1000)} s.`);
 
   say('');
-  say(`Stapsteen is running: ${urls.gateway}`);
+  say(`Stapsteen is running: ${urls.gateway}  (ready in ${since()})`);
   say('  Demo logins (demo data: region Kempen, three wijk-werkorganisaties, about 150 participants):');
   const roleNames = { ORGANISER: 'organiser', COACH: 'coach', REGIONAL_MANAGER: 'regional manager', ADMIN: 'admin' };
   for (const user of DEMO_USERS) {

@@ -146,7 +146,7 @@ function scaleFrom(scale = {}) {
   return {
     participants: Number(scale.participants || process.env.SEED_PARTICIPANTS || 150),
     months: Number(scale.months || process.env.SEED_MONTHS || 13),
-    today: scale.today || iso(new Date()),
+    today: scale.today || require('./today.cjs').todayFrom(),
   };
 }
 
@@ -170,7 +170,9 @@ function participantsPlan(scale) {
     const back = rnd.int(0, Math.max(0, months - 1));
     const startMonth = new Date(Date.UTC(ty, tm - 1 - back, 1));
     let startedOn = iso(utc(startMonth.getUTCFullYear(), startMonth.getUTCMonth(), rnd.int(1, 20)));
-    if (startedOn > yesterday) startedOn = addDays(today, -1 - rnd.int(0, 3));
+    // Drawn every time, so the people (names, birth dates) are the same on every day.
+    const recent = addDays(today, -1 - rnd.int(0, 3));
+    if (startedOn > yesterday) startedOn = recent;
     const enrolledOn = addDays(startedOn, -rnd.int(10, 30));
     const intakeOn = addDays(enrolledOn, rnd.int(3, 8));
     const roll = rnd.next();
@@ -195,9 +197,10 @@ function participantsPlan(scale) {
       endedOn: null,
       destination: null,
       suspendedOn: null,
-      // Hours profile: most between 12 and 24 a month, a group below target (flags), a few near the cap.
-      profile: i % 6 === 1 ? 'LOW' : i % 23 === 5 ? 'HIGH' : 'NORMAL',
-      monthlyHoursTarget: i % 6 === 1 ? 20 : null,
+      // Hours profile (the programme's figures: 11–25 h a month on average): most between 12 and 24,
+      // a minority clearly below an agreed target (flags), very few near the 60 h cap.
+      profile: i % 6 === 1 ? 'LOW' : i % 41 === 5 ? 'HIGH' : 'NORMAL',
+      monthlyHoursTarget: i % 6 === 1 ? [16, 18, 20][i % 3] : null,
       monthly: rnd.int(12, 24),
     };
     if (kind === 'DROPPED') {
@@ -255,12 +258,20 @@ function prestationsPlan(person, scale) {
   return rows.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** Months from the earliest start up to the month before `today`, oldest first. */
+/** Days after a month's end before the hours service closes it by itself (HOURS_AUTO_CLOSE_AFTER_DAYS). */
+const AUTO_CLOSE_AFTER_DAYS = 10;
+
+/**
+ * The past months that are closed on `today`, oldest first: from the earliest start up to the month
+ * before `today`, but in the first ten days of a month the month before is still open (organisers
+ * are still entering its hours; the hours service closes it by itself on the eleventh).
+ */
 function pastMonths(scale) {
   const { months, today } = scaleFrom(scale);
-  const [ty, tm] = today.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
   const list = [];
-  for (let back = months; back >= 1; back -= 1) list.push(iso(utc(ty, tm - 1 - back, 1)).slice(0, 7));
+  const newest = td > AUTO_CLOSE_AFTER_DAYS ? 1 : 2;
+  for (let back = months; back >= newest; back -= 1) list.push(iso(utc(ty, tm - 1 - back, 1)).slice(0, 7));
   return list;
 }
 
@@ -308,6 +319,7 @@ module.exports = {
   participantsPlan,
   prestationsPlan,
   pastMonths,
+  addDays,
   prng,
   monthOf,
   scaleFrom,

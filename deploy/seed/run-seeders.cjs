@@ -21,6 +21,29 @@ async function adminToken(privateKeyPem) {
     .sign(crypto.createPrivateKey(privateKeyPem));
 }
 
+/**
+ * The seed's "today" for this data folder: fixed by the first seed run (so a run resumed on a later
+ * day makes the same plan), from STAPSTEEN_TODAY or the real Brussels date.
+ */
+function seedToday(dataDir, scale) {
+  const { todayFrom } = require('./today.cjs');
+  const now = (scale && scale.today) || todayFrom();
+  const file = path.join(dataDir, 'seed-today.json');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ today: now }));
+    return now;
+  }
+  const { today } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (now < today) {
+    throw new Error(
+      `the demo data in ${dataDir} was made for ${today}, which is after today (${now}); ` +
+        `delete ${dataDir} to seed again for ${now}`,
+    );
+  }
+  return today;
+}
+
 async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
   const ledgerPath = path.join(dataDir, 'seeded.json');
   const done = new Set(fs.existsSync(ledgerPath) ? JSON.parse(fs.readFileSync(ledgerPath, 'utf8')) : []);
@@ -28,6 +51,9 @@ async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
     .readdirSync(path.join(__dirname, 'seeders'))
     .filter((f) => f.endsWith('.cjs'))
     .sort();
+  const pending = files.map((f) => require(path.join(__dirname, 'seeders', f))).filter((s) => !done.has(s.name));
+  if (pending.length === 0) return 0;
+  const seedScale = { ...(scale || {}), today: seedToday(dataDir, scale) };
   let token = await adminToken(privateKeyPem);
   let tokenMadeAt = Date.now();
   const bearer = async () => {
@@ -61,16 +87,27 @@ async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
   };
   const api = (method, url, body) => request(method, url, body);
   let ran = 0;
-  for (const file of files) {
-    const seeder = require(path.join(__dirname, 'seeders', file));
-    if (done.has(seeder.name)) continue;
-    log(`Seeding: ${seeder.name}`);
+  log(`Seeding the demo data for ${seedScale.today} (${pending.length} steps)`);
+  for (const seeder of pending) {
+    const started = Date.now();
+    log(`Seeding [${ran + 1}/${pending.length}] ${seeder.name}...`);
+    try {
+      await seeder.run({ urls, api, request, log, dataDir, scale: seedScale });
+    } catch (error) {
+      const failure = new Error(
+        `seeding ${seeder.name} failed: ${error.message}\n` +
+          `  Run npm start again: the seed continues where it stopped. ` +
+          `To start over with fresh demo data, stop it and delete ${dataDir}.`,
+      );
+      failure.cause = error;
+      throw failure;
+    }
     ran += 1;
-    await seeder.run({ urls, api, request, log, dataDir, scale });
     done.add(seeder.name);
     fs.writeFileSync(ledgerPath, JSON.stringify([...done], null, 2));
+    log(`  ${seeder.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return ran;
 }
 
-module.exports = { runSeeders };
+module.exports = { runSeeders, seedToday };

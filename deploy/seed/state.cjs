@@ -11,7 +11,22 @@ function readIds(dataDir) {
 
 function writeIds(dataDir, ids) {
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file(dataDir), JSON.stringify(ids, null, 2));
+  // Written aside and renamed, so a kill in the middle never leaves half a file.
+  const aside = `${file(dataDir)}.${process.pid}.tmp`;
+  fs.writeFileSync(aside, JSON.stringify(ids, null, 2));
+  fs.renameSync(aside, file(dataDir));
+}
+
+/** Every value of the fields called `field` anywhere in `value` (an API answer of any shape). */
+function valuesOf(value, field, found = []) {
+  if (Array.isArray(value)) value.forEach((v) => valuesOf(v, field, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === field && (typeof v === 'string' || typeof v === 'number')) found.push(v);
+      else valuesOf(v, field, found);
+    }
+  }
+  return found;
 }
 
 /**
@@ -57,6 +72,7 @@ module.exports = {
   coachIdsOf,
   readIds,
   writeIds,
+  valuesOf,
   inParallel,
   until,
 };

@@ -1,8 +1,9 @@
 'use strict';
 // Competency assessments: a baseline by the coach a week after the start for everyone who started,
 // and a second one about three months in for those who have been there that long (mostly better).
-const { ORGANISATIONS, participantsPlan, prng } = require('../demo-plan.cjs');
-const { readIds, inParallel, until } = require('../state.cjs');
+// Resumable: an assessment already stored on that day for that participant is not sent again.
+const { ORGANISATIONS, participantsPlan, prng, scaleFrom } = require('../demo-plan.cjs');
+const { readIds, inParallel, until, valuesOf } = require('../state.cjs');
 
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -48,14 +49,17 @@ module.exports = {
     const ids = readIds(dataDir);
     await coachingReady(context, ids);
     const codes = await catalogueCodes(context);
-    const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
+    const yesterday = addDays(scaleFrom(scale).today, -1);
     const people = participantsPlan(scale).filter((p) => p.startedOn && ids[p.key]);
     await inParallel(people, 6, async (p) => {
       const rnd = prng(ids[p.key].charCodeAt(0) * 7919 + p.key.length + Number(p.key.slice(-3)));
       const competencies = codes[p.organisationId].slice(0, 6);
       const baseline = competencies.map((code) => ({ competencyCode: code, level: rnd.int(1, 3) }));
       const first = addDays(p.startedOn, 7) < yesterday ? addDays(p.startedOn, 7) : p.startedOn;
-      const post = (assessedOn, ratings) =>
+      const history = await api('GET', `${urls.coaching}/participants/${ids[p.key]}/assessments`);
+      const held = new Set(valuesOf(history, 'assessedOn'));
+      const post = async (assessedOn, ratings) =>
+        held.has(assessedOn) ||
         api('POST', `${urls.coaching}/participants/${ids[p.key]}/assessments`, {
           assessorKind: 'COACH',
           assessedOn,
