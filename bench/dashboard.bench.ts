@@ -29,6 +29,7 @@ import {
   KPI_ROSTERS_COLLECTION,
 } from '../services/flow-through/src/kpis/infrastructure/mongo-kpi-read-models';
 import {
+  BENCH_SERVICE_ENV,
   Figure,
   databaseLabel,
   fail,
@@ -217,7 +218,10 @@ async function main() {
   const keys = createTestKeyPair();
   // 0 measures every request against the database; the service's default shares reads for 5 s.
   const cacheMs = process.env.KPI_CACHE_MS ?? '0';
-  const app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem, { KPI_CACHE_MS: cacheMs });
+  const app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem, {
+    ...BENCH_SERVICE_ENV,
+    KPI_CACHE_MS: cacheMs,
+  });
   try {
     const connection = app.get<Connection>(getConnectionToken());
     log(

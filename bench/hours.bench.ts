@@ -19,6 +19,7 @@ import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
 import {
+  BENCH_SERVICE_ENV,
   Figure,
   databaseLabel,
   fail,
@@ -280,7 +281,7 @@ async function entryScenario(app: INestApplication, token: string, connection: C
 async function main() {
   const stack = await startBenchStack();
   const keys = createTestKeyPair();
-  const app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
+  const app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV);
   let violations = 0;
   try {
     const token = await mintToken(keys.privateKeyPem, {

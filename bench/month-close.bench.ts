@@ -18,6 +18,7 @@ import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  BENCH_SERVICE_ENV,
   Figure,
   databaseLabel,
   fail,
@@ -86,8 +87,8 @@ async function main() {
   const stack = await startBenchStack();
   const keys = createTestKeyPair();
   const [hours, flowThrough] = await Promise.all([
-    startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
-    startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
+    startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV),
+    startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV),
   ]);
   try {
     const organiser = await mintToken(keys.privateKeyPem, {
