@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, post, setUnauthorisedHandler } from './api';
+import { mayOpen, NotFound, useFocusMainHeading } from './lib/routing';
 import { Admin } from './screens/Admin';
 import { Alerts } from './screens/Alerts';
 import { Caseload } from './screens/Caseload';
@@ -57,8 +58,8 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = i18n.language === 'en' ? 'en-GB' : 'nl-BE';
   }, [i18n.language]);
-  // After a route change the focus goes to the new screen's main landmark.
-  useEffect(() => mainRef.current?.focus(), [location.pathname]);
+  // After a route change the focus goes to the new screen's main heading.
+  useFocusMainHeading(mainRef);
   const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me') });
 
   const signOut = async () => {
@@ -115,6 +116,8 @@ export function App() {
       <main id="main" ref={mainRef} tabIndex={-1}>
         {me.isLoading ? (
           <p>{t('app.loading')}</p>
+        ) : user && !mayOpen(user.role, location.pathname) ? (
+          <NotFound home={home} />
         ) : (
           <Routes>
             <Route path="/sign-in" element={<SignIn onSignedIn={() => void me.refetch()} />} />
@@ -134,7 +137,8 @@ export function App() {
                 <Route path="/manager/organisations/:organisationId" element={<OrganisationDrill />} />
                 <Route path="/manager/participants/:id" element={<ManagerParticipant />} />
                 <Route path="/admin/users" element={<Admin />} />
-                <Route path="*" element={<Navigate to={home} replace />} />
+                <Route path="/" element={<Navigate to={home} replace />} />
+                <Route path="*" element={<NotFound home={home} />} />
               </>
             ) : (
               <Route path="*" element={<Navigate to="/sign-in" replace />} />

@@ -1,16 +1,33 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
+import { problemText, Translator } from './lib/problem-text';
 
-/** A problem document in the user's language: a translation per stable code, the API's detail as fallback. */
-export function ProblemMessage({ error }: { error: unknown }) {
+/** The problem translator of the chosen language: stable codes and facts to the user's words. */
+export function useTranslator(): Translator {
   const { t, i18n } = useTranslation();
+  const fieldNames = (t('fieldNames', { returnObjects: true }) ?? {}) as Record<string, string>;
+  return {
+    t: (key, options) => t(key, options ?? {}),
+    exists: (key) => i18n.exists(key),
+    fieldNames: typeof fieldNames === 'object' ? fieldNames : {},
+  };
+}
+
+/** Any failure in the user's words; `prefixes` name a screen's own wording to try first. */
+export function useErrorText(prefixes: string[] = []): (error: unknown) => string {
+  const tr = useTranslator();
+  return (error) => {
+    if (!error) return '';
+    if (error instanceof ApiError) return problemText(error.problem, tr, prefixes);
+    // A network failure or a bug: never the browser's English text on a Dutch screen.
+    return tr.t('problems.status.503');
+  };
+}
+
+/** A problem document in the user's language, from its stable code and facts. */
+export function ProblemMessage({ error }: { error: unknown }) {
+  const text = useErrorText()(error);
   if (!error) return null;
-  let text: string;
-  if (error instanceof ApiError) {
-    const { code, detail, status } = error.problem;
-    const key = `problems.${code ?? ''}`;
-    text = code && i18n.exists(key) ? t(key, error.problem) : (detail ?? t('problems.generic', { status }));
-  } else text = String(error);
   return (
     <p role="alert" className="problem">
       {text}

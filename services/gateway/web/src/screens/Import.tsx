@@ -6,6 +6,8 @@ import type { Me } from '../App';
 import { currentMonth, fmtNumber } from '../i18n';
 import { OrganisationPicker, Problem, useChosenOrganisation } from './organiser-kit';
 import { acceptedLines } from './organiser-rules';
+import { nameLookup } from '../lib/names';
+import { Empty, Failed } from '../lib/ScreenState';
 
 interface ImportProblem {
   line: number;
@@ -44,7 +46,9 @@ interface GridRow {
 
 /** A template with one line per participant of this month, so nobody has to copy ids by hand. */
 function templateHref(rows: GridRow[]): string {
-  const lines = [COLUMNS, ...rows.map((r) => `${r.participantId};${r.displayName.replace(/;/g, ' ')};;;;;;`)];
+  // Shared short names get told apart here too: the sheet is filled in by name.
+  const nameOf = nameLookup(rows.map((r) => ({ id: r.participantId, displayName: r.displayName })));
+  const lines = [COLUMNS, ...rows.map((r) => `${r.participantId};${nameOf(r.participantId).replace(/;/g, ' ')};;;;;;`)];
   return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${lines.join('\r\n')}\r\n`)}`;
 }
 
@@ -89,7 +93,7 @@ export function Import({ me }: { me: Me }) {
       : null;
   const rowProblem = (p: ImportProblem) => {
     const key = `organiser.importProblems.${p.code}`;
-    return i18n.exists(key) ? t(key) : p.reason;
+    return i18n.exists(key) ? t(key) : t('organiser.import.lineRefused');
   };
 
   return (
@@ -114,11 +118,21 @@ export function Import({ me }: { me: Me }) {
           {'\n'}6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c;Sofie Verbeeck;6/10/2026;2:15;school;GBS De
           Klimop;Middagtoezicht;14
         </pre>
-        <p>
-          <a href={templateHref(grid.data ?? [])} download={`prestaties-${month}.csv`}>
-            {t('organiser.import.template', { count: grid.data?.length ?? 0 })}
-          </a>
-        </p>
+        {grid.isPending && (
+          <p className="state loading" role="status" aria-busy="true" data-state="loading">
+            <span className="spinner" aria-hidden="true" />
+            {t('organiser.import.templateLoading')}
+          </p>
+        )}
+        {grid.isError && <Failed error={grid.error} retry={() => void grid.refetch()} />}
+        {grid.isSuccess && grid.data.length === 0 && <Empty>{t('organiser.import.templateEmpty')}</Empty>}
+        {grid.isSuccess && grid.data.length > 0 && (
+          <p>
+            <a href={templateHref(grid.data)} download={`prestaties-${month}.csv`}>
+              {t('organiser.import.template', { count: grid.data.length })}
+            </a>
+          </p>
+        )}
       </section>
       <section aria-labelledby="import-upload" className="card">
         <h2 id="import-upload">{t('organiser.import.uploadTitle')}</h2>

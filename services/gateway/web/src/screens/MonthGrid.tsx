@@ -18,6 +18,8 @@ import {
   useProblemText,
 } from './organiser-kit';
 import { capState } from './organiser-rules';
+import { nameLookup } from '../lib/names';
+import { Empty, Failed, Loading } from '../lib/ScreenState';
 import { GEBRUIKER_KINDS, MonthPrestations, parseDuration } from './Prestations';
 
 export { parseDuration };
@@ -82,7 +84,11 @@ export function MonthGrid({ me }: { me: Me }) {
   const close = useMonthClose(organisationId, month);
   const closed = close.data ?? null;
   const resultOf = new Map((closed?.results ?? []).map((r) => [r.participantId, r]));
-  const rows = [...(grid.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
+  // Shared short names ("Greet V." twice) are told apart, so hours never go to the wrong person.
+  const nameOf = nameLookup((grid.data ?? []).map((r) => ({ id: r.participantId, displayName: r.displayName })));
+  const rows = [...(grid.data ?? [])]
+    .map((r) => ({ ...r, displayName: nameOf(r.participantId, r.displayName) }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
   const atCap = rows.filter((r) => capState(r.monthRemaining) === 'full').length;
   const below = rows.filter((r) => r.countedHours < r.targetHours).length;
 
@@ -105,15 +111,22 @@ export function MonthGrid({ me }: { me: Me }) {
           </span>
         )}
       </form>
-      <PrestationEntry key={`${organisationId}:${month}`} rows={rows} month={month} monthClosed={!!closed} />
-      <Problem error={grid.error} />
+      <PrestationEntry
+        key={`${organisationId}:${month}`}
+        rows={rows}
+        loading={grid.isPending}
+        month={month}
+        monthClosed={!!closed}
+      />
+      {grid.isError && <Failed error={grid.error} retry={() => void grid.refetch()} />}
+      {grid.isPending && <Loading what={t('organiser.grid.loadingWhat')} />}
       {rows.length > 0 && (
         <p className="hint" aria-live="polite">
           {t('organiser.grid.summary', { count: rows.length, atCap, below })}
         </p>
       )}
-      <div className="table-scroll">
-        <table className="grid">
+      <div className="table-scroll" hidden={!grid.isSuccess || rows.length === 0}>
+        <table className="grid" aria-busy={grid.isFetching}>
           <caption className="visually-hidden">
             {t('grid.title')} – {fmtMonth(month)}
           </caption>
@@ -194,11 +207,13 @@ export function MonthGrid({ me }: { me: Me }) {
           </tbody>
         </table>
       </div>
-      {grid.isSuccess && rows.length === 0 && <p>{t('grid.empty')}</p>}
+      {grid.isSuccess && rows.length === 0 && <Empty>{t('grid.empty')}</Empty>}
       <MonthCloseSection
+        key={`${organisationId}:${month}`}
         organisationId={organisationId}
         month={month}
         closed={closed}
+        checking={close.isPending}
         nameOf={(id) => rows.find((r) => r.participantId === id)?.displayName ?? id}
       />
     </>
@@ -209,17 +224,22 @@ function MonthCloseSection({
   organisationId,
   month,
   closed,
+  checking,
   nameOf,
 }: {
   organisationId: string;
   month: string;
   closed: MonthClose | null;
+  /** Whether the month's close is still being looked up. */
+  checking: boolean;
   nameOf: (participantId: string) => string;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [barriersFor, setBarriersFor] = useState<string | null>(null);
+  // A month can be closed once it is over (the hours API refuses earlier): offer it only then.
+  const ended = month < currentMonth();
   const close = useMutation({
     mutationFn: () => post<MonthClose>(`/hours/organisations/${organisationId}/months/${month}/close`, {}),
     onSuccess: (result) => {
@@ -235,7 +255,16 @@ function MonthCloseSection({
   return (
     <section aria-labelledby="close-title" className="card">
       <h2 id="close-title">{t('organiser.close.title', { month: fmtMonth(month) })}</h2>
-      {!closed && !confirming && (
+      {checking && <Loading />}
+      {!checking && !closed && !ended && (
+        <p className="hint" data-testid="close-not-yet">
+          {t('organiser.close.notYet', {
+            month: fmtMonth(month),
+            from: fmtDate(`${shiftMonth(month, 1)}-01T12:00:00Z`),
+          })}
+        </p>
+      )}
+      {!checking && !closed && ended && !confirming && (
         <>
           <p className="hint">{t('organiser.close.explain')}</p>
           <button type="button" onClick={() => setConfirming(true)} disabled={!organisationId}>
@@ -243,7 +272,7 @@ function MonthCloseSection({
           </button>
         </>
       )}
-      {!closed && confirming && (
+      {!closed && ended && confirming && (
         <div role="group" aria-labelledby="close-confirm">
           <p id="close-confirm">{t('organiser.close.confirmText', { month: fmtMonth(month) })}</p>
           <span className="actions">
@@ -361,7 +390,17 @@ interface Saved {
   totals: { monthCounted: number; monthRemaining: number };
 }
 
-function PrestationEntry({ rows, month, monthClosed }: { rows: GridRow[]; month: string; monthClosed: boolean }) {
+function PrestationEntry({
+  rows,
+  loading,
+  month,
+  monthClosed,
+}: {
+  rows: GridRow[];
+  loading: boolean;
+  month: string;
+  monthClosed: boolean;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const problemText = useProblemText();
@@ -429,7 +468,11 @@ function PrestationEntry({ rows, month, monthClosed }: { rows: GridRow[]; month:
             value={chosen}
             onChange={(e) => setParticipantId(e.target.value)}
             aria-describedby={describe('participant')}
+            disabled={loading}
+            aria-busy={loading}
           >
+            {loading && <option value="">{t('app.loading')}</option>}
+            {!loading && rows.length === 0 && <option value="">{t('organiser.entry.noneThisMonth')}</option>}
             {rows.map((r) => (
               <option key={r.participantId} value={r.participantId}>
                 {r.displayName}
@@ -503,7 +546,7 @@ function PrestationEntry({ rows, month, monthClosed }: { rows: GridRow[]; month:
             />
           </label>
         )}
-        <button type="submit" disabled={save.isPending}>
+        <button type="submit" disabled={save.isPending || loading}>
           {t('entry.save')}
         </button>
       </form>

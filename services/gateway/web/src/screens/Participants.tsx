@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import type { Me } from '../App';
-import { belgianDate, Problem, useOrganisationName } from './organiser-kit';
+import { Empty, Failed, Loading } from '../lib/ScreenState';
+import { belgianDate, useOrganisationName } from './organiser-kit';
 import type { ParticipantDetail } from './Participant';
 
 const PAGE = 50;
@@ -37,8 +38,9 @@ export function Participants({ me }: { me: Me }) {
           {t('organiser.participants.enrol')}
         </Link>
       </form>
-      <Problem error={list.error} />
-      <div className="table-scroll">
+      {list.isError && <Failed error={list.error} retry={() => void list.refetch()} />}
+      {list.isPending && <Loading what={t('organiser.participants.title').toLowerCase()} />}
+      <div className="table-scroll" hidden={!list.isSuccess || items.length === 0}>
         <table>
           <caption className="visually-hidden">{t('organiser.participants.title')}</caption>
           <thead>
@@ -70,7 +72,7 @@ export function Participants({ me }: { me: Me }) {
           </tbody>
         </table>
       </div>
-      {list.isSuccess && items.length === 0 && <p>{t('organiser.participants.none')}</p>}
+      {list.isSuccess && items.length === 0 && <Empty>{t('organiser.participants.none')}</Empty>}
       {total > PAGE && (
         <nav aria-label={t('organiser.participants.pages')} className="row">
           <button

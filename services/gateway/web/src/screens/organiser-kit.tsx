@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Ref, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../api';
+import { useErrorText } from '../ProblemMessage';
 import type { Me } from '../App';
 import { locale } from '../i18n';
 import { asDuration, belgianDate as formatBelgianDate } from './organiser-rules';
@@ -126,18 +127,9 @@ export function DateField({
   );
 }
 
-/** The problem in the user's language: the organiser screens' own wording, then the app's, then the API's detail. */
+/** The problem in the user's language: the organiser screens' own wording, then the app's, never the API's English. */
 export function useProblemText(): (error: unknown) => string {
-  const { t, i18n } = useTranslation();
-  return (error) => {
-    if (!error) return '';
-    if (!(error instanceof ApiError)) return String(error instanceof Error ? error.message : error);
-    const { code, detail, status } = error.problem;
-    for (const key of [`organiser.problems.${code ?? ''}`, `problems.${code ?? ''}`]) {
-      if (code && i18n.exists(key)) return t(key, error.problem);
-    }
-    return detail ?? t('problems.generic', { status });
-  };
+  return useErrorText(['organiser.problems.']);
 }
 
 /** An API problem shown where it happened; the id lets a field point at it with aria-describedby. */
