@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import type { Me } from '../App';
-import { fmtDate, fmtNumber } from '../i18n';
+import { fmtDate, fmtMonth, fmtNumber } from '../i18n';
+import { nameLookup } from '../lib/names';
+import { Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
-import { GAP_REFRESH_MS, GapReason, GapView, RosterEntry, useRoster } from './coach-kit';
+import { Catalogue, GAP_REFRESH_MS, GapReason, GapView, RosterEntry, useRoster } from './coach-kit';
 import { DataTable, useOrganisationNameOf } from './insight-kit';
 
 const running = (entry: RosterEntry) => entry.trajectories.find((t) => t.startedOn && !t.endedOn) ?? null;
@@ -29,20 +31,36 @@ export function useOpenGaps(me: Me) {
 
 /** The coach's participants (those naming this coach), or everyone of the coach's organisations. */
 export function Caseload({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const roster = useRoster();
   const nameOf = useOrganisationNameOf();
   const open = useOpenGaps(me);
+  const catalogues = useQueries({
+    queries: me.organisationIds.map((id) => ({
+      queryKey: ['coach', 'catalogue', id],
+      queryFn: () => api<Catalogue>(`/coaching/organisations/${encodeURIComponent(id)}/catalogue`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  // A competency by its name in the chosen language, never its code (NAUWKEURIG → "Nauwkeurig werken").
+  const competencyName = (organisationId: string, code: string) => {
+    const catalogue = catalogues[me.organisationIds.indexOf(organisationId)]?.data;
+    const competency = catalogue?.competencies.find((c) => c.code === code);
+    if (!competency) return t('coach.aCompetency');
+    return i18n.language === 'en' ? competency.nameEn : competency.nameNl;
+  };
   const everyone = roster.data ?? [];
-  const mine = everyone.filter((p) => p.coachId === me.id);
+  // Counted like the list below: participants with a running trajectory or none yet, not the finished ones.
+  const current = (p: RosterEntry) => Boolean(running(p)) || p.trajectories.length === 0;
+  const mine = everyone.filter((p) => p.coachId === me.id && current(p));
   const [onlyMine, setOnlyMine] = useState<boolean | null>(null);
   // Until the coach chooses, show their own caseload when they have one, else the organisations'.
   const showMine = onlyMine ?? mine.length > 0;
-  const shown = (showMine ? mine : everyone).filter((p) => running(p) || p.trajectories.length === 0);
+  const shown = (showMine ? mine : everyone).filter(current);
   const shownIds = new Set(shown.map((p) => p.participantId));
   const gaps = open.gaps.filter((g) => shownIds.has(g.participantId));
   const gapCount = (id: string) => gaps.filter((g) => g.participantId === id).length;
-  const nameOfParticipant = (id: string) => everyone.find((p) => p.participantId === id)?.displayName ?? id;
+  const nameOfParticipant = nameLookup(everyone.map((p) => ({ id: p.participantId, displayName: p.displayName })));
   const link = (id: string) => <Link to={`/coach/participants/${id}`}>{nameOfParticipant(id)}</Link>;
   return (
     <>
@@ -55,7 +73,7 @@ export function Caseload({ me }: { me: Me }) {
       <ProblemMessage error={roster.error} />
       <section aria-labelledby="caseload-participants">
         <h2 id="caseload-participants">{t('coach.participants', { count: shown.length })}</h2>
-        {roster.isLoading && <p>{t('app.loading')}</p>}
+        {roster.isPending && <Loading />}
         {roster.isSuccess && shown.length === 0 && <p>{t('coach.noParticipants')}</p>}
         {shown.length > 0 && (
           <DataTable
@@ -76,7 +94,9 @@ export function Caseload({ me }: { me: Me }) {
                 header: t('coach.lowHours'),
                 cell: (p) =>
                   p.lowHours?.flagged ? (
-                    <span className="badge flagged">{t('coach.lowHoursFlagged', { month: p.lowHours.month })}</span>
+                    <span className="badge flagged">
+                      {t('coach.lowHoursFlagged', { month: fmtMonth(p.lowHours.month) })}
+                    </span>
                   ) : (
                     '–'
                   ),
@@ -97,7 +117,10 @@ export function Caseload({ me }: { me: Me }) {
             rows={[...gaps].sort((a, b) => a.openedOn.localeCompare(b.openedOn))}
             columns={[
               { header: t('coach.participant'), cell: (g) => link(g.participantId) },
-              { header: t('coach.gap'), cell: (g) => <GapReason gap={g} nameOf={(code) => code} /> },
+              {
+                header: t('coach.gap'),
+                cell: (g) => <GapReason gap={g} nameOf={(code) => competencyName(g.organisationId, code)} />,
+              },
               { header: t('coach.openedOn'), cell: (g) => fmtDate(g.openedOn) },
             ]}
           />

@@ -1,12 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Plugin } from 'chart.js';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api, post } from '../api';
 import type { Me } from '../App';
-import { fmtDate } from '../i18n';
+import { fmtDate, fmtMonth } from '../i18n';
+import { nameLookup } from '../lib/names';
+import { Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
 import {
   Assessment,
@@ -312,19 +314,54 @@ function CompetencyChoice({
   );
 }
 
+/** "Coaching toegewezen" where the coach acted, scrolled into view so it is seen on a long page. */
+function Assigned() {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLParagraphElement>(null);
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), []);
+  return (
+    <p className="ok" role="status" ref={ref} data-testid="assigned">
+      {t('coach.assigned')}
+    </p>
+  );
+}
+
+interface PeerCoachPairs {
+  peerCoachId: string;
+  organisationId: string;
+  pairs: { id: string; coacheeId: string; status: 'ACTIVE' | 'ENDED'; competencyCodes: string[] }[];
+}
+
+function usePeerPairs(organisationId: string | undefined) {
+  return useQuery({
+    queryKey: ['coach', 'peer-pairs', organisationId],
+    queryFn: () =>
+      api<PeerCoachPairs[]>(`/coaching/organisations/${encodeURIComponent(organisationId ?? '')}/peer-pairs`),
+    enabled: Boolean(organisationId),
+  });
+}
+
 function Assign({
   participantId,
   organisationId,
   catalogue,
   below,
+  active,
+  peerOf,
   onAssigned,
 }: {
   participantId: string;
   organisationId: string;
   catalogue: Catalogue;
   below: string[];
+  /** The participant's running coaching: suggestions leave out what is assigned already. */
+  active: AssignmentSummary[];
+  /** The other person of the participant's running peer pair, when there is one. */
+  peerOf: string | null;
   onAssigned: () => void;
 }) {
+  const roster = useRoster();
+  const personName = nameLookup((roster.data ?? []).map((p) => ({ id: p.participantId, displayName: p.displayName })));
   const { t, i18n } = useTranslation();
   const nameOf = useCompetencyName(catalogue);
   const base = `/coaching/participants/${participantId}`;
@@ -343,10 +380,27 @@ function Assign({
   const [codes, setCodes] = useState<string[] | null>(null);
   const chosen = codes ?? below;
   const [sessionId, setSessionId] = useState('');
+  // Where the last assignment was made: its confirmation shows there, in view.
+  const [where, setWhere] = useState<'PEER' | 'ONE_ON_ONE' | 'GROUP'>('ONE_ON_ONE');
   const assign = useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => post(path, body),
+    mutationFn: ({ path, body }: { path: string; body: unknown; where: 'PEER' | 'ONE_ON_ONE' | 'GROUP' }) =>
+      post(path, body),
+    onMutate: (variables) => setWhere(variables.where),
     onSuccess: onAssigned,
   });
+  const covered = (modality: string, codes: string[]) =>
+    active.some(
+      (a) => a.modality === modality && (codes.length === 0 || codes.every((c) => a.competencyCodes.includes(c))),
+    );
+  const openSuggestions = (suggestions.data?.suggestions ?? []).filter((s) => !covered(s.modality, s.competencyCodes));
+  const hasPeer = active.some((a) => a.modality === 'PEER');
+  const outcome = (here: 'PEER' | 'ONE_ON_ONE' | 'GROUP') =>
+    where === here ? (
+      <>
+        {assign.isSuccess && <Assigned />}
+        <ProblemMessage error={assign.error} />
+      </>
+    ) : null;
   const planned = (sessions.data ?? []).filter((s) => s.status === 'PLANNED' && s.date >= today());
   const modalityName = (m: string) => t(`coach.modalities.${m}`);
   return (
@@ -354,9 +408,10 @@ function Assign({
       <h2 id="assign-title">{t('coach.assign')}</h2>
       <h3>{t('coach.suggestions')}</h3>
       <ProblemMessage error={suggestions.error} />
-      {suggestions.data && suggestions.data.suggestions.length === 0 && <p>{t('coach.noSuggestions')}</p>}
+      {suggestions.isPending && <Loading />}
+      {suggestions.data && openSuggestions.length === 0 && <p>{t('coach.noSuggestions')}</p>}
       <ul className="suggestions">
-        {(suggestions.data?.suggestions ?? []).map((s) => (
+        {openSuggestions.map((s) => (
           <li key={s.modality}>
             <strong>
               {modalityName(s.modality)}
@@ -373,14 +428,16 @@ function Assign({
         <section className="card" aria-labelledby="assign-peer">
           <h3 id="assign-peer">{modalityName('PEER')}</h3>
           <ProblemMessage error={peers.error} />
-          {peers.data && peers.data.suggestions.length === 0 && <p>{t('coach.noPeers')}</p>}
-          {peers.data && peers.data.suggestions.length > 0 && (
+          {hasPeer && <p>{t('coach.peerAlready', { name: peerOf ?? t('coach.aPeer') })}</p>}
+          {!hasPeer && peers.isPending && <Loading />}
+          {!hasPeer && peers.data && peers.data.suggestions.length === 0 && <p>{t('coach.noPeers')}</p>}
+          {!hasPeer && peers.data && peers.data.suggestions.length > 0 && (
             <>
               <p>{t('coach.peersFor', { names: peers.data.competencyCodes.map(nameOf).join(', ') })}</p>
               <ol className="peers">
                 {peers.data.suggestions.map((peer) => (
                   <li key={peer.participantId}>
-                    <strong>{peer.displayName}</strong>{' '}
+                    <strong>{personName(peer.participantId, peer.displayName)}</strong>{' '}
                     <span className="hint">{t('coach.peerLoad', { count: peer.activeCoachees })}</span>
                     <ul>
                       {peer.reasons.map((reason, i) => (
@@ -400,6 +457,7 @@ function Assign({
                       disabled={assign.isPending}
                       onClick={() =>
                         assign.mutate({
+                          where: 'PEER',
                           path: '/coaching/peer-pairs',
                           body: {
                             peerCoachId: peer.participantId,
@@ -409,13 +467,14 @@ function Assign({
                         })
                       }
                     >
-                      {t('coach.pairWith', { name: peer.displayName })}
+                      {t('coach.pairWith', { name: personName(peer.participantId, peer.displayName) })}
                     </button>
                   </li>
                 ))}
               </ol>
             </>
           )}
+          {outcome('PEER')}
         </section>
         <section className="card" aria-labelledby="assign-one">
           <h3 id="assign-one">{modalityName('ONE_ON_ONE')}</h3>
@@ -423,7 +482,11 @@ function Assign({
             onSubmit={(e) => {
               e.preventDefault();
               if (chosen.length > 0)
-                assign.mutate({ path: '/coaching/one-on-ones', body: { participantId, competencyCodes: chosen } });
+                assign.mutate({
+                  where: 'ONE_ON_ONE',
+                  path: '/coaching/one-on-ones',
+                  body: { participantId, competencyCodes: chosen },
+                });
             }}
           >
             <CompetencyChoice
@@ -436,6 +499,7 @@ function Assign({
               {t('coach.startOneOnOne')}
             </button>
           </form>
+          {outcome('ONE_ON_ONE')}
         </section>
         <section className="card" aria-labelledby="assign-group">
           <h3 id="assign-group">{modalityName('GROUP')}</h3>
@@ -449,7 +513,11 @@ function Assign({
               onSubmit={(e) => {
                 e.preventDefault();
                 if (sessionId)
-                  assign.mutate({ path: `/coaching/group-sessions/${sessionId}/enrolments`, body: { participantId } });
+                  assign.mutate({
+                    where: 'GROUP',
+                    path: `/coaching/group-sessions/${sessionId}/enrolments`,
+                    body: { participantId },
+                  });
               }}
             >
               <label>
@@ -468,14 +536,9 @@ function Assign({
               </button>
             </form>
           )}
+          {outcome('GROUP')}
         </section>
       </div>
-      {assign.isSuccess && (
-        <p className="ok" role="status">
-          {t('coach.assigned')}
-        </p>
-      )}
-      <ProblemMessage error={assign.error} />
     </section>
   );
 }
@@ -506,14 +569,40 @@ export function CoachParticipant({ me }: { me: Me }) {
     queryFn: () => api<AssignmentSummary[]>(`${base}/assignments`),
   });
   const refresh = () => void client.invalidateQueries({ queryKey: ['coach'] });
+  const pairs = usePeerPairs(organisationId);
+  const personName = nameLookup((roster.data ?? []).map((p) => ({ id: p.participantId, displayName: p.displayName })));
+  // Who the participant's peer is: the peer coach of their pair, or the coachees they coach themselves.
+  const pairOf = (assignmentId: string) => {
+    for (const coach of pairs.data ?? []) {
+      const pair = coach.pairs.find((p) => p.id === assignmentId);
+      if (pair) return { peerCoachId: coach.peerCoachId, coacheeId: pair.coacheeId };
+    }
+    return null;
+  };
+  const withWhom = (a: AssignmentSummary): string => {
+    if (a.modality !== 'PEER') return '–';
+    const pair = pairOf(a.assignmentId);
+    if (!pair) return pairs.isPending ? t('app.loading') : '–';
+    return pair.peerCoachId === id
+      ? t('coach.peerCoachOf', { name: personName(pair.coacheeId, t('coach.aPeer')) })
+      : t('coach.coachedBy', { name: personName(pair.peerCoachId, t('coach.aPeer')) });
+  };
+  const coachOf = (pairs.data ?? [])
+    .filter((c) => c.peerCoachId === id)
+    .flatMap((c) => c.pairs.filter((p) => p.status === 'ACTIVE').map((p) => p.coacheeId));
+  const myPeerCoach = (pairs.data ?? []).find((c) =>
+    c.pairs.some((p) => p.status === 'ACTIVE' && p.coacheeId === id),
+  )?.peerCoachId;
   const target = catalogue.data?.targetLevel ?? 3;
   const below = belowTarget(assessments.data ?? [], target);
   return (
     <>
       <nav aria-label={t('drill.breadcrumb')} className="breadcrumb">
-        <Link to="/coach">{t('coach.caseload')}</Link> › <span aria-current="page">{entry?.displayName ?? id}</span>
+        <Link to="/coach">{t('coach.caseload')}</Link> ›{' '}
+        <span aria-current="page">{entry ? personName(id, entry.displayName) : t('app.loading')}</span>
       </nav>
-      <h1>{entry?.displayName ?? t('coach.participant')}</h1>
+      <h1>{entry ? personName(id, entry.displayName) : t('coach.participant')}</h1>
+      {roster.isPending && <Loading />}
       <ProblemMessage error={roster.error} />
       {entry && (
         <p>
@@ -521,7 +610,9 @@ export function CoachParticipant({ me }: { me: Me }) {
           {entry.lowHours?.flagged && (
             <>
               {' · '}
-              <span className="badge flagged">{t('coach.lowHoursFlagged', { month: entry.lowHours.month })}</span>
+              <span className="badge flagged">
+                {t('coach.lowHoursFlagged', { month: fmtMonth(entry.lowHours.month) })}
+              </span>
             </>
           )}
         </p>
@@ -554,9 +645,15 @@ export function CoachParticipant({ me }: { me: Me }) {
             columns={[
               { header: t('coach.modality'), cell: (a) => t(`coach.modalities.${a.modality}`) },
               { header: t('coach.competencies'), cell: (a) => a.competencyCodes.map(nameOf).join(', ') },
+              { header: t('coach.withWhom'), cell: withWhom },
               { header: t('coach.startedOn'), cell: (a) => fmtDate(a.startedOn) },
             ]}
           />
+        )}
+        {coachOf.length > 0 && (
+          <p data-testid="peer-coach-of">
+            {t('coach.isPeerCoachOf', { names: coachOf.map((c) => personName(c, t('coach.aPeer'))).join(', ') })}
+          </p>
         )}
       </section>
       <section aria-labelledby="cp-profile">
@@ -573,6 +670,8 @@ export function CoachParticipant({ me }: { me: Me }) {
           organisationId={organisationId}
           catalogue={catalogue.data}
           below={below}
+          active={(assignments.data ?? []).filter((a) => a.active)}
+          peerOf={myPeerCoach ? personName(myPeerCoach, t('coach.aPeer')) : null}
           onAssigned={refresh}
         />
       )}

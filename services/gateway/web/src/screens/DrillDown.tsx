@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
 import { currentMonth, fmtDate, fmtNumber } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
+import { GapReason, useCatalogue, useCompetencyName } from './coach-kit';
 import { Exports, KpiCharts, PeriodPicker, SummaryFigures, usePeriod } from './Dashboard';
 import { DataTable, fmtShortMonth, queryString, useOrganisationNameOf } from './insight-kit';
 
@@ -159,6 +160,7 @@ export function ManagerParticipant() {
   });
   const p = participant.data;
   const organisationId = p?.organisationId ?? '';
+  const competencyName = useCompetencyName(useCatalogue(organisationId || undefined).data);
   return (
     <>
       <nav aria-label={t('drill.breadcrumb')} className="breadcrumb">
@@ -270,8 +272,7 @@ export function ManagerParticipant() {
           <ul>
             {gaps.data.map((g) => (
               <li key={g.gapId}>
-                {t(`coach.gapReasons.${g.reasonCode}`, { defaultValue: g.reasonCode })}
-                {g.competencyCode ? ` (${g.competencyCode})` : ''} – {t('coach.since', { date: fmtDate(g.openedOn) })}
+                <GapReason gap={g} nameOf={competencyName} /> – {t('coach.since', { date: fmtDate(g.openedOn) })}
               </li>
             ))}
           </ul>

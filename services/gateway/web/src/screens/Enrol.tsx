@@ -12,6 +12,7 @@ import {
   problemCode,
   todayInBrussels,
   useChosenOrganisation,
+  useProblemText,
 } from './organiser-kit';
 import { checkEnrolment } from './organiser-rules';
 
@@ -42,6 +43,7 @@ const FIELD_OF_CODE: Record<string, Field> = {
 export function Enrol({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const problemText = useProblemText();
   const client = useQueryClient();
   const today = todayInBrussels();
   const [organisationId, setOrganisationId] = useChosenOrganisation(me);
@@ -80,10 +82,12 @@ export function Enrol({ me }: { me: Me }) {
 
   // The API's own per-field list (REQUEST.INVALID) or a domain refusal about one field.
   const server = fieldProblems(enrol.error);
+  const serverText = problemText(enrol.error);
   const code = problemCode(enrol.error);
   const errorOf = (field: Field): string | undefined => {
     if (local[field]) return t(local[field]);
-    if (server[field]) return t(`organiser.enrol.errors.${field}`);
+    if (server[field])
+      return i18n.exists(`organiser.enrol.errors.${field}`) ? t(`organiser.enrol.errors.${field}`) : serverText;
     if (code && FIELD_OF_CODE[code] === field) {
       const key = `organiser.problems.${code}`;
       return i18n.exists(key) ? t(key) : undefined;
@@ -147,12 +151,34 @@ export function Enrol({ me }: { me: Me }) {
           const problems = checkEnrolment(form, today);
           setLocal(problems);
           if (Object.keys(problems).length > 0) {
-            document.getElementById(`enrol-${Object.keys(problems)[0]}`)?.focus();
+            // The summary above the fields says what to fix; its first link leads to the field.
+            window.requestAnimationFrame(() => document.querySelector<HTMLElement>('.error-summary a')?.focus());
             return;
           }
           enrol.mutate();
         }}
       >
+        {count > 0 && (
+          // Above the fields, each item a link to its field (GOV.UK error summary pattern).
+          <div role="alert" className="problem full error-summary" aria-labelledby="enrol-summary-title">
+            <p id="enrol-summary-title">{t('organiser.enrol.fixFields', { count })}</p>
+            <ul>
+              {FIELDS.filter((f) => errorOf(f)).map((f) => (
+                <li key={f}>
+                  <a
+                    href={`#enrol-${f}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(`enrol-${f}`)?.focus();
+                    }}
+                  >
+                    {t(`organiser.enrol.${f}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <OrganisationPicker me={me} value={organisationId} onChange={setOrganisationId} />
         {text('firstName', { maxLength: 80, autoComplete: 'off' })}
         {text('lastName', { maxLength: 80, autoComplete: 'off' })}
@@ -194,11 +220,6 @@ export function Enrol({ me }: { me: Me }) {
           {t('organiser.enrol.exPwa')}
         </label>
         <div className="full">
-          {count > 0 && (
-            <p role="alert" className="problem">
-              {t('organiser.enrol.fixFields', { count })}
-            </p>
-          )}
           {generalError && <Problem error={enrol.error} />}
           <button type="submit" disabled={enrol.isPending}>
             {t('organiser.enrol.submit')}

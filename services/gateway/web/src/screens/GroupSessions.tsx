@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, post } from '../api';
 import type { Me } from '../App';
 import { fmtDate } from '../i18n';
+import { nameLookup } from '../lib/names';
 import { ProblemMessage } from '../ProblemMessage';
 import { Catalogue, GroupSession, useCatalogue, useCompetencyName, useRoster } from './coach-kit';
 import { today, useOrganisationNameOf } from './insight-kit';
@@ -173,7 +174,7 @@ function SessionDetail({ id }: { id: string }) {
   });
   const roster = useRoster();
   const catalogue = useCatalogue(session.data?.organisationId);
-  const nameOf = (pid: string) => roster.data?.find((p) => p.participantId === pid)?.displayName ?? pid;
+  const nameOf = nameLookup((roster.data ?? []).map((p) => ({ id: p.participantId, displayName: p.displayName })));
   const competencyName = useCompetencyName(catalogue.data);
   const refresh = () => void client.invalidateQueries({ queryKey: ['coach'] });
   const [newParticipant, setNewParticipant] = useState('');
@@ -222,7 +223,7 @@ function SessionDetail({ id }: { id: string }) {
               <option value="">{t('coach.chooseParticipant')}</option>
               {candidates.map((p) => (
                 <option key={p.participantId} value={p.participantId}>
-                  {p.displayName}
+                  {nameOf(p.participantId)}
                 </option>
               ))}
             </select>

@@ -117,12 +117,12 @@ export function useCatalogue(organisationId: string | undefined) {
   });
 }
 
-/** The competency's name in the chosen language; its code while the catalogue loads. */
+/** The competency's name in the chosen language; a neutral word while the catalogue loads, never the code. */
 export function useCompetencyName(catalogue: Catalogue | undefined): (code: string) => string {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (code) => {
     const competency = catalogue?.competencies.find((c) => c.code === code);
-    if (!competency) return code;
+    if (!competency) return catalogue ? t('coach.aCompetency') : '…';
     return i18n.language === 'en' ? competency.nameEn : competency.nameNl;
   };
 }
@@ -135,6 +135,6 @@ export function GapReason({
   nameOf: (code: string) => string;
 }) {
   const { t } = useTranslation();
-  const reason = t(`coach.gapReasons.${gap.reasonCode}`, { defaultValue: gap.reasonCode });
+  const reason = t(`coach.gapReasons.${gap.reasonCode}`, { defaultValue: t('coach.gapReasons.other') });
   return <>{gap.competencyCode ? `${reason}: ${nameOf(gap.competencyCode)}` : reason}</>;
 }
