@@ -91,8 +91,12 @@ async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
   for (const seeder of pending) {
     const started = Date.now();
     log(`Seeding [${ran + 1}/${pending.length}] ${seeder.name}...`);
+    // Whether this seeder began before (and was stopped): then it looks up what is there first.
+    const marker = path.join(dataDir, `seeding-${seeder.name}`);
+    const resuming = fs.existsSync(marker);
+    fs.writeFileSync(marker, new Date().toISOString());
     try {
-      await seeder.run({ urls, api, request, log, dataDir, scale: seedScale });
+      await seeder.run({ urls, api, request, log, dataDir, scale: seedScale, resuming });
     } catch (error) {
       const failure = new Error(
         `seeding ${seeder.name} failed: ${error.message}\n` +
@@ -105,6 +109,7 @@ async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
     ran += 1;
     done.add(seeder.name);
     fs.writeFileSync(ledgerPath, JSON.stringify([...done], null, 2));
+    fs.rmSync(marker, { force: true });
     log(`  ${seeder.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   return ran;

@@ -33,7 +33,7 @@ module.exports = {
     const coachIdOf = await coachIdsOf(urls, api);
     let dropOffMissing = false;
     let done = 0;
-    await inParallel(plan, 6, async (p) => {
+    await inParallel(plan, 10, async (p) => {
       let view = existing.get(naturalKey(p));
       if (!view) {
         view = await api('POST', `${ft}/participants`, {

@@ -45,18 +45,18 @@ module.exports = {
   coachingReady,
   catalogueCodes,
   async run(context) {
-    const { urls, api, dataDir, scale } = context;
+    const { urls, api, dataDir, scale, resuming } = context;
     const ids = readIds(dataDir);
     await coachingReady(context, ids);
     const codes = await catalogueCodes(context);
     const yesterday = addDays(scaleFrom(scale).today, -1);
     const people = participantsPlan(scale).filter((p) => p.startedOn && ids[p.key]);
-    await inParallel(people, 6, async (p) => {
+    await inParallel(people, 10, async (p) => {
       const rnd = prng(ids[p.key].charCodeAt(0) * 7919 + p.key.length + Number(p.key.slice(-3)));
       const competencies = codes[p.organisationId].slice(0, 6);
       const baseline = competencies.map((code) => ({ competencyCode: code, level: rnd.int(1, 3) }));
       const first = addDays(p.startedOn, 7) < yesterday ? addDays(p.startedOn, 7) : p.startedOn;
-      const history = await api('GET', `${urls.coaching}/participants/${ids[p.key]}/assessments`);
+      const history = resuming ? await api('GET', `${urls.coaching}/participants/${ids[p.key]}/assessments`) : [];
       const held = new Set(valuesOf(history, 'assessedOn'));
       const post = async (assessedOn, ratings) =>
         held.has(assessedOn) ||
