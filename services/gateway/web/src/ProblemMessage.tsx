@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
+import { fmtMonth } from './i18n';
 import { problemText, Translator } from './lib/problem-text';
 
 /** The problem translator of the chosen language: stable codes and facts to the user's words. */
@@ -10,6 +11,7 @@ export function useTranslator(): Translator {
     t: (key, options) => t(key, options ?? {}),
     exists: (key) => i18n.exists(key),
     fieldNames: typeof fieldNames === 'object' ? fieldNames : {},
+    month: fmtMonth,
   };
 }
 

@@ -76,6 +76,13 @@ describe('problemText', () => {
         tr,
       ),
     ).toContain('Nog 2 uur');
+    expect(
+      problemText(
+        { status: 422, code: 'HOURS.NOT_FLAGGED', month: '2026-11' },
+        { ...tr, month: () => 'november 2026' },
+        ['organiser.problems.'],
+      ),
+    ).toBe('Deze deelnemer werd in november 2026 niet gesignaleerd wegens weinig uren.');
     const unknown = problemText({ status: 409, code: 'SOMETHING.NEW', detail: 'Some English text' }, tr);
     expect(unknown).not.toContain('English');
     expect(unknown).toMatch(/andere wijziging/);

@@ -11,6 +11,18 @@ export interface Translator {
   exists: (key: string) => boolean;
   /** The field names of the chosen language (`fieldNames` in nl.json/en.json). */
   fieldNames: Record<string, string>;
+  /** "2026-11" → "november 2026": facts that are months are written out. */
+  month?: (month: string) => string;
+}
+
+/** The facts as a sentence uses them: months written out, never "2026-11". */
+function readable(problem: Problem, tr: Translator): Record<string, unknown> {
+  if (!tr.month) return problem;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(problem)) {
+    out[key] = typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? tr.month(value) : value;
+  }
+  return out;
 }
 
 interface FieldConstraint {
@@ -127,7 +139,7 @@ export function problemText(problem: Problem, tr: Translator, prefixes: string[]
     if (sentences.length > 0) return [...new Set(sentences)].join(' ');
   }
   for (const prefix of [...prefixes, 'problems.']) {
-    if (code && tr.exists(`${prefix}${code}`)) return tr.t(`${prefix}${code}`, problem);
+    if (code && tr.exists(`${prefix}${code}`)) return tr.t(`${prefix}${code}`, readable(problem, tr));
   }
   const byStatus = status >= 500 && !tr.exists(`problems.status.${status}`) ? 500 : status;
   if (tr.exists(`problems.status.${byStatus}`)) return tr.t(`problems.status.${byStatus}`, problem);

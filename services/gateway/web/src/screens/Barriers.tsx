@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../api';
+import { Loading } from '../lib/ScreenState';
 import { fmtMonth } from '../i18n';
 import { Problem } from './organiser-kit';
 
@@ -37,7 +38,6 @@ export function Barriers({
   month: string;
   onDone: () => void;
 }) {
-  const { t } = useTranslation();
   const client = useQueryClient();
   const path = `/hours/participants/${participantId}/months/${month}/barriers`;
   const recorded = useQuery({
@@ -51,7 +51,7 @@ export function Barriers({
       }
     },
   });
-  if (recorded.isLoading) return <p>{t('app.loading')}</p>;
+  if (recorded.isLoading) return <Loading />;
   return (
     <BarrierForm
       initial={recorded.data ?? null}

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
+import { Loading } from '../lib/ScreenState';
 import { currentMonth, fmtDate, fmtNumber } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
 import { GapReason, useCatalogue, useCompetencyName } from './coach-kit';
@@ -89,7 +90,7 @@ export function OrganisationDrill() {
       <SummaryFigures filters={filters} />
       <section aria-labelledby="drill-participants">
         <h2 id="drill-participants">{t('drill.participants')}</h2>
-        {participants.isLoading && <p>{t('app.loading')}</p>}
+        {participants.isLoading && <Loading />}
         <ProblemMessage error={participants.error} />
         {participants.data && participants.data.length === 0 && <p>{t('drill.noParticipants')}</p>}
         {participants.data && participants.data.length > 0 && (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { api, post } from '../api';
+import { Loading } from '../lib/ScreenState';
 import type { Me } from '../App';
 import { currentMonth, fmtMonth, fmtNumber } from '../i18n';
 import { useMonthClose } from './MonthGrid';
@@ -94,7 +95,7 @@ export function Participant({ me }: { me: Me }) {
   const trajectory = p?.trajectories.at(-1);
   const justEnrolled = (location.state as { enrolled?: boolean } | null)?.enrolled;
 
-  if (participant.isLoading) return <p>{t('app.loading')}</p>;
+  if (participant.isLoading) return <Loading />;
   if (!p)
     return (
       <>

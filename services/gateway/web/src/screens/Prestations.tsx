@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../api';
+import { Loading } from '../lib/ScreenState';
 import { fmtMonth, fmtNumber } from '../i18n';
 import { asDuration, belgianDate, DateField, Problem, problemCode } from './organiser-kit';
 import { parseDuration } from './organiser-rules';
@@ -88,7 +89,7 @@ export function MonthPrestations({
       <Heading id={headingId}>
         {t('organiser.prestations.title', { name: hours.data?.displayName ?? '', month: fmtMonth(month) })}
       </Heading>
-      {hours.isLoading && <p>{t('app.loading')}</p>}
+      {hours.isLoading && <Loading />}
       <Problem error={hours.error} />
       {summary && (
         <p className="hint">
