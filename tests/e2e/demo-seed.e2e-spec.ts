@@ -34,7 +34,11 @@ interface GridRow {
  */
 describe('the demo seed gives every organisation a believable month grid, once', () => {
   const keys = createTestKeyPair();
-  const scale = { participants: 15, months: 3 };
+  // A fixed today for the services' clocks and the seed alike (the test must not depend on the real
+  // date): 29 February 2028, a leap day past the tenth, so every past month is closed.
+  const today = '2028-02-29';
+  const scale = { participants: 15, months: 5, today };
+  const todayBefore = process.env['STAPSTEEN_TODAY'];
   const dataDir = mkdtempSync(join(tmpdir(), 'stapsteen-demo-seed-'));
   const apps: INestApplication[] = [];
   const urls: Record<string, string> = {};
@@ -42,6 +46,7 @@ describe('the demo seed gives every organisation a believable month grid, once',
   const logs: string[] = [];
 
   beforeAll(async () => {
+    process.env['STAPSTEEN_TODAY'] = today;
     const [flowThrough, hours, coaching] = await Promise.all([
       startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
       startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
@@ -72,6 +77,8 @@ describe('the demo seed gives every organisation a believable month grid, once',
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.close()));
+    if (todayBefore === undefined) delete process.env['STAPSTEEN_TODAY'];
+    else process.env['STAPSTEEN_TODAY'] = todayBefore;
   });
 
   const ids = (): Record<string, string> =>

@@ -5,12 +5,12 @@ import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 
-/** The first day of the month `back` months before the current Belgian month, and that month. */
+/** The services' today in this test (STAPSTEEN_TODAY): the test does not depend on the real date. */
+const TODAY = '2027-03-05';
+
+/** The first day of the month `back` months before TODAY's month, and that month. */
 function monthsAgo(back: number): { month: string; firstDay: string; day: (d: number) => string } {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
+  const [y, m] = TODAY.split('-').map(Number) as [number, number];
   const date = new Date(Date.UTC(y, m - 1 - back, 1));
   const month = date.toISOString().slice(0, 7);
   return { month, firstDay: `${month}-01`, day: (d) => `${month}-${String(d).padStart(2, '0')}` };
@@ -31,8 +31,10 @@ describe('a month without hours becomes a manager alert, and enough hours resolv
   let hours: INestApplication;
   const tokens: Record<string, string> = {};
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const todayBefore = process.env['STAPSTEEN_TODAY'];
 
   beforeAll(async () => {
+    process.env['STAPSTEEN_TODAY'] = TODAY;
     [flowThrough, hours] = await Promise.all([
       startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
       startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
@@ -65,6 +67,8 @@ describe('a month without hours becomes a manager alert, and enough hours resolv
 
   afterAll(async () => {
     await Promise.all([flowThrough?.close(), hours?.close()]);
+    if (todayBefore === undefined) delete process.env['STAPSTEEN_TODAY'];
+    else process.env['STAPSTEEN_TODAY'] = todayBefore;
   });
 
   it('raises the alert for the region’s manager only, and resolves it after a month at target', async () => {
