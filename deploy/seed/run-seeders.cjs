@@ -87,31 +87,61 @@ async function runSeeders({ dataDir, urls, privateKeyPem, log, scale }) {
   };
   const api = (method, url, body) => request(method, url, body);
   let ran = 0;
+  let begun = 0;
   log(`Seeding the demo data for ${seedScale.today} (${pending.length} steps)`);
-  for (const seeder of pending) {
+  const runOne = async (seeder) => {
     const started = Date.now();
-    log(`Seeding [${ran + 1}/${pending.length}] ${seeder.name}...`);
+    begun += 1;
+    log(`Seeding [${begun}/${pending.length}] ${seeder.name}...`);
     // Whether this seeder began before (and was stopped): then it looks up what is there first.
     const marker = path.join(dataDir, `seeding-${seeder.name}`);
     const resuming = fs.existsSync(marker);
     fs.writeFileSync(marker, new Date().toISOString());
-    try {
-      await seeder.run({ urls, api, request, log, dataDir, scale: seedScale, resuming });
-    } catch (error) {
-      const failure = new Error(
-        `seeding ${seeder.name} failed: ${error.message}\n` +
-          `  Run npm start again: the seed continues where it stopped. ` +
-          `To start over with fresh demo data, stop it and delete ${dataDir}.`,
-      );
-      failure.cause = error;
-      throw failure;
-    }
+    await seeder.run({ urls, api, request, log, dataDir, scale: seedScale, resuming });
     ran += 1;
     done.add(seeder.name);
     fs.writeFileSync(ledgerPath, JSON.stringify([...done], null, 2));
     fs.rmSync(marker, { force: true });
     log(`  ${seeder.name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  };
+  // A seeder waits for the ones it `needs` (by default the one before it in file order); seeders
+  // that need nothing of each other run side by side (e.g. the hours and the assessments).
+  const needsOf = (seeder) => {
+    const index = files.findIndex((f) => require(path.join(__dirname, 'seeders', f)) === seeder);
+    if (seeder.needs) return seeder.needs;
+    return index > 0 ? [require(path.join(__dirname, 'seeders', files[index - 1])).name] : [];
+  };
+  const running = new Map();
+  let failure = null;
+  const waiting = [...pending];
+  while ((waiting.length > 0 && !failure) || running.size > 0) {
+    for (const seeder of [...waiting]) {
+      if (failure) break;
+      if (!needsOf(seeder).every((name) => done.has(name))) continue;
+      waiting.splice(waiting.indexOf(seeder), 1);
+      running.set(
+        seeder.name,
+        runOne(seeder)
+          .catch((error) => {
+            failure = failure || { seeder, error };
+          })
+          .finally(() => running.delete(seeder.name)),
+      );
+    }
+    if (running.size === 0) break;
+    await Promise.race(running.values());
   }
+  if (failure) {
+    const error = new Error(
+      `seeding ${failure.seeder.name} failed: ${failure.error.message}\n` +
+        `  Run npm start again: the seed continues where it stopped. ` +
+        `To start over with fresh demo data, stop it and delete ${dataDir}.`,
+    );
+    error.cause = failure.error;
+    throw error;
+  }
+  if (waiting.length > 0)
+    throw new Error(`seeders wait on steps that never ran: ${waiting.map((s) => s.name).join(', ')}`);
   return ran;
 }
 

@@ -263,6 +263,10 @@ async function checkCounts(run, admin, today, scale) {
   return counts;
 }
 
+/** TEST_START_ONLY=<part of a case's title> runs that case alone (by hand, e.g. to show a failure). */
+const only = process.env.TEST_START_ONLY;
+const selected = (title) => ({ skip: Boolean(only) && !title.includes(only) });
+
 const SMALL = { participants: 30, months: 7 };
 const FULL = { participants: 150, months: 13 };
 const timings = [];
@@ -298,47 +302,61 @@ test(
     for (const [name, port] of Object.entries(ports))
       assert.ok(await portIsFree(port), `${name} ${port} is free first`);
 
-    await t.test('31 January 2027, the full demo (150 participants, 13 months)', () =>
-      wholeRun(t, 'full-2027-01-31', '2027-01-31', FULL, 300_000),
+    await t.test(
+      '31 January 2027, the full demo (150 participants, 13 months)',
+      selected('31 January 2027, the full demo (150 participants, 13 months)'),
+      () => wholeRun(t, 'full-2027-01-31', '2027-01-31', FULL, 300_000),
     );
-    await t.test('1 January 2027 (the month and year before still open)', () =>
-      wholeRun(t, 'small-2027-01-01', '2027-01-01', SMALL, 180_000),
+    await t.test(
+      '1 January 2027 (the month and year before still open)',
+      selected('1 January 2027 (the month and year before still open)'),
+      () => wholeRun(t, 'small-2027-01-01', '2027-01-01', SMALL, 180_000),
     );
-    await t.test('31 December 2026', () => wholeRun(t, 'small-2026-12-31', '2026-12-31', SMALL, 180_000));
+    await t.test('31 December 2026', selected('31 December 2026'), () =>
+      wholeRun(t, 'small-2026-12-31', '2026-12-31', SMALL, 180_000),
+    );
 
-    await t.test('29 February 2028, stopped with Ctrl-C in the middle of the seed and started again', async () => {
-      const name = 'resumed-2028-02-29';
-      const first = startNpm(name, '2028-02-29', SMALL);
-      try {
-        await waitFor(first, /Seeding \[3\/\d\] demo-participants/, 180_000);
-        await waitFor(first, /\d+\/30 participants/, 60_000);
-        await stopAndCheck(first);
-      } catch (error) {
-        await cleanUp(first);
-        throw error;
-      }
-      assert.doesNotMatch(first.output, /Stapsteen is running/, 'it was stopped before the seed finished');
-      const counts = await wholeRun(t, name, '2028-02-29', SMALL, 180_000);
-      const resumed = timings.at(-1);
-      assert.ok(resumed.counts.participants === SMALL.participants, 'every participant once after the resume');
-      t.diagnostic(`resumed run counts ${JSON.stringify(counts)}`);
-    });
+    await t.test(
+      '29 February 2028, stopped with Ctrl-C in the middle of the seed and started again',
+      selected('29 February 2028, stopped with Ctrl-C in the middle of the seed and started again'),
+      async () => {
+        const name = 'resumed-2028-02-29';
+        const first = startNpm(name, '2028-02-29', SMALL);
+        try {
+          await waitFor(first, /Seeding \[3\/\d\] demo-participants/, 180_000);
+          await waitFor(first, /\d+\/30 participants/, 60_000);
+          await stopAndCheck(first);
+        } catch (error) {
+          await cleanUp(first);
+          throw error;
+        }
+        assert.doesNotMatch(first.output, /Stapsteen is running/, 'it was stopped before the seed finished');
+        const counts = await wholeRun(t, name, '2028-02-29', SMALL, 180_000);
+        const resumed = timings.at(-1);
+        assert.ok(resumed.counts.participants === SMALL.participants, 'every participant once after the resume');
+        t.diagnostic(`resumed run counts ${JSON.stringify(counts)}`);
+      },
+    );
 
     // A second start of a seeded folder seeds nothing and is quick.
-    await t.test('a second start of the 1 January folder', async () => {
-      const run = startNpm('small-2027-01-01', '2027-01-01', SMALL);
-      try {
-        await waitFor(run, /Press Ctrl-C/, 120_000);
-        const readyIn = (Date.now() - run.startedAt) / 1000;
-        assert.doesNotMatch(run.output, /Seeding/, 'nothing is seeded twice');
-        await checkAsUsers(run, '2027-01-01');
-        await stopAndCheck(run);
-        t.diagnostic(`second start ready in ${readyIn.toFixed(0)} s`);
-      } catch (error) {
-        await cleanUp(run);
-        throw error;
-      }
-    });
+    await t.test(
+      'a second start of the 1 January folder',
+      selected('a second start of the 1 January folder'),
+      async () => {
+        const run = startNpm('small-2027-01-01', '2027-01-01', SMALL);
+        try {
+          await waitFor(run, /Press Ctrl-C/, 120_000);
+          const readyIn = (Date.now() - run.startedAt) / 1000;
+          assert.doesNotMatch(run.output, /Seeding/, 'nothing is seeded twice');
+          await checkAsUsers(run, '2027-01-01');
+          await stopAndCheck(run);
+          t.diagnostic(`second start ready in ${readyIn.toFixed(0)} s`);
+        } catch (error) {
+          await cleanUp(run);
+          throw error;
+        }
+      },
+    );
     fs.writeFileSync(path.join(dataRoot, 'timings.json'), JSON.stringify(timings, null, 2));
   },
 );

@@ -24,6 +24,7 @@ function csvFor(rows) {
 }
 
 module.exports = {
+  needs: ['demo-participants'],
   name: 'demo-prestations',
   async run({ urls, api, request, log, dataDir, scale }) {
     const hours = urls.hours;

@@ -41,6 +41,7 @@ async function catalogueCodes({ api, urls }) {
 }
 
 module.exports = {
+  needs: ['demo-participants'],
   name: 'demo-assessments',
   coachingReady,
   catalogueCodes,

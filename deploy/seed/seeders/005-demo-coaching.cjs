@@ -11,6 +11,7 @@ const { coachingReady, catalogueCodes } = require('./004-demo-assessments.cjs');
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 module.exports = {
+  needs: ['demo-assessments', 'demo-users'],
   name: 'demo-coaching',
   async run(context) {
     const { urls, api, dataDir, scale } = context;
