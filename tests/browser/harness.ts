@@ -169,3 +169,25 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
+
+/** What must never reach a Dutch screen: raw codes, untranslated keys, English server text, months as YYYY-MM. */
+export const NOT_DUTCH: Array<[string, RegExp]> = [
+  ['a stable problem code', /\b[A-Z][A-Z0-9]+\.[A-Z][A-Z0-9_]+\b/],
+  ['an untranslated key', /\b(?:app|nav|coach|organiser|problems|grid|entry|alerts|dashboard|admin|state)\.[\w.]+\b/],
+  ['a raw code in capitals', /\b[A-Z]{5,}(?:_[A-Z]+)*\b/],
+  [
+    'English server text',
+    /must not be (?:greater|less)|must be (?:a|an|one of|shorter|longer) |should not (?:be|exist)|A password needs|Something went wrong|is not valid|Refused by a business rule|The request is not valid/,
+  ],
+  ['a month as YYYY-MM', /\b20\d{2}-(?:0[1-9]|1[0-2])\b(?!-\d)/],
+];
+
+/** Fails when the visible text of a Dutch screen holds any of NOT_DUTCH, naming what and where. */
+export async function assertDutchOnly(page: Page): Promise<void> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  const found = NOT_DUTCH.flatMap(([what, pattern]) => {
+    const match = pattern.exec(text);
+    return match ? [`${what}: "${text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30)}"`] : [];
+  });
+  expect(found).toEqual([]);
+}

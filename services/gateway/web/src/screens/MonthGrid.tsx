@@ -209,7 +209,7 @@ export function MonthGrid({ me }: { me: Me }) {
       </div>
       {grid.isSuccess && rows.length === 0 && <Empty>{t('grid.empty')}</Empty>}
       <MonthCloseSection
-        key={`${organisationId}:${month}`}
+        key={`close:${organisationId}:${month}`}
         organisationId={organisationId}
         month={month}
         closed={closed}

@@ -39,7 +39,7 @@ export function Participants({ me }: { me: Me }) {
         </Link>
       </form>
       {list.isError && <Failed error={list.error} retry={() => void list.refetch()} />}
-      {list.isPending && <Loading what={t('organiser.participants.title').toLowerCase()} />}
+      {list.isPending && <Loading what={t('organiser.participants.title')} />}
       <div className="table-scroll" hidden={!list.isSuccess || items.length === 0}>
         <table>
           <caption className="visually-hidden">{t('organiser.participants.title')}</caption>
