@@ -289,6 +289,22 @@ describe('every screen: Dutch from stable codes, loading states, guards, names t
     await assertDutchOnly(page);
     await checkScreen(page, 'screens-coach-coachee');
 
+    // Assigning on a long page: the confirmation appears beside the action, in view.
+    await page.goto(`${stack.baseUrl}/coach/participants/${ids['Greet Verhoeven']}`);
+    await page.getByRole('heading', { name: /^Greet V\. \(nr\. \d+\)$/, level: 1 }).waitFor();
+    const oneOnOne = page.getByRole('region', { name: 'Individuele coaching (1-op-1)' });
+    await oneOnOne.getByRole('checkbox', { name: 'Stiptheid en aanwezigheid' }).check();
+    await oneOnOne.getByRole('button', { name: 'Start individuele coaching' }).click();
+    const assigned = oneOnOne.getByRole('status').filter({ hasText: 'Coaching toegewezen.' });
+    await assigned.waitFor();
+    await page.waitForFunction(
+      `(() => { const r = document.querySelector('[data-testid="assigned"]').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight; })()`,
+      undefined,
+      { timeout: 5_000 },
+    );
+    await checkScreen(page, 'screens-coach-assigned');
+
     // The peer's own page names who they coach.
     await page.goto(`${stack.baseUrl}/coach/participants/${peer}`);
     await page.getByRole('heading', { name: /^Koen V\. \(nr\. \d+\)$/, level: 1 }).waitFor();

@@ -318,7 +318,10 @@ function CompetencyChoice({
 function Assigned() {
   const { t } = useTranslation();
   const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), []);
+  useEffect(() => {
+    // Braces: Chromium's scrollIntoView may return a promise, and an effect may only return a clean-up.
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, []);
   return (
     <p className="ok" role="status" ref={ref} data-testid="assigned">
       {t('coach.assigned')}
