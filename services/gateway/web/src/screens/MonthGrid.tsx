@@ -192,7 +192,12 @@ export function MonthGrid({ me }: { me: Me }) {
                   {isOpen && (
                     <tr className="detail">
                       <td colSpan={6} id={`detail-${r.participantId}`}>
-                        <MonthPrestations participantId={r.participantId} month={month} monthClosed={!!closed} />
+                        <MonthPrestations
+                          participantId={r.participantId}
+                          name={r.displayName}
+                          month={month}
+                          monthClosed={!!closed}
+                        />
                         <p>
                           <Link to={`/organiser/participants/${r.participantId}`}>
                             {t('organiser.grid.toParticipant', { name: r.displayName })}

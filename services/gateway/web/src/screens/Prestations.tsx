@@ -69,11 +69,14 @@ export function MonthPrestations({
   month,
   monthClosed,
   headingLevel = 3,
+  name,
 }: {
   participantId: string;
   month: string;
   monthClosed: boolean;
   headingLevel?: 2 | 3;
+  /** The name as the calling screen shows it (told apart from others with the same short name). */
+  name?: string;
 }) {
   const { t } = useTranslation();
   const year = Number(month.slice(0, 4));
@@ -87,7 +90,7 @@ export function MonthPrestations({
   return (
     <section aria-labelledby={headingId} className="month-prestations">
       <Heading id={headingId}>
-        {t('organiser.prestations.title', { name: hours.data?.displayName ?? '', month: fmtMonth(month) })}
+        {t('organiser.prestations.title', { name: name ?? hours.data?.displayName ?? '', month: fmtMonth(month) })}
       </Heading>
       {hours.isLoading && <Loading />}
       <Problem error={hours.error} />
@@ -111,7 +114,10 @@ export function MonthPrestations({
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">
-              {t('organiser.prestations.title', { name: hours.data?.displayName ?? '', month: fmtMonth(month) })}
+              {t('organiser.prestations.title', {
+                name: name ?? hours.data?.displayName ?? '',
+                month: fmtMonth(month),
+              })}
             </caption>
             <thead>
               <tr>
