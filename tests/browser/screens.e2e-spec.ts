@@ -198,6 +198,8 @@ describe('every screen: Dutch from stable codes, loading states, guards, names t
       .getByRole('heading', { name: new RegExp(`Maandoverzicht – ${monthLabel(currentMonth)}`), level: 1 })
       .waitFor();
     await page.getByTestId('close-not-yet').waitFor();
+    // Last month's refusal does not linger on this month.
+    expect(await page.getByText('Duur mag niet meer zijn dan 720.').count()).toBe(0);
     expect(await page.getByTestId('close-not-yet').innerText()).toMatch(/kan zodra de maand voorbij is, vanaf 1/);
     expect(await page.getByRole('button', { name: 'Maand afsluiten' }).count()).toBe(0);
     await assertDutchOnly(page);
