@@ -9,3 +9,4 @@ export {
   parseCalendarDate,
   systemClock,
 } from './clock';
+export { addDays, addMonths, firstDayOf, lastDayOf, monthOf } from './arithmetic';

@@ -4,3 +4,4 @@ export * from './service-env';
 export * from './kafka-probe';
 export * from './test-service';
 export * from './participant-feed';
+export * from './test-calendar';

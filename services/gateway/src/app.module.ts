@@ -26,6 +26,7 @@ import { CsrfGuard } from './accounts/interface/csrf.guard';
 import { ACCOUNTS_PURGE_EVERY_MS, AccountsPurge } from './accounts/interface/accounts-purge';
 import { ACCOUNTS, COOKIE_SETTINGS } from './accounts/interface/tokens';
 import { UsersController } from './accounts/interface/users.controller';
+import { ClockController } from './clock/clock.controller';
 import type { GatewayConfig } from './config/gateway.config';
 import { DOWNSTREAM_SERVICES, LandingController } from './landing/landing.controller';
 import type { DownstreamService } from './landing/service-status';
@@ -58,7 +59,7 @@ export class AppModule {
         HealthModule.forRoot(),
         MetricsModule,
       ],
-      controllers: [LandingController, AuthController, UsersController],
+      controllers: [LandingController, ClockController, AuthController, UsersController],
       providers: [
         { provide: DOWNSTREAM_SERVICES, useValue: downstream(config) },
         { provide: ACCOUNTS_PURGE_EVERY_MS, useValue: config.GATEWAY_PURGE_MS },
