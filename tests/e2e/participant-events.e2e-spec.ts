@@ -6,6 +6,7 @@ import {
   mintToken,
   sendRaw,
   startTestService,
+  testToday,
   waitForMessage,
 } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
@@ -92,7 +93,7 @@ describe('a participant enrolled in flow-through reaches the hours service over 
 
   it('lets the hours service accept prestations once the trajectory started in flow-through', async () => {
     const participantId = await enrol('Ahmed', 'Benali');
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const today = testToday();
     const prestation = {
       participantId,
       date: today,

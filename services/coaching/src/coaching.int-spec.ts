@@ -10,6 +10,7 @@ import {
   mintToken,
   sendRaw,
   startTestService,
+  testToday,
   waitForMessage,
 } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
@@ -24,7 +25,7 @@ const region = `region-kempen-${suffix}`;
 const otherRegion = `region-gent-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
 const otherOrganisation = `org-herentals-${suffix}`;
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const today = testToday();
 
 describe('the coaching service', () => {
   const keys = createTestKeyPair();

@@ -1,6 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  daysAgo,
+  eventually,
+  feedParticipant,
+  mintToken,
+  startTestService,
+} from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -11,8 +18,6 @@ const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
 const otherOrganisation = `org-herentals-${suffix}`;
-const brusselsDay = (daysAgo: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(Date.now() - daysAgo * 86_400_000));
 
 describe('an organisation’s coaching-gap windows', () => {
   const keys = createTestKeyPair();
@@ -94,7 +99,7 @@ describe('an organisation’s coaching-gap windows', () => {
     const participantId = await feedParticipant(app, tokens.admin, {
       organisationId: shorter,
       regionId: region,
-      startedOn: brusselsDay(10),
+      startedOn: daysAgo(10),
       coachId: 'coach-an',
       monthlyHoursTarget: 20,
     });

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { currentMonthInBrussels } from './lib/clock';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
 
@@ -19,13 +20,8 @@ export const fmtMonth = (month: string) =>
 export const fmtDate = (iso: string) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(iso));
 
-/** The current month in Brussels, YYYY-MM. */
-export function currentMonth(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', timeZone: 'Europe/Brussels' })
-    .format(new Date())
-    .slice(0, 7);
-  return parts;
-}
+/** The current month in Brussels by the services' clock, YYYY-MM. */
+export const currentMonth = currentMonthInBrussels;
 export function shiftMonth(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + delta, 1));

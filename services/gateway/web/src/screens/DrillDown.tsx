@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api';
+import { todayInBrussels } from '../lib/clock';
 import { Loading } from '../lib/ScreenState';
 import { currentMonth, fmtDate, fmtNumber } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
@@ -136,9 +137,7 @@ export function ManagerParticipant() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const nameOf = useOrganisationNameOf();
-  const year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric' }).format(new Date()),
-  );
+  const year = Number(todayInBrussels().slice(0, 4));
   const participant = useQuery({
     queryKey: ['participant', id],
     queryFn: () => api<ParticipantRecord>(`/flow-through/participants/${id}`),

@@ -14,6 +14,7 @@ import { cloneElement, isValidElement, ReactElement, ReactNode, useId } from 're
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { locale } from '../i18n';
+import { todayInBrussels } from '../lib/clock';
 
 /** Shared pieces of the coach's and the manager's screens: charts with their tables, figures, names. */
 
@@ -145,10 +146,8 @@ export function queryString(values: Record<string, string | null | undefined>): 
   return text ? `?${text}` : '';
 }
 
-/** Today's Belgian date, YYYY-MM-DD. */
-export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-}
+/** Today's Belgian date by the services' clock, YYYY-MM-DD. */
+export const today = todayInBrussels;
 
 /** "nov. 2026" for chart axes and table rows. */
 export const fmtShortMonth = (month: string) =>

@@ -66,10 +66,7 @@ export function OrganisationPicker({ me, value, onChange }: { me: Me; value: str
 /** "2026-12-01" → "di 1/12/2026" in nl-BE (Chromium shows date inputs in the browser's own format). */
 export const belgianDate = (iso: string) => formatBelgianDate(iso, locale());
 
-/** Today in Brussels as YYYY-MM-DD. */
-export function todayInBrussels(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-}
+export { todayInBrussels } from '../lib/clock';
 
 export { asDuration };
 
