@@ -1,4 +1,4 @@
-import { eventually } from '@stapsteen/testing';
+import { eventually, monthsAgo, testToday } from '@stapsteen/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiAs, bootStack, CallApi, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
@@ -7,10 +7,7 @@ jest.setTimeout(300_000);
 
 /** Last month in Brussels (over, so it can be closed) and today, as YYYY-MM and YYYY-MM-DD. */
 function calendar(): { previousMonth: string; today: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const [y, m] = today.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 2, 1));
-  return { previousMonth: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, today };
+  return { previousMonth: monthsAgo(1), today: testToday() };
 }
 
 interface Gap {

@@ -1,3 +1,4 @@
+import { monthsAgo, testToday } from '@stapsteen/testing';
 import { mkdirSync } from 'node:fs';
 import { Locator, Page } from 'playwright-core';
 import { apiAs, bootStack, checkScreen, Organiser, SCREENSHOTS, seedOrganiser, Stack } from './harness';
@@ -6,9 +7,7 @@ jest.setTimeout(300_000);
 
 /** Last month in Brussels: fully worked, not yet closed (automatic closing is pushed past it). */
 function previousMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).split('-');
-  const d = new Date(Date.UTC(Number(y), Number(m) - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return monthsAgo(1);
 }
 
 const belgian = (iso: string) => iso.split('-').reverse().map(Number).join('/');
@@ -233,7 +232,7 @@ describe('the organiser in a real browser', () => {
     await page.getByRole('link', { name: 'Naar de fiche van Sofie V.' }).click();
     await page.getByRole('heading', { name: 'Sofie Verbeeck', level: 1 }).waitFor();
     const year = month.slice(0, 4);
-    if (!new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).startsWith(year)) {
+    if (!testToday().startsWith(year)) {
       // In January last month lies in last year's table.
       await page.getByRole('button', { name: `← ${year}` }).click();
     }

@@ -1,4 +1,4 @@
-import { eventually } from '@stapsteen/testing';
+import { eventually, monthsAgo, testToday } from '@stapsteen/testing';
 import { mkdirSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { apiAs, assertDutchOnly, bootStack, CallApi, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
@@ -7,14 +7,8 @@ jest.setTimeout(420_000);
 
 /** Today and last month in Brussels, as YYYY-MM-DD and YYYY-MM. */
 function calendar(): { today: string; previousMonth: string; currentMonth: string } {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  const [y, m] = today.split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 2, 1));
-  return {
-    today,
-    currentMonth: today.slice(0, 7),
-    previousMonth: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`,
-  };
+  const today = testToday();
+  return { today, currentMonth: monthsAgo(0), previousMonth: monthsAgo(1) };
 }
 
 const monthLabel = (month: string) =>
