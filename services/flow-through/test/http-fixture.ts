@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import type { Clock } from '@stapsteen/calendar';
+import { createTestKeyPair, mintToken, startTestService, testToday } from '@stapsteen/testing';
+import { CLOCK } from '../src/shared/clock';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../src/app.module';
@@ -20,8 +22,8 @@ export function fixtureIds() {
 export type FixtureIds = ReturnType<typeof fixtureIds>;
 export type Caller = 'admin' | 'neteland' | 'coach' | 'herentals' | 'gent' | 'managerKempen' | 'managerGent';
 
-/** The service dates by the Belgian calendar; tests do the same so "today" never lies ahead. */
-export const brusselsToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+/** The service's today (the test clock: the Brussels date, or STAPSTEEN_TODAY when a run moves it). */
+export const brusselsToday = testToday;
 
 /**
  * Boots flow-through against the run's Kafka and FerretDB with three wijk-werkorganisaties in two
@@ -88,7 +90,18 @@ export async function startFlowThroughFixture(ids: FixtureIds) {
     return id;
   }
 
-  return { app, http, as, enrol, started, close: () => app.close() };
+  /**
+   * Moves every clock of the service to 10:00 UTC on `day`, as days passing would; undone by
+   * `jest.restoreAllMocks()`. Each module has its own clock provider, so all of them are moved.
+   */
+  function travelTo(day: string): void {
+    for (const clock of app.get<symbol, Clock>(CLOCK, { strict: false, each: true })) {
+      jest.spyOn(clock, 'today').mockReturnValue(day);
+      jest.spyOn(clock, 'now').mockReturnValue(new Date(`${day}T10:00:00.000Z`));
+    }
+  }
+
+  return { app, http, as, enrol, started, travelTo, close: () => app.close() };
 }
 
 export type FlowThroughFixture = Awaited<ReturnType<typeof startFlowThroughFixture>>;

@@ -1,7 +1,6 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { eventually } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
-import { systemClock } from '../shared/clock';
 import { FlowThroughFixture, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 import { addDays } from './domain/follow-up';
 import { ALERT_RULES_COLLECTION } from './infrastructure/mongo-alert-rules';
@@ -87,8 +86,7 @@ describe('an organisation’s alert rules over HTTP', () => {
     const ending = () => http().get(`/alerts/${id}/TRAJECTORY_ENDING_NO_PLAN`).set(as('neteland'));
 
     const day = addDays(plannedEndOn, -60);
-    jest.spyOn(systemClock, 'today').mockReturnValue(day);
-    jest.spyOn(systemClock, 'now').mockReturnValue(new Date(`${day}T10:00:00.000Z`));
+    fixture.travelTo(day);
     // A write checks the participant, as the timer would on its day.
     await http().patch(`/participants/${id}`).set(as('neteland')).send({ coachId: 'coach-neteland' }).expect(200);
     expect((await ending()).status).toBe(404);

@@ -1,4 +1,3 @@
-import { systemClock } from '../shared/clock';
 import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 import { addDays, addMonths } from './domain/follow-up';
 import { DueAlertChecks } from './participants.module';
@@ -11,10 +10,7 @@ describe('time-based alerts and the due task lists over HTTP', () => {
   const as = (who: string) => fixture.as(who);
 
   /** Moves the service's calendar (its clock port), as days passing would. */
-  function travelTo(day: string) {
-    jest.spyOn(systemClock, 'today').mockReturnValue(day);
-    jest.spyOn(systemClock, 'now').mockReturnValue(new Date(`${day}T10:00:00.000Z`));
-  }
+  const travelTo = (day: string) => fixture.travelTo(day);
 
   const endingAlertsFor = async (who: string, participantId: string) =>
     (
