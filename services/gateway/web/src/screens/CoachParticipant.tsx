@@ -25,6 +25,7 @@ import {
   useCompetencyName,
   useRoster,
 } from './coach-kit';
+import { CompetencyTrends } from './CompetencyTrends';
 import { ChartWithTable, DataTable, PALETTE, today, useOrganisationNameOf } from './insight-kit';
 
 /** The latest level per assessor kind and competency (history is oldest first). */
@@ -663,6 +664,10 @@ export function CoachParticipant({ me }: { me: Me }) {
         <h2 id="cp-profile">{t('coach.profile')}</h2>
         <ProblemMessage error={assessments.error ?? catalogue.error} />
         {assessments.data && catalogue.data && <Profile assessments={assessments.data} catalogue={catalogue.data} />}
+        <h3>{t('coach.trends')}</h3>
+        {assessments.data && catalogue.data && (
+          <CompetencyTrends assessments={assessments.data} catalogue={catalogue.data} />
+        )}
         <h3>{t('coach.history')}</h3>
         {assessments.data && <History assessments={assessments.data} catalogue={catalogue.data} />}
         {catalogue.data && <AssessmentForm participantId={id} catalogue={catalogue.data} onSaved={refresh} />}
