@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Assessment } from './coach-kit';
-import { trendsByCompetency } from './CompetencyTrends';
+import { trendsByCompetency } from './competency-trends';
 
 const assessment = (assessedOn: string, assessorKind: string, ratings: [string, number][]): Assessment => ({
   id: `${assessedOn}-${assessorKind}`,
