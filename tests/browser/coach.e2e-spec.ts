@@ -72,6 +72,12 @@ describe('the coach in a real browser', () => {
         { competencyCode: 'SAMENWERKEN', level: 3 },
       ],
     });
+    // Sofie rates herself higher than her coach does: her trend shows both lines.
+    await asAdmin('POST', `/coaching/participants/${coacheeId}/assessments`, {
+      assessorKind: 'SELF',
+      assessedOn: today,
+      ratings: [{ competencyCode: 'STIPTHEID', level: 3 }],
+    });
     await asAdmin('POST', `/coaching/participants/${peerId}/assessments`, {
       assessorKind: 'COACH',
       assessedOn: today,
@@ -117,6 +123,11 @@ describe('the coach in a real browser', () => {
     // The profile as a chart with its table: punctuality at 2 against target 3.
     await page.getByRole('img', { name: 'Competentieprofiel' }).waitFor();
     await page.getByText('1 onder het doelniveau 3: Stiptheid en aanwezigheid').waitFor();
+    // The trend per competency: the coach's 2 and her own 3, each point naming its level by keyboard focus.
+    const trend = page.getByRole('group', { name: 'Stiptheid en aanwezigheid: 2 beoordelingen, van niveau 2 naar 2' });
+    await trend.getByRole('img', { name: /Coach: niveau 2 – gedeeltelijk/ }).focus();
+    await page.locator('.trend-detail', { hasText: /Coach: niveau 2 – gedeeltelijk/ }).waitFor();
+    await trend.getByRole('img', { name: /Zelfbeoordeling: niveau 3/ }).waitFor();
     // The modality advice with its reason, and Karim as peer coach with why.
     await page.getByText(/Te weinig gepresteerde uren gesignaleerd/).waitFor();
     const peer = page.getByRole('listitem').filter({ hasText: 'Karim B.' });
