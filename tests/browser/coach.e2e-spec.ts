@@ -192,7 +192,16 @@ describe('the coach in a real browser', () => {
     await detail.getByLabel('Niveau van Karim B. voor Stiptheid en aanwezigheid').selectOption('4');
     await detail.getByRole('button', { name: 'Beoordelingen opslaan (2)' }).click();
     await detail.getByRole('status').filter({ hasText: 'Beoordeling opgeslagen.' }).waitFor();
-    await page.getByRole('link', { name: /Op tijd komen en verwittigen/ }).waitFor();
+    // The calendar shows the session on today's square of this month's grid, with its seats.
+    const calendarGrid = page.getByRole('table', { name: /^Groepssessies in .*: 1$/ });
+    const todayCell = calendarGrid.locator('td[aria-current="date"]');
+    await todayCell
+      .getByRole('link', { name: /Op tijd komen en verwittigen, Dienstencentrum De Wending, Geel, 2 van/ })
+      .waitFor();
+    await page.getByRole('button', { name: /→$/ }).click();
+    await page.getByRole('table', { name: /^Groepssessies in .*: 0$/ }).waitFor();
+    await page.getByRole('button', { name: 'Deze maand' }).click();
+    await calendarGrid.waitFor();
     await checkScreen(page, 'coach-group-sessions');
 
     const history = await asAdmin<{ assessedOn: string; ratings: { competencyCode: string; level: number }[] }[]>(

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api, post } from '../api';
 import type { Me } from '../App';
 import { fmtDate } from '../i18n';
@@ -9,6 +9,7 @@ import { nameLookup } from '../lib/names';
 import { ProblemMessage } from '../ProblemMessage';
 import { Catalogue, GroupSession, useCatalogue, useCompetencyName, useRoster } from './coach-kit';
 import { today, useOrganisationNameOf } from './insight-kit';
+import { SessionCalendar } from './SessionCalendar';
 
 function useSessions() {
   return useQuery({
@@ -117,41 +118,14 @@ export function GroupSessions({ me }: { me: Me }) {
   const navigate = useNavigate();
   const sessions = useSessions();
   const client = useQueryClient();
-  const byDate = new Map<string, GroupSession[]>();
-  for (const s of [...(sessions.data ?? [])].sort((a, b) =>
-    `${a.date}${a.startTime}`.localeCompare(`${b.date}${b.startTime}`),
-  ))
-    byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   return (
     <>
       <h1>{t('coach.groupSessions')}</h1>
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">{t('coach.calendar')}</h2>
         <ProblemMessage error={sessions.error} />
-        {sessions.isSuccess && byDate.size === 0 && <p>{t('coach.noSessions')}</p>}
-        <ol className="calendar">
-          {[...byDate.entries()].map(([date, list]) => (
-            <li key={date}>
-              <h3>{fmtDate(date)}</h3>
-              <ul>
-                {list.map((s) => {
-                  const enrolled = s.enrolments.filter((e) => e.status === 'ENROLLED').length;
-                  return (
-                    <li key={s.id} className={s.id === id ? 'selected' : undefined}>
-                      <Link to={`/coach/group-sessions/${s.id}`} aria-current={s.id === id ? 'true' : undefined}>
-                        {s.startTime}–{s.endTime} {s.title}
-                      </Link>{' '}
-                      <span className="hint">
-                        {s.place} · {t('coach.seats', { enrolled, capacity: s.capacity })} ·{' '}
-                        {t(`coach.sessionStatus.${s.status}`)}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            </li>
-          ))}
-        </ol>
+        {sessions.isSuccess && sessions.data.length === 0 && <p>{t('coach.noSessions')}</p>}
+        {sessions.data && <SessionCalendar sessions={sessions.data} selectedId={id} />}
       </section>
       {id && <SessionDetail id={id} />}
       <PlanForm
