@@ -1,4 +1,6 @@
+import { addDays } from '@stapsteen/calendar';
 import { eventually, monthsAgo, testToday } from '@stapsteen/testing';
+import { weekOf } from '../../services/gateway/web/src/screens/entry-helpers';
 import { mkdirSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { apiAs, assertDutchOnly, bootStack, CallApi, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
@@ -16,11 +18,22 @@ const monthLabel = (month: string) =>
     new Date(`${month}-15T12:00:00Z`),
   );
 
+/**
+ * Polls an expression in the page until it is true. (page.waitForFunction polls with an eval inside
+ * the page, which the web app's Content-Security-Policy rightly forbids: it failed whenever the
+ * first evaluation was still false; page.evaluate goes through the debugging protocol instead.)
+ */
+async function untilTrueInPage(page: Page, expression: string, what: string): Promise<void> {
+  await eventually(
+    () => page.evaluate<boolean>(expression),
+    (value) => value === true,
+    { what, timeoutMs: 10_000 },
+  );
+}
+
 /** The focus after navigation sits on the main heading, with a subtle frame (not the 3 px orange one). */
 async function expectFocusOnHeading(page: Page, name: RegExp | string): Promise<void> {
-  await page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'", undefined, {
-    timeout: 10_000,
-  });
+  await untilTrueInPage(page, "document.activeElement && document.activeElement.tagName === 'H1'", 'focus on the h1');
   // Evaluated in the page (the test's own TypeScript has no DOM types).
   const focused = await page.evaluate<{ text: string; outline: number; mainOutline: string }>(`(() => {
     const element = document.activeElement;
@@ -240,6 +253,103 @@ describe('every screen: Dutch from stable codes, loading states, guards, names t
     await context.close();
   });
 
+  it('organiser: repeats last week, suggests earlier gebruikers, asks before a long line, fills in a week', async () => {
+    const [greet, koen] = [ids['Greet Verhoeven'], ids['Koen Verstraete']];
+    const lastWeek = weekOf(addDays(today, -7));
+    const thisMonday = weekOf(today)[0];
+    const hoursOn = async (participantId: string, days: string[]) => {
+      const years = [...new Set(days.map((d) => d.slice(0, 4)))];
+      const views = await Promise.all(
+        years.map((year) =>
+          asAdmin<{ months: { prestations: { date: string; minutes: number; deleted: boolean }[] }[] }>(
+            'GET',
+            `/hours/participants/${participantId}/hours?year=${year}`,
+          ),
+        ),
+      );
+      return views
+        .flatMap((v) => v.months.flatMap((m) => m.prestations))
+        .filter((p) => !p.deleted && days.includes(p.date))
+        .map((p) => `${p.date} ${p.minutes}`)
+        .sort();
+    };
+    // Last week on paper: Monday 2:00 for the municipality, and 1:30 on today's weekday.
+    const sameWeekday = lastWeek[weekOf(today).indexOf(today)];
+    for (const [date, minutes] of [
+      [lastWeek[0], 120],
+      [sameWeekday, 90],
+    ] as const) {
+      await asAdmin('POST', '/hours/prestations', {
+        participantId: greet,
+        date,
+        minutes,
+        gebruiker: { kind: 'LOCAL_GOVERNMENT', reference: 'Gemeente Lier' },
+        activity: 'Zwerfvuil ruimen',
+      });
+    }
+    const context = await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+    const page = await context.newPage();
+    await signIn(page, stack.baseUrl, organiser.email, organiser.password);
+    await page
+      .getByRole('heading', { name: new RegExp(`Maandoverzicht – ${monthLabel(currentMonth)}`), level: 1 })
+      .waitFor();
+    const entry = page.getByRole('region', { name: 'Prestatie invoeren' });
+    await entry.getByLabel('Deelnemer').selectOption(greet);
+
+    // Repeat last week: the two lines are shown first, and saved one week on after a yes.
+    await entry.getByRole('button', { name: 'Vorige week herhalen' }).click();
+    const repeat = entry.getByRole('group', { name: /Vorige week van Greet V\. \(nr\. \d+\)/ });
+    await repeat.getByRole('listitem').filter({ hasText: '2:00 · Gemeente Lier · Zwerfvuil ruimen' }).waitFor();
+    expect(await hoursOn(greet, weekOf(today))).toEqual([]);
+    await repeat.getByRole('button', { name: 'Overnemen (2)' }).click();
+    await entry
+      .getByRole('status')
+      .filter({ hasText: /^2 van 2 prestaties opgeslagen voor Greet V\./ })
+      .waitFor();
+    expect(await hoursOn(greet, weekOf(today))).toEqual([`${thisMonday} 120`, `${today} 90`].sort());
+
+    // Earlier gebruikers and activities are offered while typing (no typos in a second spelling).
+    await entry.getByLabel('Soort gebruiker').selectOption('LOCAL_GOVERNMENT');
+    expect(
+      await page.locator('#entry-references option').evaluateAll((o) => o.map((x) => x.getAttribute('value'))),
+    ).toEqual(['Gemeente Lier']);
+    expect(await page.locator('#entry-activities option').first().getAttribute('value')).toBe('Zwerfvuil ruimen');
+
+    // A long line needs a second Enter; the first one saves nothing.
+    await entry.getByLabel('Datum').fill(today);
+    await entry.getByLabel('Duur (u:mm)').fill('8:30');
+    await entry.getByLabel('Gebruiker', { exact: true }).fill('Gemeente Lier');
+    await entry.getByLabel('Activiteit').fill('Zwerfvuil ruimen');
+    await entry.getByLabel('Duur (u:mm)').press('Enter');
+    await entry.getByRole('alert').filter({ hasText: '8:30 op één dag voor Greet V.' }).waitFor();
+    await entry.getByRole('button', { name: 'Toch opslaan (Enter)' }).waitFor();
+    await assertDutchOnly(page);
+    await checkScreen(page, 'screens-entry-confirm-long');
+    expect(await hoursOn(greet, [today])).toEqual(
+      [`${today} 90`].concat(thisMonday === today ? [`${today} 120`] : []).sort(),
+    );
+    await entry.getByLabel('Duur (u:mm)').press('Enter');
+    await entry.getByRole('status').filter({ hasText: 'Opgeslagen: 8:30' }).waitFor();
+
+    // A week in one go for another participant: Monday of this week, the other days left empty.
+    await entry.getByLabel('Deelnemer').selectOption(koen);
+    // Greet's confirmations go with her: nothing on screen says Koen's hours were saved.
+    expect(await entry.getByText(/opgeslagen voor Koen V\.|voor Koen V\. .* op /).count()).toBe(0);
+    await entry.getByRole('button', { name: 'Week invullen' }).click();
+    const week = page.getByRole('form', { name: /Week invullen voor Koen V\./ });
+    await week.getByRole('textbox').first().fill('1:15');
+    await week.getByLabel('Gebruiker', { exact: true }).fill('Vzw De Toekomst');
+    await week.getByLabel('Activiteit').fill('Sorteren kledij');
+    await week.getByRole('button', { name: 'Week opslaan' }).click();
+    await week
+      .getByRole('status')
+      .filter({ hasText: /^1 van 1 prestaties opgeslagen voor Koen V\./ })
+      .waitFor();
+    expect(await hoursOn(koen, weekOf(today))).toEqual([`${thisMonday} 75`]);
+    await checkScreen(page, 'screens-entry-week');
+    await context.close();
+  });
+
   it('coach: counts agree, the peer is named on both pages, suggestions skip what is assigned', async () => {
     // Greet Vermeulen is coached by Koen Vos, who rates above target on punctuality.
     const [coachee, peer] = [ids['Greet Vermeulen'], ids['Koen Vos']];
@@ -293,11 +403,12 @@ describe('every screen: Dutch from stable codes, loading states, guards, names t
     await oneOnOne.getByRole('button', { name: 'Start individuele coaching' }).click();
     const assigned = oneOnOne.getByRole('status').filter({ hasText: 'Coaching toegewezen.' });
     await assigned.waitFor();
-    await page.waitForFunction(
+    await untilTrueInPage(
+      page,
       `(() => { const r = document.querySelector('[data-testid="assigned"]').getBoundingClientRect();
-        return r.top >= 0 && r.bottom <= window.innerHeight; })()`,
-      undefined,
-      { timeout: 5_000 },
+        // Scrolled to the bottom edge, the box may end a fraction of a pixel below it.
+        return r.top >= 0 && r.bottom <= window.innerHeight + 1; })()`,
+      'the confirmation scrolled into view',
     );
     await checkScreen(page, 'screens-coach-assigned');
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsFetching, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Plugin } from 'chart.js';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Bar } from 'react-chartjs-2';
@@ -319,10 +319,13 @@ function CompetencyChoice({
 function Assigned() {
   const { t } = useTranslation();
   const ref = useRef<HTMLParagraphElement>(null);
+  // The assignment refreshes the page's data, and the answers move the confirmation (suggestions
+  // shrink, the running coaching grows): it is brought into view again once they have all arrived.
+  const fetching = useIsFetching({ queryKey: ['coach'] });
   useEffect(() => {
     // Braces: Chromium's scrollIntoView may return a promise, and an effect may only return a clean-up.
-    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-  }, []);
+    if (fetching === 0) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [fetching]);
   return (
     <p className="ok" role="status" ref={ref} data-testid="assigned">
       {t('coach.assigned')}

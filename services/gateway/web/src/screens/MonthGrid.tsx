@@ -1,26 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useRef, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, ApiError, post } from '../api';
 import type { Me } from '../App';
 import { currentMonth, fmtDate, fmtMonth, fmtNumber, shiftMonth } from '../i18n';
 import { Barriers } from './Barriers';
-import {
-  asDuration,
-  belgianDate,
-  DateField,
-  OrganisationPicker,
-  Problem,
-  problemCode,
-  todayInBrussels,
-  useChosenOrganisation,
-  useProblemText,
-} from './organiser-kit';
+import { OrganisationPicker, Problem, useChosenOrganisation } from './organiser-kit';
 import { capState } from './organiser-rules';
 import { nameLookup } from '../lib/names';
 import { Empty, Failed, Loading } from '../lib/ScreenState';
-import { GEBRUIKER_KINDS, MonthPrestations, parseDuration } from './Prestations';
+import { MonthPrestations, parseDuration } from './Prestations';
+import { PrestationEntry } from './PrestationEntry';
 
 export { parseDuration };
 
@@ -374,205 +365,6 @@ function MonthCloseSection({
             </div>
           )}
         </>
-      )}
-    </section>
-  );
-}
-
-/** Fields a refusal is about, so the field itself is marked and points at the explanation. */
-const DATE_PROBLEMS = [
-  'HOURS.DATE_IN_FUTURE',
-  'HOURS.BEFORE_TRAJECTORY_START',
-  'HOURS.TRAJECTORY_SUSPENDED',
-  'HOURS.AFTER_TRAJECTORY_END',
-  'HOURS.NO_ACTIVE_TRAJECTORY',
-  'HOURS.WRONG_YEAR',
-];
-const DURATION_PROBLEMS = ['HOURS.MONTHLY_CAP_EXCEEDED', 'HOURS.YEARLY_CAP_EXCEEDED', 'HOURS.DURATION_INVALID'];
-
-interface Saved {
-  prestation: { minutes: number; countedHours: number; date: string };
-  totals: { monthCounted: number; monthRemaining: number };
-}
-
-function PrestationEntry({
-  rows,
-  loading,
-  month,
-  monthClosed,
-}: {
-  rows: GridRow[];
-  loading: boolean;
-  month: string;
-  monthClosed: boolean;
-}) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const problemText = useProblemText();
-  const today = todayInBrussels();
-  const [participantId, setParticipantId] = useState('');
-  const [date, setDate] = useState(today.startsWith(month) ? today : `${month}-01`);
-  const [duration, setDuration] = useState('');
-  const [kind, setKind] = useState<string>('PRIVATE_PERSON');
-  const [reference, setReference] = useState('');
-  const [activity, setActivity] = useState('');
-  const [km, setKm] = useState('');
-  const [reason, setReason] = useState('');
-  const [localError, setLocalError] = useState<{ field: string; text: string } | null>(null);
-  const dateRef = useRef<HTMLInputElement>(null);
-  const chosen = participantId || rows[0]?.participantId || '';
-  const chosenName = rows.find((r) => r.participantId === chosen)?.displayName ?? '';
-  const save = useMutation({
-    mutationFn: (minutes: number) =>
-      post<Saved>('/hours/prestations', {
-        participantId: chosen,
-        date,
-        minutes,
-        gebruiker: { kind, reference },
-        activity,
-        ...(km ? { kilometres: Number(km.replace(',', '.')) } : {}),
-        ...(reason.trim() ? { reason } : {}),
-      }),
-    onSuccess: () => {
-      setDuration('');
-      void client.invalidateQueries({ queryKey: ['grid'] });
-      void client.invalidateQueries({ queryKey: ['participant-year', chosen] });
-      // The next line of the paper form is usually the same participant on another day.
-      dateRef.current?.focus();
-    },
-  });
-  const code = problemCode(save.error);
-  const problemField =
-    localError?.field ??
-    (code && DATE_PROBLEMS.includes(code) ? 'date' : code && DURATION_PROBLEMS.includes(code) ? 'duration' : 'form');
-  const hasProblem = !!localError || save.isError;
-  const describe = (field: string) => (hasProblem && problemField === field ? 'entry-problem' : undefined);
-
-  return (
-    <section aria-labelledby="entry-title" className="card">
-      <h2 id="entry-title">{t('entry.title')}</h2>
-      <form
-        className="row"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const minutes = parseDuration(duration);
-          if (!chosen) return setLocalError({ field: 'participant', text: t('organiser.entry.noParticipant') });
-          if (!minutes) return setLocalError({ field: 'duration', text: t('entry.badDuration') });
-          if (!reference.trim()) return setLocalError({ field: 'user', text: t('organiser.entry.userMissing') });
-          if (!activity.trim()) return setLocalError({ field: 'activity', text: t('organiser.entry.activityMissing') });
-          if (monthClosed && !reason.trim())
-            return setLocalError({ field: 'reason', text: t('problems.HOURS.REASON_REQUIRED_AFTER_CLOSE') });
-          setLocalError(null);
-          save.mutate(minutes);
-        }}
-      >
-        <label>
-          {t('entry.participant')}
-          <select
-            value={chosen}
-            onChange={(e) => setParticipantId(e.target.value)}
-            aria-describedby={describe('participant')}
-            disabled={loading}
-            aria-busy={loading}
-          >
-            {loading && <option value="">{t('app.loading')}</option>}
-            {!loading && rows.length === 0 && <option value="">{t('organiser.entry.noneThisMonth')}</option>}
-            {rows.map((r) => (
-              <option key={r.participantId} value={r.participantId}>
-                {r.displayName}
-              </option>
-            ))}
-          </select>
-        </label>
-        <DateField
-          id="entry-date"
-          label={t('entry.date')}
-          value={date}
-          onChange={setDate}
-          max={today}
-          inputRef={dateRef}
-          describedBy={describe('date')}
-        />
-        <label>
-          {t('entry.duration')}
-          <input
-            inputMode="numeric"
-            placeholder="2:15"
-            size={6}
-            value={duration}
-            onChange={(e) => setDuration(e.target.value)}
-            aria-invalid={describe('duration') ? true : undefined}
-            aria-describedby={describe('duration')}
-          />
-        </label>
-        <label>
-          {t('entry.userKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {GEBRUIKER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('entry.user')}
-          <input
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-            maxLength={120}
-            aria-invalid={describe('user') ? true : undefined}
-            aria-describedby={describe('user')}
-          />
-        </label>
-        <label>
-          {t('entry.activity')}
-          <input
-            value={activity}
-            onChange={(e) => setActivity(e.target.value)}
-            maxLength={80}
-            aria-invalid={describe('activity') ? true : undefined}
-            aria-describedby={describe('activity')}
-          />
-        </label>
-        <label>
-          {t('entry.km')}
-          <input inputMode="decimal" size={5} value={km} onChange={(e) => setKm(e.target.value)} />
-        </label>
-        {monthClosed && (
-          <label className="grow">
-            {t('organiser.entry.lateReason')}
-            <input
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              maxLength={500}
-              aria-describedby={describe('reason')}
-            />
-          </label>
-        )}
-        <button type="submit" disabled={save.isPending || loading}>
-          {t('entry.save')}
-        </button>
-      </form>
-      <p className="hint">{t('organiser.entry.keyboard')}</p>
-      {hasProblem && (
-        <p role="alert" className="problem" id="entry-problem">
-          {localError?.text ?? problemText(save.error)}
-          {code === 'HOURS.MONTHLY_CAP_EXCEEDED' && chosenName && ` (${chosenName})`}
-        </p>
-      )}
-      {save.isSuccess && !hasProblem && (
-        <p role="status" className="ok">
-          {t('organiser.entry.saved', {
-            duration: asDuration(save.data.prestation.minutes),
-            counted: save.data.prestation.countedHours,
-            name: chosenName,
-            date: belgianDate(save.data.prestation.date),
-            monthCounted: save.data.totals.monthCounted,
-            remaining: save.data.totals.monthRemaining,
-          })}
-        </p>
       )}
     </section>
   );

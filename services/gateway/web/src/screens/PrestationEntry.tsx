@@ -1,0 +1,275 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post } from '../api';
+import { CONFIRM_ABOVE_MINUTES, suggestionsFrom } from './entry-helpers';
+import { asDuration, belgianDate, DateField, problemCode, todayInBrussels, useProblemText } from './organiser-kit';
+import { GEBRUIKER_KINDS, parseDuration, useParticipantYear } from './Prestations';
+import { RepeatLastWeek, WeekEntry } from './WeekEntry';
+
+/** One participant's line in the month grid, as the entry form needs it. */
+export interface EntryRow {
+  participantId: string;
+  displayName: string;
+}
+
+/** Fields a refusal is about, so the field itself is marked and points at the explanation. */
+const DATE_PROBLEMS = [
+  'HOURS.DATE_IN_FUTURE',
+  'HOURS.BEFORE_TRAJECTORY_START',
+  'HOURS.TRAJECTORY_SUSPENDED',
+  'HOURS.AFTER_TRAJECTORY_END',
+  'HOURS.NO_ACTIVE_TRAJECTORY',
+  'HOURS.WRONG_YEAR',
+];
+const DURATION_PROBLEMS = ['HOURS.MONTHLY_CAP_EXCEEDED', 'HOURS.YEARLY_CAP_EXCEEDED', 'HOURS.DURATION_INVALID'];
+
+interface Saved {
+  prestation: { minutes: number; countedHours: number; date: string };
+  totals: { monthCounted: number; monthRemaining: number };
+}
+
+export function PrestationEntry({
+  rows,
+  loading,
+  month,
+  monthClosed,
+}: {
+  rows: EntryRow[];
+  loading: boolean;
+  month: string;
+  monthClosed: boolean;
+}) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const problemText = useProblemText();
+  const today = todayInBrussels();
+  const [participantId, setParticipantId] = useState('');
+  const [date, setDate] = useState(today.startsWith(month) ? today : `${month}-01`);
+  const [duration, setDuration] = useState('');
+  const [kind, setKind] = useState<string>('PRIVATE_PERSON');
+  const [reference, setReference] = useState('');
+  const [activity, setActivity] = useState('');
+  const [km, setKm] = useState('');
+  const [reason, setReason] = useState('');
+  const [localError, setLocalError] = useState<{ field: string; text: string } | null>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
+  const chosen = participantId || rows[0]?.participantId || '';
+  const chosenName = rows.find((r) => r.participantId === chosen)?.displayName ?? '';
+  // The participant's year feeds the suggestions and the week tools; last week may lie in last year.
+  const year = useParticipantYear(chosen, Number(date.slice(0, 4)));
+  const suggestions = suggestionsFrom((year.data?.months ?? []).flatMap((m) => m.prestations));
+  // A long line is saved only after a second press, so a 9:00 typed for 0:90 is caught.
+  const [confirmLong, setConfirmLong] = useState<number | null>(null);
+  const [tool, setTool] = useState<'line' | 'week'>('line');
+  const save = useMutation({
+    // The name travels with the request, so a message never names whoever is chosen afterwards.
+    mutationFn: ({ minutes }: { minutes: number; name: string }) =>
+      post<Saved>('/hours/prestations', {
+        participantId: chosen,
+        date,
+        minutes,
+        gebruiker: { kind, reference },
+        activity,
+        ...(km ? { kilometres: Number(km.replace(',', '.')) } : {}),
+        ...(reason.trim() ? { reason } : {}),
+      }),
+    onSuccess: () => {
+      setDuration('');
+      setConfirmLong(null);
+      void client.invalidateQueries({ queryKey: ['grid'] });
+      void client.invalidateQueries({ queryKey: ['participant-year', chosen] });
+      // The next line of the paper form is usually the same participant on another day.
+      dateRef.current?.focus();
+    },
+  });
+  const code = problemCode(save.error);
+  const problemField =
+    localError?.field ??
+    (code && DATE_PROBLEMS.includes(code) ? 'date' : code && DURATION_PROBLEMS.includes(code) ? 'duration' : 'form');
+  const hasProblem = !!localError || save.isError;
+  const describe = (field: string) => (hasProblem && problemField === field ? 'entry-problem' : undefined);
+
+  return (
+    <section aria-labelledby="entry-title" className="card">
+      <h2 id="entry-title">{t('entry.title')}</h2>
+      <form
+        className="row"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const minutes = parseDuration(duration);
+          if (!chosen) return setLocalError({ field: 'participant', text: t('organiser.entry.noParticipant') });
+          if (!minutes) return setLocalError({ field: 'duration', text: t('entry.badDuration') });
+          if (!reference.trim()) return setLocalError({ field: 'user', text: t('organiser.entry.userMissing') });
+          if (!activity.trim()) return setLocalError({ field: 'activity', text: t('organiser.entry.activityMissing') });
+          if (monthClosed && !reason.trim())
+            return setLocalError({ field: 'reason', text: t('problems.HOURS.REASON_REQUIRED_AFTER_CLOSE') });
+          setLocalError(null);
+          if (minutes > CONFIRM_ABOVE_MINUTES && confirmLong !== minutes) return setConfirmLong(minutes);
+          save.mutate({ minutes, name: chosenName });
+        }}
+      >
+        <label>
+          {t('entry.participant')}
+          <select
+            value={chosen}
+            onChange={(e) => {
+              setParticipantId(e.target.value);
+              setConfirmLong(null);
+              save.reset();
+            }}
+            aria-describedby={describe('participant')}
+            disabled={loading}
+            aria-busy={loading}
+          >
+            {loading && <option value="">{t('app.loading')}</option>}
+            {!loading && rows.length === 0 && <option value="">{t('organiser.entry.noneThisMonth')}</option>}
+            {rows.map((r) => (
+              <option key={r.participantId} value={r.participantId}>
+                {r.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        <DateField
+          id="entry-date"
+          label={t('entry.date')}
+          value={date}
+          onChange={setDate}
+          max={today}
+          inputRef={dateRef}
+          describedBy={describe('date')}
+        />
+        <label>
+          {t('entry.duration')}
+          <input
+            inputMode="numeric"
+            placeholder="2:15"
+            size={6}
+            value={duration}
+            onChange={(e) => {
+              setDuration(e.target.value);
+              setConfirmLong(null);
+            }}
+            aria-invalid={describe('duration') ? true : undefined}
+            aria-describedby={confirmLong ? 'entry-confirm' : describe('duration')}
+          />
+        </label>
+        <label>
+          {t('entry.userKind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+            {GEBRUIKER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('entry.user')}
+          <input
+            value={reference}
+            list="entry-references"
+            autoComplete="off"
+            onChange={(e) => setReference(e.target.value)}
+            maxLength={120}
+            aria-invalid={describe('user') ? true : undefined}
+            aria-describedby={describe('user')}
+          />
+        </label>
+        <label>
+          {t('entry.activity')}
+          <input
+            value={activity}
+            list="entry-activities"
+            autoComplete="off"
+            onChange={(e) => setActivity(e.target.value)}
+            maxLength={80}
+            aria-invalid={describe('activity') ? true : undefined}
+            aria-describedby={describe('activity')}
+          />
+        </label>
+        <label>
+          {t('entry.km')}
+          <input inputMode="decimal" size={5} value={km} onChange={(e) => setKm(e.target.value)} />
+        </label>
+        {monthClosed && (
+          <label className="grow">
+            {t('organiser.entry.lateReason')}
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              aria-describedby={describe('reason')}
+            />
+          </label>
+        )}
+        <datalist id="entry-references">
+          {(suggestions.references[kind] ?? []).map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+        <datalist id="entry-activities">
+          {suggestions.activities.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+        <button type="submit" disabled={save.isPending || loading}>
+          {confirmLong ? t('organiser.entry.confirmSave') : t('entry.save')}
+        </button>
+      </form>
+      {confirmLong && (
+        <p role="alert" className="warning" id="entry-confirm">
+          {t('organiser.entry.confirmLong', {
+            duration: asDuration(confirmLong),
+            name: chosenName,
+            date: belgianDate(date),
+          })}
+        </p>
+      )}
+      <p className="hint">{t('organiser.entry.keyboard')}</p>
+      {hasProblem && (
+        <p role="alert" className="problem" id="entry-problem">
+          {localError?.text ?? problemText(save.error)}
+          {code === 'HOURS.MONTHLY_CAP_EXCEEDED' && save.variables?.name && ` (${save.variables.name})`}
+        </p>
+      )}
+      {save.isSuccess && !hasProblem && (
+        <p role="status" className="ok">
+          {t('organiser.entry.saved', {
+            duration: asDuration(save.data.prestation.minutes),
+            counted: save.data.prestation.countedHours,
+            name: save.variables.name,
+            date: belgianDate(save.data.prestation.date),
+            monthCounted: save.data.totals.monthCounted,
+            remaining: save.data.totals.monthRemaining,
+          })}
+        </p>
+      )}
+      {chosen && (
+        <div className="row entry-tools">
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={tool === 'week'}
+            onClick={() => setTool(tool === 'week' ? 'line' : 'week')}
+          >
+            {t('organiser.week.toggle')}
+          </button>
+          <RepeatLastWeek key={chosen} participantId={chosen} name={chosenName} date={date} />
+        </div>
+      )}
+      {chosen && tool === 'week' && (
+        <WeekEntry
+          key={chosen}
+          participantId={chosen}
+          name={chosenName}
+          date={date}
+          monthClosed={monthClosed}
+          suggestions={suggestions}
+        />
+      )}
+    </section>
+  );
+}
