@@ -26,6 +26,23 @@ describe('reading a prestation CSV', () => {
     });
   });
 
+  it('takes the duration column as the help describes it: 2:15, 2u15 or minutes, never 1:75', () => {
+    const { rows, problems } = readPrestationCsv(
+      csv(
+        'deelnemer;datum;duur;type gebruiker;gebruiker;activiteit',
+        `${P};6/10/2026;90;School;GBS De Klimop;Middagtoezicht`,
+        `${P};7/10/2026;2u15;School;GBS De Klimop;Middagtoezicht`,
+        `${P};8/10/2026;1:75;School;GBS De Klimop;Middagtoezicht`,
+      ),
+      'org-1',
+    );
+    expect(rows.map((r) => [r.line, r.facts.minutes])).toEqual([
+      [2, 90],
+      [3, 135],
+    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, code: 'IMPORT.DURATION_INVALID' })]);
+  });
+
   it('reports each bad row with its line and keeps the good ones', () => {
     const { rows, problems } = readPrestationCsv(
       csv(

@@ -84,12 +84,18 @@ function dateOf(value: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
-/** Minutes from "135", or a duration "2:15" / "2u15". */
+/**
+ * Minutes from a minutes column ("135"), or from the duration column as the import help promises:
+ * "2:15", "2u15" or a plain number of minutes ("135").
+ */
 function minutesOf(minutes: string | undefined, duration: string | undefined): number | undefined {
   if (minutes !== undefined && minutes.trim() !== '') {
     return /^\d{1,5}$/.test(minutes.trim()) ? Number(minutes.trim()) : undefined;
   }
-  const match = duration ? /^(\d{1,2})\s*[:uh]\s*(\d{2})$/i.exec(duration.trim()) : null;
+  const text = duration?.trim();
+  if (!text) return undefined;
+  if (/^\d{1,5}$/.test(text)) return Number(text);
+  const match = /^(\d{1,2})\s*[:uh]\s*([0-5]\d)$/i.exec(text);
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }
 
