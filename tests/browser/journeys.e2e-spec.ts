@@ -24,13 +24,21 @@ describe('the web app in a real browser', () => {
     const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
     await signIn(page, stack.baseUrl, stack.admin.email, stack.admin.password);
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+    // The region gets its name first; every screen then shows "Kempen", never its code.
+    const regions = page.getByRole('region', { name: "Regio's" });
+    await regions.getByLabel('Code', { exact: true }).fill('region-kempen');
+    await regions.getByLabel('Naam', { exact: true }).fill('Kempen');
+    await regions.getByRole('button', { name: 'Regio opslaan' }).click();
+    await regions.getByRole('cell', { name: 'Kempen', exact: true }).waitFor();
     const organisations = page.getByRole('region', { name: 'Organisaties' });
     await organisations.getByLabel('Code').fill('org-neteland');
     await organisations.getByLabel('Naam').fill('Wijk-werken Neteland');
     await organisations.getByLabel('Soort').selectOption('WIJK_WERK');
-    await organisations.getByLabel('Regio').fill('region-kempen');
+    await organisations.getByLabel('Regio').selectOption({ label: 'Kempen' });
     await organisations.getByRole('button', { name: 'Organisatie opslaan' }).click();
-    await organisations.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
+    const organisationRow = organisations.getByRole('row').filter({ hasText: 'Wijk-werken Neteland' });
+    await organisationRow.getByRole('cell', { name: 'Kempen', exact: true }).waitFor();
+    expect(await page.getByText('region-kempen', { exact: true }).count()).toBe(1); // only as the code in the region list
 
     const create = page.getByRole('region', { name: 'Gebruiker aanmaken' });
     await create.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');

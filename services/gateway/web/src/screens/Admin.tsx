@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, post } from '../api';
 import type { Me } from '../App';
+import { useRegionName, useRegions } from '../lib/regions';
 import { ProblemMessage } from '../ProblemMessage';
+import { AdminRegions } from './AdminRegions';
 
 const ROLES: Me['role'][] = ['ORGANISER', 'COACH', 'REGIONAL_MANAGER', 'ADMIN'];
 const KINDS = [
@@ -46,7 +48,11 @@ function ScopeFields({
 }) {
   const { t } = useTranslation();
   const wijkWerk = organisations.filter((o) => o.kind === 'WIJK_WERK');
-  const regions = [...new Set(organisations.map((o) => o.regionId))].sort();
+  const regionName = useRegionName();
+  const named = useRegions().data ?? [];
+  const regions = [...new Set([...named.map((r) => r.id), ...organisations.map((o) => o.regionId)])].sort((a, b) =>
+    regionName(a).localeCompare(regionName(b), 'nl'),
+  );
   const staff = scope.role === 'ORGANISER' || scope.role === 'COACH';
   return (
     <>
@@ -100,7 +106,7 @@ function ScopeFields({
             <option value="">{t('users.chooseRegion')}</option>
             {regions.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {regionName(r)}
               </option>
             ))}
           </select>
@@ -434,6 +440,8 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
   const [targetsOf, setTargetsOf] = useState<Organisation | null>(null);
   const [gapSettingsOf, setGapSettingsOf] = useState<Organisation | null>(null);
   const [alertRulesOf, setAlertRulesOf] = useState<Organisation | null>(null);
+  const regions = useRegions();
+  const regionName = useRegionName();
   const save = useMutation({
     mutationFn: () => post('/flow-through/organisations', form, 'PUT'),
     onSuccess: () => {
@@ -460,7 +468,7 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
             <tr key={o.id}>
               <td>{o.name}</td>
               <td>{t(`organisations.${o.kind}`)}</td>
-              <td>{o.regionId}</td>
+              <td>{regionName(o.regionId)}</td>
               <td>
                 <button
                   type="button"
@@ -544,7 +552,16 @@ function Organisations({ organisations }: { organisations: Organisation[] }) {
         </label>
         <label>
           {t('organisations.region')}
-          <input value={form.regionId} onChange={(e) => setForm({ ...form, regionId: e.target.value })} />
+          <select value={form.regionId} onChange={(e) => setForm({ ...form, regionId: e.target.value })}>
+            <option value="">{t('users.chooseRegion')}</option>
+            {[...new Set([...(regions.data ?? []).map((r) => r.id), ...organisations.map((o) => o.regionId)])].map(
+              (id) => (
+                <option key={id} value={id}>
+                  {regionName(id)}
+                </option>
+              ),
+            )}
+          </select>
         </label>
         <button type="submit">{t('organisations.save')}</button>
       </form>
@@ -568,6 +585,7 @@ export function Admin() {
   });
   const organisations = organisationsQuery.data ?? [];
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
+  const regionName = useRegionName();
   const [form, setForm] = useState({ email: '', displayName: '', password: '' });
   const [scope, setScope] = useState<Scope>({ role: 'ORGANISER', organisationIds: [], regionId: null });
   const [editing, setEditing] = useState<string | null>(null);
@@ -640,7 +658,7 @@ export function Admin() {
               <td>{u.displayName}</td>
               <td>{u.email}</td>
               <td>{t(`users.${u.role}`)}</td>
-              <td>{u.organisationIds.map(nameOf).join(', ') || u.regionId || t('users.everything')}</td>
+              <td>{u.organisationIds.map(nameOf).join(', ') || regionName(u.regionId) || t('users.everything')}</td>
               <td>{u.active ? t('users.active') : t('users.blocked')}</td>
               <td>
                 <button
@@ -656,6 +674,7 @@ export function Admin() {
         </tbody>
       </table>
       <ProblemMessage error={organisationsQuery.error} />
+      <AdminRegions usedIds={organisations.map((o) => o.regionId)} />
       <Organisations organisations={organisations} />
     </>
   );
