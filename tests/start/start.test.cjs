@@ -21,6 +21,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
 const plan = require('../../deploy/seed/demo-plan.cjs');
+const { measureTimeToContent } = require('./time-to-content.cjs');
 
 const serviceBase = Number(process.env.TEST_START_PORT_BASE || 26000);
 const stackBase = Number(process.env.TEST_START_STACK_BASE || 26092);
@@ -271,7 +272,21 @@ const SMALL = { participants: 30, months: 7 };
 const FULL = { participants: 150, months: 13 };
 const timings = [];
 
-async function wholeRun(t, name, today, scale, timeoutMs) {
+/** The four screens users work from, on the demo data, in a real browser. */
+async function timeToContent(run, sessions) {
+  const { url, logins } = readyInfo(run);
+  const login = (role) => logins.find((l) => l.role === role);
+  const caseload = await sessions.coach.get('/coaching/participants');
+  const own = caseload.find((entry) => entry.coachId === sessions.coach.user.id);
+  return measureTimeToContent(url, [
+    { name: 'month grid (organiser)', login: login('organiser'), path: '/organiser' },
+    { name: 'inbox (regional manager)', login: login('regional manager'), path: '/manager/alerts' },
+    { name: 'dashboard (regional manager)', login: login('regional manager'), path: '/manager/dashboard' },
+    { name: "coach's participant page", login: login('coach'), path: `/coach/participants/${own.participantId}` },
+  ]);
+}
+
+async function wholeRun(t, name, today, scale, timeoutMs, { browser = false } = {}) {
   const run = startNpm(name, today, scale);
   try {
     await waitFor(run, /Stapsteen is running: http/, timeoutMs);
@@ -279,9 +294,11 @@ async function wholeRun(t, name, today, scale, timeoutMs) {
     const readyIn = (Date.now() - run.startedAt) / 1000;
     const sessions = await checkAsUsers(run, today);
     const counts = await checkCounts(run, sessions.admin, today, scale);
+    const screens = browser ? await timeToContent(run, sessions) : [];
+    for (const s of screens) t.diagnostic(`time to content, ${s.screen}: ${s.medianMs} ms (median of 3 loads)`);
     await stopAndCheck(run);
     const steps = [...run.output.matchAll(/ {2}(\S+) done in ([\d.]+) s/g)].map(([, step, s]) => `${step} ${s}s`);
-    timings.push({ name, today, scale, readyIn, seed: readyInfo(run).seedSeconds, steps, counts });
+    timings.push({ name, today, scale, readyIn, seed: readyInfo(run).seedSeconds, steps, counts, screens });
     t.diagnostic(`${today} seed steps: ${steps.join(', ')}`);
     t.diagnostic(
       `${today}: ready in ${readyIn.toFixed(0)} s, seed ${readyInfo(run).seedSeconds} s, ${JSON.stringify(counts)}`,
@@ -305,7 +322,7 @@ test(
     await t.test(
       '31 January 2027, the full demo (150 participants, 13 months)',
       selected('31 January 2027, the full demo (150 participants, 13 months)'),
-      () => wholeRun(t, 'full-2027-01-31', '2027-01-31', FULL, 300_000),
+      () => wholeRun(t, 'full-2027-01-31', '2027-01-31', FULL, 300_000, { browser: true }),
     );
     await t.test(
       '1 January 2027 (the month and year before still open)',
