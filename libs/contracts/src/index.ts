@@ -28,3 +28,4 @@ export * from './events/alerts/alert-raised.v1';
 export * from './events/alerts/alert-resolved.v1';
 export * from './registry';
 export * from './validate';
+export * from './validation';

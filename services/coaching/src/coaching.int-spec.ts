@@ -155,6 +155,15 @@ describe('the coaching service', () => {
     const stored = await http().get(`/group-sessions/${session.body.id}`).set(as('coach')).expect(200);
     expect(stored.body.seatsLeft).toBe(0);
     expect(stored.body.waitingList).toHaveLength(7);
+    // `enrolments` holds only the seated participants, as documented; the waiting ones only in `waitingList`
+    const seated = answers.filter((a) => a.body.status === 'ENROLLED').map((a) => a.body.participantId);
+    const waiting = answers.filter((a) => a.body.status === 'WAITING').map((a) => a.body.participantId);
+    expect(stored.body.enrolments.map((e: { participantId: string }) => e.participantId).sort()).toEqual(seated.sort());
+    expect([...stored.body.waitingList].sort()).toEqual(waiting.sort());
+    const listed = await http().get('/group-sessions').set(as('coach')).expect(200);
+    const inList = listed.body.find((g: { id: string }) => g.id === session.body.id);
+    expect(inList.enrolments).toHaveLength(3);
+    expect(inList.waitingList).toHaveLength(7);
   });
 
   it('opens one LOW_HOURS_NO_COACHING gap on a low-hours flag (also when the flag is delivered twice) and closes it when one-on-one coaching starts', async () => {

@@ -10,6 +10,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate, IsCalendarMonth, IsEntityId } from '../validation/decorators';
 
 /**
  * Property decorators shared by the payload classes. Composed by hand rather than with a framework
@@ -19,8 +20,11 @@ function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
   return (target, key) => decorators.forEach((decorator) => decorator(target, key));
 }
 
-/** Ids are opaque to other services: uuids for participants, slugs for organisations and regions. */
-export const Id = () => compose(IsString(), IsNotEmpty(), MaxLength(100));
+/**
+ * Ids are opaque to other services: uuids for participants, slugs for organisations and regions.
+ * The same rule as every request's ids (`validation/rules.ts`).
+ */
+export const Id = () => IsEntityId();
 
 /**
  * "Sofie V.": first name and last-name initial, enough for another service's screen; the full
@@ -28,15 +32,13 @@ export const Id = () => compose(IsString(), IsNotEmpty(), MaxLength(100));
  */
 export const DisplayName = () => compose(IsString(), IsNotEmpty(), MaxLength(60));
 
-/** A Belgian calendar day; the strict ISO check also refuses days that do not exist (2026-02-30). */
-export const CalendarDate = () =>
-  compose(
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true }, { message: '$property must be a date that exists' }),
-  );
+/**
+ * A Belgian calendar day that exists (no 2026-02-30, no year 0000): the same rule as every
+ * request's dates (`validation/rules.ts`), so what a service accepts, its consumers accept too.
+ */
+export const CalendarDate = () => IsCalendarDate();
 
-export const CalendarMonth = () =>
-  Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '$property must be a month as YYYY-MM' });
+export const CalendarMonth = () => IsCalendarMonth();
 
 /** A point in time, always in UTC, so consumers never guess a time zone. */
 export const Instant = () =>

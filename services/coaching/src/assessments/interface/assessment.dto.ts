@@ -16,8 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@stapsteen/contracts';
 
-export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const COMPETENCY_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
 export class RatingDto {
@@ -57,7 +57,7 @@ export class RecordAssessmentRequest {
   assessorKind!: AssessorKind;
 
   @ApiProperty({ example: '2026-04-10' })
-  @Matches(DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   assessedOn!: string;
 
   @ApiProperty({ type: [RatingDto], example: RATINGS_EXAMPLE })
@@ -89,7 +89,7 @@ export class BulkAssessmentRequest {
   assessorKind!: AssessorKind;
 
   @ApiProperty({ example: '2026-04-10' })
-  @Matches(DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   assessedOn!: string;
 
   @ApiProperty({ type: [BulkEntryDto] })

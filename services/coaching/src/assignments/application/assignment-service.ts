@@ -24,8 +24,8 @@ import {
   groupSummaries,
   planGroupSession,
   recordAttendance,
-  seatsLeft,
-  waitingList,
+  GroupSessionView,
+  groupSessionView,
 } from '../domain/group-session';
 import {
   OneOnOne,
@@ -109,11 +109,11 @@ export class AssignmentService {
   async groupSession(principal: Principal, sessionId: string) {
     const session = (await this.groups.load(sessionId))?.value;
     if (!session || !canAccess(principal, session)) throw notFound('group session');
-    return { ...session, seatsLeft: seatsLeft(session), waitingList: waitingList(session).map((e) => e.participantId) };
+    return groupSessionView(session);
   }
 
-  async listGroups(scope: object, organisationId?: string): Promise<GroupSession[]> {
-    return this.groups.list(scope, organisationId);
+  async listGroups(scope: object, organisationId?: string): Promise<GroupSessionView[]> {
+    return (await this.groups.list(scope, organisationId)).map(groupSessionView);
   }
 
   async enrol(principal: Principal, sessionId: string, participantId: string) {

@@ -1,4 +1,11 @@
-import { GroupSession, cancelEnrolment, enrol, planGroupSession, recordAttendance } from './group-session';
+import {
+  GroupSession,
+  cancelEnrolment,
+  enrol,
+  groupSessionView,
+  planGroupSession,
+  recordAttendance,
+} from './group-session';
 
 const session = (capacity = 2): GroupSession =>
   planGroupSession({
@@ -49,6 +56,17 @@ describe('a group session', () => {
     expect(result.promoted).toBe('c');
     expect(next.enrolments.filter((e) => e.status === 'ENROLLED').map((e) => e.participantId)).toEqual(['b', 'c']);
     expect(facts.map((f) => f.type)).toEqual(['coaching.ended', 'coaching.assigned']);
+  });
+
+  it('shows only the seated participants as enrolments, the waiting ones in order on the waiting list and the cancelled ones nowhere', () => {
+    const full = enrolAll(session(2), ['a', 'b', 'c', 'd', 'e']);
+    const view = groupSessionView(cancelEnrolment(full, 'a', '2026-05-02').next);
+    expect(view.enrolments.map((e) => [e.participantId, e.status])).toEqual([
+      ['b', 'ENROLLED'],
+      ['c', 'ENROLLED'],
+    ]);
+    expect(view.waitingList).toEqual(['d', 'e']);
+    expect(view.seatsLeft).toBe(0);
   });
 
   it('ends every enrolment at attendance: completed for attendees, no-show for the others', () => {

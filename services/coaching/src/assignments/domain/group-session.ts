@@ -107,6 +107,27 @@ export function enrol(session: GroupSession, participant: ParticipantRef, reques
   };
 }
 
+/**
+ * What the API shows of a session: `enrolments` holds only the participants with a seat, in the
+ * order they got it; `waitingList` the participants waiting for one, in the order they are served.
+ * Cancelled enrolments are in neither. The stored document keeps all three in one array, because
+ * capacity is an invariant of that one document.
+ */
+export interface GroupSessionView extends Omit<GroupSession, 'enrolments'> {
+  enrolments: Enrolment[];
+  seatsLeft: number;
+  waitingList: string[];
+}
+
+export function groupSessionView(session: GroupSession): GroupSessionView {
+  return {
+    ...session,
+    enrolments: session.enrolments.filter((e) => e.status === 'ENROLLED'),
+    seatsLeft: seatsLeft(session),
+    waitingList: waitingList(session).map((e) => e.participantId),
+  };
+}
+
 export function waitingList(session: GroupSession): Enrolment[] {
   return session.enrolments
     .filter((e) => e.status === 'WAITING')

@@ -18,11 +18,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BulkEntryDto, COMPETENCY_CODE, DATE } from '../../assessments/interface/assessment.dto';
+import { BulkEntryDto, COMPETENCY_CODE } from '../../assessments/interface/assessment.dto';
 import { MAX_CAPACITY } from '../domain/group-session';
+import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const CompetencyCodes = () => (target: object, key: string | symbol) => {
   IsArray()(target, key);
@@ -37,7 +37,7 @@ const CompetencyCodes = () => (target: object, key: string | symbol) => {
 
 export class PlanGroupSessionRequest {
   @ApiProperty({ example: 'org-neteland' })
-  @Matches(ID, { message: 'organisationId must be an id' })
+  @IsEntityId()
   organisationId!: string;
 
   @ApiPropertyOptional({
@@ -45,7 +45,7 @@ export class PlanGroupSessionRequest {
     description: 'Defaults to your region, or the one the participants’ events name',
   })
   @IsOptional()
-  @Matches(ID, { message: 'regionId must be an id' })
+  @IsEntityId()
   regionId?: string;
 
   @ApiProperty({ example: 'Op tijd komen en verwittigen' })
@@ -58,7 +58,7 @@ export class PlanGroupSessionRequest {
   competencyCodes!: string[];
 
   @ApiProperty({ example: '2026-05-12' })
-  @Matches(DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: '09:30' })
@@ -107,7 +107,7 @@ export class AttendanceRequest {
 
 export class GroupRatingsRequest {
   @ApiProperty({ example: '2026-05-12' })
-  @Matches(DATE, { message: 'assessedOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   assessedOn!: string;
 
   @ApiProperty({ type: [BulkEntryDto] })
@@ -122,7 +122,7 @@ export class GroupRatingsRequest {
 export class GroupListQuery {
   @ApiPropertyOptional({ example: 'org-neteland' })
   @IsOptional()
-  @Matches(ID, { message: 'organisationId must be an id' })
+  @IsEntityId()
   organisationId?: string;
 }
 
@@ -133,7 +133,7 @@ export class StartOneOnOneRequest {
 
   @ApiPropertyOptional({ example: 'coach-an', description: 'Defaults to you (as a coach) or the participant’s coach' })
   @IsOptional()
-  @Matches(ID, { message: 'coachId must be an id' })
+  @IsEntityId()
   coachId?: string;
 
   @ApiProperty({ example: ['STRESS', 'STIPTHEID'] })
@@ -149,13 +149,13 @@ export class OneOnOneListQuery {
 
   @ApiPropertyOptional({ example: 'coach-an' })
   @IsOptional()
-  @Matches(ID, { message: 'coachId must be an id' })
+  @IsEntityId()
   coachId?: string;
 }
 
 export class PlanSessionRequest {
   @ApiProperty({ example: '2026-05-20' })
-  @Matches(DATE, { message: 'plannedFor must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   plannedFor!: string;
 }
 
@@ -166,7 +166,7 @@ export class LogSessionRequest {
   plannedSessionId?: string;
 
   @ApiProperty({ example: '2026-05-20' })
-  @Matches(DATE, { message: 'heldOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   heldOn!: string;
 
   @ApiProperty({ example: true })
@@ -205,7 +205,7 @@ export class PairRequest {
 
 export class PeerSessionRequest {
   @ApiProperty({ example: '2026-05-20' })
-  @Matches(DATE, { message: 'heldOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   heldOn!: string;
 }
 

@@ -30,6 +30,7 @@ import {
   StartOneOnOneRequest,
   SuggestionQuery,
 } from './assignment.dto';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 const STAFF = ['ORGANISER', 'COACH', 'ADMIN'] as const;
 
@@ -48,13 +49,21 @@ export class GroupSessionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Group sessions within your organisations or region' })
+  @ApiOperation({
+    summary: 'Group sessions within your organisations or region',
+    description:
+      '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
+  })
   list(@CurrentPrincipal() principal: Principal, @Query() query: GroupListQuery) {
     return this.assignments.listGroups(scopeFilter(principal), query.organisationId);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A group session with its enrolments, seats left and waiting list' })
+  @ApiOperation({
+    summary: 'A group session with its enrolments, seats left and waiting list',
+    description:
+      '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
+  })
   find(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
     return this.assignments.groupSession(principal, id);
   }
@@ -222,7 +231,7 @@ export class PeerCoachingController {
   @ApiNotFoundResponse({
     description: 'COACHING.ORGANISATION_NOT_FOUND: not one of your organisations or of your region',
   })
-  list(@CurrentPrincipal() principal: Principal, @Param('organisationId') organisationId: string) {
+  list(@CurrentPrincipal() principal: Principal, @Param('organisationId', EntityIdParam) organisationId: string) {
     return this.assignments.listPairs(principal, organisationId);
   }
 

@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import { CatalogueService } from '../application/catalogue-service';
 import { DEFAULT_TARGET_LEVEL, ESCO_GROUPS, EscoGroup, MAX_LEVEL, MIN_LEVEL } from '../domain/catalogue';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 export const COMPETENCY_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -101,7 +102,7 @@ export class CatalogueController {
   @Get()
   @ApiOperation({ summary: 'The organisation’s current competency catalogue, rating scale and target level' })
   @ApiOkResponse({ schema: { example: CATALOGUE_EXAMPLE } })
-  current(@CurrentPrincipal() principal: Principal, @Param('organisationId') organisationId: string) {
+  current(@CurrentPrincipal() principal: Principal, @Param('organisationId', EntityIdParam) organisationId: string) {
     return this.catalogues.read(principal, organisationId);
   }
 
@@ -110,7 +111,7 @@ export class CatalogueController {
   @ApiOkResponse({ schema: { example: CATALOGUE_EXAMPLE } })
   version(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Param('version', ParseIntPipe) version: number,
   ) {
     return this.catalogues.read(principal, organisationId, version);
@@ -122,7 +123,7 @@ export class CatalogueController {
   @ApiOkResponse({ schema: { example: CATALOGUE_EXAMPLE } })
   edit(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Body() body: EditCatalogueRequest,
   ) {
     return this.catalogues.edit(

@@ -2,6 +2,7 @@ import type { CoachingModality } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 import { Assessment, BASELINE_KINDS, chronological } from '../../assessments/domain/assessment';
 import type { AssignmentSummary } from '../../assignments/domain/assignment';
+import { isCalendarMonth } from '@stapsteen/contracts';
 
 /** The trajectory month in which the coaching started, in the bands the report splits by. */
 export const TRAJECTORY_BANDS = ['1-3', '4-6', '7-12', '13+', 'UNKNOWN'] as const;
@@ -37,11 +38,9 @@ export interface EffectivenessRow extends EffectivenessCell {
   byTrajectoryMonth: Array<EffectivenessCell & { months: TrajectoryBand }>;
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 export function assertPeriod(from: string | null, to: string | null): void {
   for (const month of [from, to]) {
-    if (month !== null && !MONTH.test(month)) {
+    if (month !== null && !isCalendarMonth(month)) {
       throw new DomainError('COACHING.PERIOD_INVALID', 'validation', 'Months are written YYYY-MM.');
     }
   }

@@ -1,20 +1,20 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@stapsteen/auth';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { EffectivenessService } from '../application/effectiveness-service';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { IsCalendarMonth } from '@stapsteen/contracts';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 class EffectivenessQuery {
   @ApiPropertyOptional({ example: '2026-01', description: 'First month (YYYY-MM) in which coaching started' })
   @IsOptional()
-  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  @IsCalendarMonth()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12', description: 'Last month (YYYY-MM) in which coaching started' })
   @IsOptional()
-  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  @IsCalendarMonth()
   to?: string;
 }
 
@@ -81,7 +81,7 @@ export class EffectivenessController {
   @ApiOkResponse({ schema: { example: EFFECTIVENESS_EXAMPLE } })
   report(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Query() query: EffectivenessQuery,
   ) {
     return this.effectiveness.report(principal, organisationId, query.from ?? null, query.to ?? null);

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { GapSettingsService } from '../application/gap-settings-service';
 import { GapSettingsRequest, GapSettingsView } from './gap-settings.dto';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 const NOT_FOUND = 'COACHING.ORGANISATION_NOT_FOUND: not one of your organisations';
 
@@ -18,7 +19,7 @@ export class GapSettingsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   read(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
   ): Promise<GapSettingsView> {
     return this.settings.read(principal, organisationId);
   }
@@ -34,7 +35,7 @@ export class GapSettingsController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   save(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Body() body: GapSettingsRequest,
   ): Promise<GapSettingsView> {
     return this.settings.save(principal, organisationId, {

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, 
 import { CurrentPrincipal, Principal } from '@stapsteen/auth';
 import { IsIn, IsOptional } from 'class-validator';
 import { GapService, GapStatus } from '../application/gap-service';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 const STATUSES: GapStatus[] = ['OPEN', 'CLOSED', 'ALL'];
 
@@ -40,7 +41,7 @@ export class GapsController {
   })
   forOrganisation(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Query() query: GapQuery,
   ) {
     return this.gaps.forOrganisation(principal, organisationId, query.status ?? 'OPEN');
@@ -49,7 +50,11 @@ export class GapsController {
   @Get('coaches/:coachId/gaps')
   @ApiOperation({ summary: 'The gaps of a coach’s participants (the coach named on the participant)' })
   @ApiOkResponse({ schema: { example: GAPS_EXAMPLE } })
-  forCoach(@CurrentPrincipal() principal: Principal, @Param('coachId') coachId: string, @Query() query: GapQuery) {
+  forCoach(
+    @CurrentPrincipal() principal: Principal,
+    @Param('coachId', EntityIdParam) coachId: string,
+    @Query() query: GapQuery,
+  ) {
     return this.gaps.forCoach(principal, coachId, query.status ?? 'OPEN');
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { AlertReadModel } from '../application/alert-queries';
 import {
   ALERT_ACTIONS,
@@ -15,8 +15,7 @@ import {
   AlertStatus,
   AlertTransition,
 } from '../domain/alert';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '@stapsteen/contracts';
 
 export class AlertParams {
   @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' })
@@ -69,7 +68,7 @@ export class SnoozeAlertRequest {
   reason!: string;
 
   @ApiProperty({ example: '2026-12-31', description: 'The last day the alert stays quiet (Belgian calendar date)' })
-  @Matches(DATE, { message: 'until must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   until!: string;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '@stapsteen/errors';
+import { isCalendarMonth } from '@stapsteen/contracts';
 
 /** A reporting period of whole calendar months (YYYY-MM), both ends included. */
 export interface Period {
@@ -11,7 +12,6 @@ export const MAX_PERIOD_MONTHS = 36;
 /** The period when none is given: the twelve months up to and including the current one. */
 export const DEFAULT_PERIOD_MONTHS = 12;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function addMonths(month: string, count: number): string {
   const [year, m] = month.split('-').map(Number);
@@ -50,7 +50,7 @@ export function inPeriod(date: string | null, period: Period): date is string {
  */
 export function resolvePeriod(requested: { from?: string; to?: string }, currentMonth: string): Period {
   for (const [name, value] of Object.entries(requested)) {
-    if (value !== undefined && !MONTH.test(value)) {
+    if (value !== undefined && !isCalendarMonth(value)) {
       throw new DomainError('KPI.MONTH_INVALID', 'validation', `${name} must be a month as YYYY-MM.`, {
         [name]: value,
       });

@@ -9,12 +9,10 @@ import {
   DropOffReason,
   DropOffStage,
 } from '@stapsteen/contracts';
-import { IsOptional, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { FUNNEL_STAGES, FunnelStage } from '../domain/definitions';
 import { HOURS_BUCKETS, HoursBucket } from '../domain/kpi-arithmetic';
-
-const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { IsCalendarMonth, IsEntityId } from '@stapsteen/contracts';
 
 export class KpiQueryDto {
   @ApiPropertyOptional({
@@ -22,12 +20,12 @@ export class KpiQueryDto {
     description: "A region (managers: only their own; default: the caller's whole scope)",
   })
   @IsOptional()
-  @Matches(ID, { message: 'regionId must be 2 to 63 lower-case letters, digits or dashes' })
+  @IsEntityId()
   regionId?: string;
 
   @ApiPropertyOptional({ example: 'org-neteland', description: 'One organisation within the caller’s scope' })
   @IsOptional()
-  @Matches(ID, { message: 'organisationId must be 2 to 63 lower-case letters, digits or dashes' })
+  @IsEntityId()
   organisationId?: string;
 
   @ApiPropertyOptional({
@@ -35,12 +33,12 @@ export class KpiQueryDto {
     description: 'First month (YYYY-MM); default: 11 months before `to`. At most 36 months in all.',
   })
   @IsOptional()
-  @Matches(MONTH, { message: 'from must be a month as YYYY-MM' })
+  @IsCalendarMonth()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11', description: 'Last month (YYYY-MM); default: the current Belgian month' })
   @IsOptional()
-  @Matches(MONTH, { message: 'to must be a month as YYYY-MM' })
+  @IsCalendarMonth()
   to?: string;
 }
 

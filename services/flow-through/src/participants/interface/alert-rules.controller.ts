@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { AlertRulesService } from '../application/alert-rules-service';
 import { AlertRulesRequest, AlertRulesView } from './alert-rules.dto';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 const NOT_FOUND = 'ORGANISATION.NOT_FOUND: no such organisation in your organisations or region';
 
@@ -18,7 +19,7 @@ export class AlertRulesController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   read(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
   ): Promise<AlertRulesView> {
     return this.rules.read(principal, organisationId);
   }
@@ -37,7 +38,7 @@ export class AlertRulesController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   save(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Body() body: AlertRulesRequest,
   ): Promise<AlertRulesView> {
     return this.rules.save(principal, organisationId, {

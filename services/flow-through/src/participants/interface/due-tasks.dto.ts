@@ -1,19 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { FOLLOW_UP_CHECKPOINTS, FollowUpCheckpoint } from '../domain/follow-up';
+import { IsEntityId } from '@stapsteen/contracts';
 
 export class DueTasksQueryDto {
   @ApiPropertyOptional({ example: 'org-neteland', description: 'One organisation in scope (else 404)' })
   @IsOptional()
-  @IsString()
-  @Length(2, 63)
+  @IsEntityId()
   organisationId?: string;
 
   @ApiPropertyOptional({ example: 'region-kempen', description: 'One region in scope (else 404)' })
   @IsOptional()
-  @IsString()
-  @Length(2, 63)
+  @IsEntityId()
   regionId?: string;
 
   @ApiPropertyOptional({

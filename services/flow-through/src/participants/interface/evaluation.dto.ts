@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { EVALUATION_OUTCOMES, EvaluationOutcome } from '../domain/evaluation';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '@stapsteen/contracts';
 
 export class RecordEvaluationRequest {
   @ApiProperty({ example: '2026-08-04', description: 'The day the evaluation was held' })
-  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   heldOn!: string;
 
   @ApiProperty({ enum: EVALUATION_OUTCOMES, example: 'ADJUST_PLAN' })

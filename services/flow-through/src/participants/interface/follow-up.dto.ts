@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, Matches, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
 import { FOLLOW_UP_CHECKPOINTS, FollowUpCheckpoint, IMMEDIATE_STATUSES, ImmediateStatus } from '../domain/follow-up';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '@stapsteen/contracts';
 
 export class RecordFollowUpRequest {
   @ApiProperty({ enum: FOLLOW_UP_CHECKPOINTS, example: 'IMMEDIATE' })
@@ -10,7 +9,7 @@ export class RecordFollowUpRequest {
   checkpoint!: FollowUpCheckpoint;
 
   @ApiProperty({ example: '2027-03-10', description: 'The day the result was established (Belgian calendar date)' })
-  @Matches(DATE, { message: '$property must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   recordedOn!: string;
 
   @ApiPropertyOptional({

@@ -6,13 +6,11 @@ import { NationalRegisterNumber } from '../domain/national-register-number';
 import type { ParticipantState } from '../domain/participant';
 import { EsfParticipation, esfParticipation } from '../domain/esf';
 import { DESTINATIONS, TRAJECTORY_STATUSES, Trajectory } from '../domain/trajectory';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
 export class EnrolParticipantRequest {
   @ApiProperty({ example: 'org-neteland' })
-  @IsString()
-  @Length(2, 63)
+  @IsEntityId()
   organisationId!: string;
 
   @ApiProperty({ example: 'Sofie' })
@@ -26,7 +24,7 @@ export class EnrolParticipantRequest {
   lastName!: string;
 
   @ApiProperty({ example: '1987-04-12', description: 'Calendar date, YYYY-MM-DD' })
-  @Matches(DATE, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   dateOfBirth!: string;
 
   @ApiPropertyOptional({
@@ -49,8 +47,7 @@ export class EnrolParticipantRequest {
 
   @ApiPropertyOptional({ example: 'user-coach-1' })
   @IsOptional()
-  @IsString()
-  @Length(1, 63)
+  @IsEntityId()
   coachId?: string;
 
   @ApiPropertyOptional({ example: 20, minimum: 1, maximum: 60 })
@@ -68,7 +65,7 @@ export class EnrolParticipantRequest {
 
   @ApiPropertyOptional({ example: '2026-11-02' })
   @IsOptional()
-  @Matches(DATE, { message: 'enrolledOn must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   enrolledOn?: string;
 }
 
@@ -160,13 +157,12 @@ export class ParticipantPage {
 export class ListParticipantsQuery {
   @ApiPropertyOptional({ example: 'org-neteland', description: 'Only this organisation (404 when outside your scope)' })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'organisationId must be an organisation id' })
+  @IsEntityId()
   organisationId?: string;
 
   @ApiPropertyOptional({ example: 'coach-bram', description: 'Only the participants of this coach' })
   @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @IsEntityId()
   coachId?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 200 })
@@ -200,8 +196,7 @@ export class UpdateParticipantRequest {
 
   @ApiPropertyOptional({ example: 'coach-bram', nullable: true })
   @IsOptional()
-  @IsString()
-  @Length(1, 63)
+  @IsEntityId()
   coachId?: string | null;
 
   @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 60, nullable: true })

@@ -6,7 +6,6 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -23,10 +22,7 @@ import {
   ReferralUpdate,
 } from '../domain/plan';
 import { DESTINATIONS, Destination } from '../domain/trajectory';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
-const ID = /^[A-Za-z0-9-]{1,64}$/;
+import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
 export class PlanStepRequest {
   @ApiPropertyOptional({
@@ -34,7 +30,7 @@ export class PlanStepRequest {
     description: 'Keep the id of an existing step; leave it out for a new one',
   })
   @IsOptional()
-  @Matches(ID, { message: '$property must be 1 to 64 letters, digits or dashes' })
+  @IsEntityId()
   id?: string;
 
   @ApiProperty({ example: 'Sollicitatietraining bij VDAB volgen', maxLength: MAX_STEP_DESCRIPTION })
@@ -44,13 +40,13 @@ export class PlanStepRequest {
   description!: string;
 
   @ApiProperty({ example: '2026-12-15', description: 'When the step should be done' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   dueOn!: string;
 
   @ApiPropertyOptional({ example: null, nullable: true, description: 'When it was done; null while open' })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   doneOn?: string | null;
 }
 
@@ -75,7 +71,7 @@ export class PutPlanRequest {
 
 export class SendReferralRequest {
   @ApiProperty({ example: 'org-vdab-kempen', description: 'A partner organisation from the directory' })
-  @Matches(ID, { message: '$property must be 1 to 64 letters, digits or dashes' })
+  @IsEntityId()
   partnerOrganisationId!: string;
 
   @ApiProperty({ example: 'Screening arbeidsbeperking', maxLength: MAX_PURPOSE })
@@ -85,7 +81,7 @@ export class SendReferralRequest {
   purpose!: string;
 
   @ApiProperty({ example: '2026-11-04', description: 'The day the referral was sent' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   sentOn!: string;
 }
 
@@ -95,7 +91,7 @@ export class UpdateReferralRequest {
   status!: ReferralUpdate;
 
   @ApiProperty({ example: '2026-11-10', description: 'The day the partner answered or finished' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   on!: string;
 
   @ApiPropertyOptional({ example: 'Wachtlijst te lang', maxLength: MAX_REASON })

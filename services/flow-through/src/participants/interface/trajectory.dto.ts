@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
+import { IsIn } from 'class-validator';
 import {
   DESTINATIONS,
   DROP_OFF_REASONS,
@@ -8,13 +8,11 @@ import {
   SUSPENSION_REASONS,
   SuspensionReason,
 } from '../domain/trajectory';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_MESSAGE = { message: '$property must be a date as YYYY-MM-DD' };
+import { IsCalendarDate } from '@stapsteen/contracts';
 
 export class DatedStepRequest {
   @ApiProperty({ example: '2026-11-02', description: 'The day the step took place (Belgian calendar date)' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   on!: string;
 }
 
@@ -26,7 +24,7 @@ export class SuspendRequest extends DatedStepRequest {
 
 export class ExtendRequest {
   @ApiProperty({ example: '2027-04-30', description: 'The new planned end' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   plannedEndOn!: string;
 }
 
@@ -42,7 +40,7 @@ export class EndRequest extends DatedStepRequest {
 
 export class DropOffRequest {
   @ApiProperty({ example: '2026-09-22', description: 'The day the referral stopped (Belgian calendar date)' })
-  @Matches(DATE, DATE_MESSAGE)
+  @IsCalendarDate()
   droppedOn!: string;
 
   @ApiProperty({ enum: DROP_OFF_REASONS, example: 'NOT_REACHED', description: 'Why the referral stopped' })

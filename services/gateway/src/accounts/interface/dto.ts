@@ -9,12 +9,10 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-
-const ID = /^[A-Za-z0-9._:@-]{1,100}$/;
+import { IsEntityId } from '@stapsteen/contracts';
 
 export class CredentialsDto {
   @ApiProperty({ example: 'an.peeters@neteland.be' })
@@ -51,13 +49,13 @@ export class CreateUserDto {
   @ApiProperty({ example: ['org-neteland'], type: [String] })
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(ID, { each: true })
+  @IsEntityId({ each: true })
   organisationIds!: string[];
 
   @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(ID)
+  @IsEntityId()
   regionId!: string | null;
 }
 
@@ -77,13 +75,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(ID, { each: true })
+  @IsEntityId({ each: true })
   organisationIds?: string[];
 
   @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
-  @Matches(ID)
+  @IsEntityId()
   regionId?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'false blocks sign-in and refresh' })

@@ -14,6 +14,7 @@ import { AccountsService } from '../application/accounts.service';
 import { AccountErrorFilter } from './account-error.filter';
 import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserView } from './dto';
 import { ACCOUNTS } from './tokens';
+import { EntityIdParam } from '@stapsteen/service-kit';
 
 @ApiTags('admin')
 @UseFilters(AccountErrorFilter)
@@ -43,7 +44,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Change name, role, scope or active flag' })
   @ApiOkResponse({ type: UserView })
   @ApiNotFoundResponse({ description: 'GATEWAY.USER_NOT_FOUND' })
-  update(@Param('id') id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+  update(@Param('id', EntityIdParam) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.accounts.updateUser(id, body);
   }
 
@@ -51,7 +52,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Set a new password' })
   @ApiNotFoundResponse({ description: 'GATEWAY.USER_NOT_FOUND' })
-  async setPassword(@Param('id') id: string, @Body() body: SetPasswordDto): Promise<void> {
+  async setPassword(@Param('id', EntityIdParam) id: string, @Body() body: SetPasswordDto): Promise<void> {
     await this.accounts.setPassword(id, body.password);
   }
 }

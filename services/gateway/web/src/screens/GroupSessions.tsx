@@ -161,7 +161,10 @@ function SessionDetail({ id }: { id: string }) {
   });
   const s = session.data;
   if (!s) return <ProblemMessage error={session.error} />;
-  const active = s.enrolments.filter((e) => e.status !== 'CANCELLED');
+  const active = [
+    ...s.enrolments,
+    ...s.waitingList.map((participantId) => ({ participantId, status: 'WAITING' as const, attended: null })),
+  ];
   const candidates = (roster.data ?? []).filter(
     (p) => p.organisationId === s.organisationId && !active.some((e) => e.participantId === p.participantId),
   );
@@ -208,7 +211,7 @@ function SessionDetail({ id }: { id: string }) {
         </form>
       )}
       <ProblemMessage error={enrol.error} />
-      {s.status === 'PLANNED' && active.some((e) => e.status === 'ENROLLED') && (
+      {s.status === 'PLANNED' && s.enrolments.length > 0 && (
         <Attendance session={s} nameOf={nameOf} onSaved={refresh} />
       )}
       {catalogue.data && s.enrolments.some((e) => e.attended) && (

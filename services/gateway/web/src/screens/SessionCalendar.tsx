@@ -70,7 +70,7 @@ export function SessionCalendar({ sessions, selectedId }: { sessions: GroupSessi
                     {!outside && list.length > 0 && (
                       <ul>
                         {list.map((s) => {
-                          const enrolled = s.enrolments.filter((e) => e.status === 'ENROLLED').length;
+                          const enrolled = s.enrolments.length;
                           return (
                             <li key={s.id} className={s.id === selectedId ? 'selected' : undefined}>
                               <Link

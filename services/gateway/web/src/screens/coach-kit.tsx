@@ -90,13 +90,14 @@ export interface GroupSession {
   capacity: number;
   status: 'PLANNED' | 'HELD';
   attendanceRecordedOn: string | null;
+  /** Only the participants with a seat; the waiting ones are in `waitingList`, in order. */
   enrolments: {
     participantId: string;
-    status: 'ENROLLED' | 'WAITING' | 'CANCELLED';
+    status: 'ENROLLED';
     attended: boolean | null;
   }[];
-  seatsLeft?: number;
-  waitingList?: string[];
+  seatsLeft: number;
+  waitingList: string[];
 }
 
 /** Gaps close by events after an assignment: the screens poll them so a closed one goes away by itself. */

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
-import { DomainError } from '@stapsteen/errors';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { BarrierService } from '../application/record-barriers';
 import { BARRIER_CODES, BarrierCode } from '../domain/barriers';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { IsCalendarMonth } from '@stapsteen/contracts';
+import { CalendarMonthParam } from '@stapsteen/service-kit';
 
 class RecordBarriersRequest {
   @ApiProperty({ enum: BARRIER_CODES, isArray: true, example: ['MOBILITY', 'CARE_DUTIES'] })
@@ -25,11 +24,11 @@ class RecordBarriersRequest {
 
 class BarrierReportQuery {
   @ApiProperty({ example: '2026-01' })
-  @Matches(MONTH, { message: 'from must be a month as YYYY-MM' })
+  @IsCalendarMonth()
   from!: string;
 
   @ApiProperty({ example: '2026-12' })
-  @Matches(MONTH, { message: 'to must be a month as YYYY-MM' })
+  @IsCalendarMonth()
   to!: string;
 }
 
@@ -45,10 +44,9 @@ export class BarriersController {
   record(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('month') month: string,
+    @Param('month', CalendarMonthParam) month: string,
     @Body() body: RecordBarriersRequest,
   ) {
-    if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
     return this.barriers.record(principal, id, month, body.barriers, body.otherDescription);
   }
 
@@ -57,7 +55,7 @@ export class BarriersController {
   find(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('month') month: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
     return this.barriers.forParticipant(principal, id, month);
   }

@@ -15,13 +15,7 @@ import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/por
 import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
 import { FALLBACK_MONTHLY_TARGET } from '../domain/targets';
 import { TargetSettingsRequest, TargetSettingsView } from './month-close.dto';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function requireMonth(month: string): string {
-  if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
-  return month;
-}
+import { CalendarMonthParam, EntityIdParam } from '@stapsteen/service-kit';
 
 @ApiTags('month close')
 @Controller('organisations/:organisationId')
@@ -37,10 +31,10 @@ export class MonthCloseController {
   @ApiOperation({ summary: 'Allowances of a closed month per participant (JSON)' })
   allowanceLines(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    return this.allowances.lines(principal, organisationId, requireMonth(month));
+    return this.allowances.lines(principal, organisationId, month);
   }
 
   @Get('months/:month/allowances.csv')
@@ -48,10 +42,10 @@ export class MonthCloseController {
   @ApiOperation({ summary: 'Allowances of a closed month as CSV for the payment run' })
   async allowanceCsv(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    const lines = await this.allowances.lines(principal, organisationId, requireMonth(month));
+    const lines = await this.allowances.lines(principal, organisationId, month);
     return new StreamableFile(Buffer.from(this.allowances.toCsv(lines)), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="vergoedingen-${month}.csv"`,
@@ -62,10 +56,10 @@ export class MonthCloseController {
   @ApiOperation({ summary: 'Allowances of a closed month as an Excel workbook' })
   async allowanceXlsx(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    const lines = await this.allowances.lines(principal, organisationId, requireMonth(month));
+    const lines = await this.allowances.lines(principal, organisationId, month);
     return new StreamableFile(await this.allowances.toXlsx(lines, month), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="vergoedingen-${month}.xlsx"`,
@@ -80,10 +74,10 @@ export class MonthCloseController {
   })
   async close(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    const close = await this.closeMonth.execute({ kind: 'ORGANISER', principal }, organisationId, requireMonth(month));
+    const close = await this.closeMonth.execute({ kind: 'ORGANISER', principal }, organisationId, month);
     return { ...close, flagged: close.results.filter((r) => r.flagged).length };
   }
 
@@ -92,10 +86,10 @@ export class MonthCloseController {
   @ApiOperation({ summary: 'The results of a closed month, with the low-hours flags' })
   async results(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    const close = await this.closes.load(organisationId, requireMonth(month));
+    const close = await this.closes.load(organisationId, month);
     const regionId = close?.results[0]?.regionId ?? principal.regionId ?? '';
     if (!close || !canAccess(principal, { organisationId, regionId })) {
       throw new DomainError(
@@ -114,7 +108,7 @@ export class MonthCloseController {
   @ApiNotFoundResponse({ description: 'HOURS.ORGANISATION_NOT_FOUND: not one of your organisations' })
   async targetsOf(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
   ): Promise<TargetSettingsView> {
     if (!canWriteOrganisation(principal, organisationId)) {
       throw new DomainError(
@@ -136,7 +130,7 @@ export class MonthCloseController {
   @ApiOperation({ summary: 'The organisation’s default monthly target, rising over the trajectory (a ramp)' })
   async saveTargets(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
     @Body() body: TargetSettingsRequest,
   ) {
     assertCanWriteOrganisation(principal, organisationId);

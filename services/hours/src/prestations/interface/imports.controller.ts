@@ -15,9 +15,9 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
-import { IsString, Length } from 'class-validator';
 import { ImportPrestations } from '../application/import/import-prestations';
 import { IMPORT_JOB_REPOSITORY, ImportJob, ImportJobRepository } from '../application/ports';
+import { IsEntityId } from '@stapsteen/contracts';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -29,8 +29,7 @@ interface UploadedCsv {
 
 class StartImportRequest {
   @ApiProperty({ example: 'org-neteland' })
-  @IsString()
-  @Length(2, 63)
+  @IsEntityId()
   organisationId!: string;
 }
 

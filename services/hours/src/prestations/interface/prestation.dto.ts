@@ -9,14 +9,12 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { GEBRUIKER_KINDS, GebruikerKind, MAX_MINUTES_PER_PRESTATION } from '../domain/prestation';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { IsCalendarDate } from '@stapsteen/contracts';
 
 export class GebruikerDto {
   @ApiProperty({ enum: GEBRUIKER_KINDS, example: 'SCHOOL' })
@@ -32,7 +30,7 @@ export class GebruikerDto {
 export class PrestationFactsRequest {
   @ApiPropertyOptional({ example: '2026-11-18', description: 'Belgian calendar date; or give startsAt' })
   @IsOptional()
-  @Matches(DATE, { message: 'date must be a date as YYYY-MM-DD' })
+  @IsCalendarDate()
   date?: string;
 
   @ApiPropertyOptional({

@@ -20,7 +20,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
-import { DomainError } from '@stapsteen/errors';
 import { HoursQueries } from '../application/hours-queries';
 import { PrestationCommands } from '../application/prestation-commands';
 import {
@@ -30,8 +29,8 @@ import {
   RecordPrestationRequest,
   YearQuery,
 } from './prestation.dto';
+import { CalendarMonthParam, EntityIdParam } from '@stapsteen/service-kit';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const PRESTATION = 'participants/:participantId/years/:year/prestations/:prestationId';
 
 @ApiTags('prestations')
@@ -112,10 +111,9 @@ export class PrestationsController {
   @ApiNotFoundResponse({ description: 'HOURS.ORGANISATION_NOT_FOUND: not one of your organisations or of your region' })
   grid(
     @CurrentPrincipal() principal: Principal,
-    @Param('organisationId') organisationId: string,
-    @Param('month') month: string,
+    @Param('organisationId', EntityIdParam) organisationId: string,
+    @Param('month', CalendarMonthParam) month: string,
   ) {
-    if (!MONTH.test(month)) throw new DomainError('REQUEST.INVALID', 'validation', 'month must be a month as YYYY-MM');
     return this.queries.monthGrid(principal, organisationId, month);
   }
 }
