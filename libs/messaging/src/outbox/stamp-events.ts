@@ -1,4 +1,5 @@
-import { createEnvelope, findEventDefinition } from '@stapsteen/contracts';
+import { InternalServerErrorException } from '@nestjs/common';
+import { createEnvelope, findEventDefinition, validateEnvelope } from '@stapsteen/contracts';
 import { correlation } from '@stapsteen/observability';
 import { randomUUID } from 'node:crypto';
 import { OutboxEntry, toOutboxEntry } from './outbox-entry';
@@ -14,8 +15,32 @@ export interface DomainFact {
 type Producer = Parameters<typeof createEnvelope>[0]['producer'];
 
 /**
+ * An event that its own contract refuses. The request was valid to the API but produced an event
+ * every consumer would dead-letter: the API's validation misses a rule, a server bug. It answers
+ * 500 `EVENT.INVALID` (logged as an error) and the write it belonged to is not made. `reason` names
+ * fields and rules only (`data.startedOn: must be a date that exists`), never a value.
+ */
+export class InvalidEventError extends InternalServerErrorException {
+  constructor(
+    readonly eventType: string,
+    readonly reason: string,
+  ) {
+    super({
+      code: 'EVENT.INVALID',
+      detail: `The change was not stored: the event ${eventType} it would publish breaks its contract (${reason}).`,
+      eventType,
+    });
+    this.name = 'InvalidEventError';
+  }
+}
+
+/**
  * Wraps domain facts in the event envelope of `libs/contracts`, with the current correlation id,
  * ready to be stored in the aggregate's outbox in the same write as the change.
+ *
+ * Each event is checked here against its contract exactly as a consumer will check it (the JSON
+ * the outbox stores, through `validateEnvelope`): one invalid event throws InvalidEventError
+ * before anything is written, so it never reaches the database nor Kafka.
  */
 export function stampForOutbox(
   facts: DomainFact[],
@@ -35,6 +60,9 @@ export function stampForOutbox(
       causationId,
       data: fact.data,
     });
-    return toOutboxEntry(definition.topic, envelope);
+    const entry = toOutboxEntry(definition.topic, envelope);
+    const validation = validateEnvelope(JSON.parse(entry.value));
+    if (!validation.ok) throw new InvalidEventError(entry.type, validation.reason);
+    return entry;
   });
 }
