@@ -7,6 +7,7 @@ import {
   isCalendarMonth,
   isEntityId,
 } from '@stapsteen/contracts';
+import { isUUID } from 'class-validator';
 
 /**
  * Path and query parameters checked with the same rule as request bodies and events
@@ -46,4 +47,11 @@ export class CalendarMonthParam extends RuleParam {
 export class EntityIdParam extends RuleParam {
   protected readonly rule = ENTITY_ID_RULE;
   protected test = isEntityId;
+}
+
+/** Participants, sessions, prestations and imports are addressed by uuid. */
+@Injectable()
+export class UuidParam extends RuleParam {
+  protected readonly rule = 'must be a uuid';
+  protected test = (value: unknown) => typeof value === 'string' && value.length === 36 && isUUID(value);
 }

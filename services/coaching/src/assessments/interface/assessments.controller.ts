@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { AssessmentService } from '../application/assessment-service';
 import { BulkAssessmentRequest, HistoryQuery, RecordAssessmentRequest, toRatings } from './assessment.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 const ASSESSMENT_EXAMPLE = {
   id: '0d3c6f7a-1b2c-4d5e-8f90-a1b2c3d4e5f6',
@@ -32,7 +33,7 @@ export class AssessmentsController {
   @ApiCreatedResponse({ schema: { example: { ...ASSESSMENT_EXAMPLE, changes: undefined } } })
   record(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: RecordAssessmentRequest,
   ) {
     return this.assessments.record(principal, id, { ...body, ratings: toRatings(body.ratings) });
@@ -56,11 +57,7 @@ export class AssessmentsController {
       'A participant’s assessments, oldest first, with the change since the same kind of assessor’s previous rating',
   })
   @ApiOkResponse({ schema: { example: [ASSESSMENT_EXAMPLE] } })
-  history(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: HistoryQuery,
-  ) {
+  history(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: HistoryQuery) {
     return this.assessments.history(principal, id, query.assessorKind);
   }
 }

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, scopeFilter } from '@stapsteen/auth';
 import { toRatings } from '../../assessments/interface/assessment.dto';
@@ -30,7 +18,7 @@ import {
   StartOneOnOneRequest,
   SuggestionQuery,
 } from './assignment.dto';
-import { EntityIdParam } from '@stapsteen/service-kit';
+import { EntityIdParam, UuidParam } from '@stapsteen/service-kit';
 
 const STAFF = ['ORGANISER', 'COACH', 'ADMIN'] as const;
 
@@ -64,7 +52,7 @@ export class GroupSessionsController {
     description:
       '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
   })
-  find(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  find(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.groupSession(principal, id);
   }
 
@@ -83,7 +71,7 @@ export class GroupSessionsController {
       },
     },
   })
-  enrol(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: EnrolRequest) {
+  enrol(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EnrolRequest) {
     return this.assignments.enrol(principal, id, body.participantId);
   }
 
@@ -93,8 +81,8 @@ export class GroupSessionsController {
   @ApiOperation({ summary: 'Cancel an enrolment; the first on the waiting list takes the seat' })
   cancel(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('participantId', ParseUUIDPipe) participantId: string,
+    @Param('id', UuidParam) id: string,
+    @Param('participantId', UuidParam) participantId: string,
   ) {
     return this.assignments.cancelEnrolment(principal, id, participantId);
   }
@@ -104,7 +92,7 @@ export class GroupSessionsController {
   @ApiOperation({ summary: 'Record who attended; the session counts as held' })
   attendance(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: AttendanceRequest,
   ) {
     return this.assignments.recordAttendance(principal, id, body.attendedParticipantIds);
@@ -115,7 +103,7 @@ export class GroupSessionsController {
   @ApiOperation({ summary: 'Rate the session’s attendees on its competencies in one go (bulk rating)' })
   rate(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: GroupRatingsRequest,
   ) {
     return this.assignments.rateGroup(
@@ -147,29 +135,21 @@ export class OneOnOnesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One one-on-one coaching with its planned sessions and session log' })
-  find(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  find(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.oneOnOne(principal, id);
   }
 
   @Post(':id/planned-sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Plan a session' })
-  plan(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: PlanSessionRequest,
-  ) {
+  plan(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: PlanSessionRequest) {
     return this.assignments.planOneOnOneSession(principal, id, body.plannedFor);
   }
 
   @Post(':id/sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Log a held session with attendance (a planned one, or one that was not planned)' })
-  log(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: LogSessionRequest,
-  ) {
+  log(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: LogSessionRequest) {
     return this.assignments.logOneOnOneSession(principal, id, { ...body, note: body.note ?? null });
   }
 
@@ -177,7 +157,7 @@ export class OneOnOnesController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'End the coaching with a reason code' })
-  end(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: EndRequest) {
+  end(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EndRequest) {
     return this.assignments.endOneOnOne(principal, id, body.reasonCode);
   }
 }
@@ -211,7 +191,7 @@ export class PeerCoachingController {
   })
   suggest(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Query() query: SuggestionQuery,
   ) {
     return this.assignments.suggestPeers(principal, id, query.competencies);
@@ -238,11 +218,7 @@ export class PeerCoachingController {
   @Post('peer-pairs/:id/sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Log that a pair met' })
-  log(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: PeerSessionRequest,
-  ) {
+  log(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: PeerSessionRequest) {
     return this.assignments.logPeerSession(principal, id, body.heldOn);
   }
 
@@ -250,13 +226,13 @@ export class PeerCoachingController {
   @HttpCode(200)
   @Roles(...STAFF)
   @ApiOperation({ summary: 'End a pair with a reason code' })
-  end(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: EndRequest) {
+  end(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EndRequest) {
     return this.assignments.endPair(principal, id, body.reasonCode);
   }
 
   @Get('participants/:id/assignments')
   @ApiOperation({ summary: 'All coaching of a participant, in every modality' })
-  forParticipant(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  forParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.participantAssignments(principal, id);
   }
 }

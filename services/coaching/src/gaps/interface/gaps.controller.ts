@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@stapsteen/auth';
 import { IsIn, IsOptional } from 'class-validator';
 import { GapService, GapStatus } from '../application/gap-service';
-import { EntityIdParam } from '@stapsteen/service-kit';
+import { EntityIdParam, UuidParam } from '@stapsteen/service-kit';
 
 const STATUSES: GapStatus[] = ['OPEN', 'CLOSED', 'ALL'];
 
@@ -63,7 +63,7 @@ export class GapsController {
   @ApiOkResponse({ schema: { example: GAPS_EXAMPLE } })
   forParticipant(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Query() query: GapQuery,
   ) {
     return this.gaps.forParticipant(principal, id, query.status ?? 'ALL');

@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@stapsteen/auth';
 import { SuggestionService } from '../application/suggestion-service';
+import { UuidParam } from '@stapsteen/service-kit';
 
 const SUGGESTIONS_EXAMPLE = {
   participantId: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c',
@@ -64,7 +65,7 @@ export class SuggestionsController {
       'COACH and ORGANISER ratings. A modality already active (for GROUP: on the competency) is never suggested.',
   })
   @ApiOkResponse({ schema: { example: SUGGESTIONS_EXAMPLE } })
-  forParticipant(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  forParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return this.suggestions.forParticipant(principal, id);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { EvaluationsHandler } from '../application/evaluations';
 import { EvaluationOverviewDto, RecordEvaluationRequest } from './evaluation.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 /** The six-monthly evaluations of the current trajectory. */
 @ApiTags('trajectories')
@@ -14,7 +15,7 @@ export class EvaluationController {
   @Roles('ORGANISER', 'COACH', 'REGIONAL_MANAGER', 'ADMIN')
   @ApiOperation({ summary: 'Due dates, held evaluations, the next one due and whether it is overdue' })
   @ApiOkResponse({ type: EvaluationOverviewDto })
-  list(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<EvaluationOverviewDto> {
+  list(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string): Promise<EvaluationOverviewDto> {
     return this.evaluations.overview(p, id);
   }
 
@@ -25,7 +26,7 @@ export class EvaluationController {
   @ApiOkResponse({ type: EvaluationOverviewDto })
   record(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: RecordEvaluationRequest,
   ): Promise<EvaluationOverviewDto> {
     return this.evaluations.record(p, id, body);

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { FollowUpsHandler } from '../application/follow-ups';
 import type { FollowUpInput } from '../domain/follow-up';
 import { FollowUpOverviewDto, RecordFollowUpRequest } from './follow-up.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 /** ESF+ / Flemish outflow follow-up after exit: immediate result, six and nine months. */
 @ApiTags('trajectories')
@@ -16,7 +17,7 @@ export class FollowUpController {
   @Roles('ORGANISER', 'COACH', 'REGIONAL_MANAGER', 'ADMIN')
   @ApiOperation({ summary: 'The follow-up checkpoints after exit: due dates and the results that count' })
   @ApiOkResponse({ type: FollowUpOverviewDto })
-  list(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<FollowUpOverviewDto> {
+  list(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string): Promise<FollowUpOverviewDto> {
     return this.followUps.overview(p, id);
   }
 
@@ -31,7 +32,7 @@ export class FollowUpController {
   @ApiOkResponse({ type: FollowUpOverviewDto })
   record(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: RecordFollowUpRequest,
   ): Promise<FollowUpOverviewDto> {
     return this.followUps.record(p, id, toInput(body));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, canAccess, scopeFilter } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
@@ -13,6 +13,7 @@ import {
   ParticipantView,
   UpdateParticipantRequest,
 } from './participant.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 @ApiTags('participants')
 @Controller('participants')
@@ -30,7 +31,7 @@ export class ParticipantsController {
   @ApiOkResponse({ type: ParticipantView })
   async update(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: UpdateParticipantRequest,
   ) {
     return ParticipantView.of(await this.lifecycle.update(principal, id, body));
@@ -41,7 +42,7 @@ export class ParticipantsController {
   @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Erase the personal data (a request under the GDPR); the other services drop theirs too' })
   @ApiOkResponse({ type: ParticipantView })
-  async erase(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async erase(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
     return ParticipantView.of(await this.lifecycle.erase(principal, id));
   }
 
@@ -85,10 +86,7 @@ export class ParticipantsController {
   @Get(':id')
   @ApiOperation({ summary: 'One participant' })
   @ApiOkResponse({ type: ParticipantView })
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ParticipantView> {
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ParticipantView> {
     const participant = await this.participants.findById(id);
     // Out of scope answers like "does not exist", so nobody learns who is enrolled elsewhere.
     if (!participant || !canAccess(principal, participant)) {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { PlansHandler } from '../application/plans';
 import { PlanView, PutPlanRequest, SendReferralRequest, UpdateReferralRequest } from './plan.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 /** The flow-through plan of the current trajectory: where it aims, the steps, referrals to partners. */
 @ApiTags('trajectories')
@@ -14,7 +15,7 @@ export class PlanController {
   @Roles('ORGANISER', 'COACH', 'REGIONAL_MANAGER', 'ADMIN')
   @ApiOperation({ summary: 'The flow-through plan of the current trajectory (empty until one is made)' })
   @ApiOkResponse({ type: PlanView })
-  get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<PlanView> {
+  get(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string): Promise<PlanView> {
     return this.plans.get(p, id);
   }
 
@@ -24,7 +25,7 @@ export class PlanController {
   @ApiOkResponse({ type: PlanView })
   put(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: PutPlanRequest,
   ): Promise<PlanView> {
     return this.plans.save(p, id, { targetDestination: body.targetDestination, steps: body.steps });
@@ -37,7 +38,7 @@ export class PlanController {
   @ApiOkResponse({ type: PlanView })
   refer(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Body() body: SendReferralRequest,
   ): Promise<PlanView> {
     return this.plans.sendReferral(p, id, body);
@@ -49,8 +50,8 @@ export class PlanController {
   @ApiOkResponse({ type: PlanView })
   update(
     @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('referralId', ParseUUIDPipe) referralId: string,
+    @Param('id', UuidParam) id: string,
+    @Param('referralId', UuidParam) referralId: string,
     @Body() body: UpdateReferralRequest,
   ): Promise<PlanView> {
     return this.plans.updateReferral(p, id, referralId, body);

@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { ChangeTrajectoryHandler } from '../application/change-trajectory';
 import { ParticipantView } from './participant.dto';
 import { DatedStepRequest, DropOffRequest, EndRequest, ExtendRequest, SuspendRequest } from './trajectory.dto';
+import { UuidParam } from '@stapsteen/service-kit';
 
 /** The steps of a trajectory: referral → intake → start → (suspend ⇄ resume) → end, or a new referral. */
 @ApiTags('trajectories')
@@ -16,11 +17,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the intake interview' })
   @ApiOkResponse({ type: ParticipantView })
-  async intake(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DatedStepRequest,
-  ) {
+  async intake(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: DatedStepRequest) {
     return ParticipantView.of(await this.change.execute(p, id, { kind: 'intake', on: body.on }));
   }
 
@@ -28,11 +25,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Start the trajectory: the wijk-werkovereenkomst is signed; hours count from this day' })
   @ApiOkResponse({ type: ParticipantView })
-  async start(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DatedStepRequest,
-  ) {
+  async start(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: DatedStepRequest) {
     return ParticipantView.of(await this.change.execute(p, id, { kind: 'start', on: body.on }));
   }
 
@@ -40,11 +33,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend the trajectory (no hours while suspended)' })
   @ApiOkResponse({ type: ParticipantView })
-  async suspend(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: SuspendRequest,
-  ) {
+  async suspend(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: SuspendRequest) {
     return ParticipantView.of(
       await this.change.execute(p, id, { kind: 'suspend', on: body.on, reasonCode: body.reasonCode }),
     );
@@ -54,11 +43,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resume a suspended trajectory' })
   @ApiOkResponse({ type: ParticipantView })
-  async resume(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DatedStepRequest,
-  ) {
+  async resume(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: DatedStepRequest) {
     return ParticipantView.of(await this.change.execute(p, id, { kind: 'resume', on: body.on }));
   }
 
@@ -66,7 +51,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the planned end later' })
   @ApiOkResponse({ type: ParticipantView })
-  async extend(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ExtendRequest) {
+  async extend(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: ExtendRequest) {
     return ParticipantView.of(await this.change.execute(p, id, { kind: 'extend', plannedEndOn: body.plannedEndOn }));
   }
 
@@ -74,7 +59,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'End the trajectory with its destination' })
   @ApiOkResponse({ type: ParticipantView })
-  async end(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: EndRequest) {
+  async end(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: EndRequest) {
     return ParticipantView.of(
       await this.change.execute(p, id, { kind: 'end', on: body.on, destination: body.destination }),
     );
@@ -86,11 +71,7 @@ export class TrajectoryController {
     summary: 'Record that the referral stopped before the start (from REFERRED or INTAKE), with the reason',
   })
   @ApiOkResponse({ type: ParticipantView })
-  async dropOff(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DropOffRequest,
-  ) {
+  async dropOff(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: DropOffRequest) {
     return ParticipantView.of(
       await this.change.execute(p, id, { kind: 'drop-off', on: body.droppedOn, reasonCode: body.reasonCode }),
     );
@@ -100,11 +81,7 @@ export class TrajectoryController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Refer the participant again after an ended trajectory (counted once for ESF)' })
   @ApiOkResponse({ type: ParticipantView })
-  async reRefer(
-    @CurrentPrincipal() p: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DatedStepRequest,
-  ) {
+  async reRefer(@CurrentPrincipal() p: Principal, @Param('id', UuidParam) id: string, @Body() body: DatedStepRequest) {
     return ParticipantView.of(await this.change.execute(p, id, { kind: 're-refer', on: body.on }));
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { BarrierService } from '../application/record-barriers';
 import { BARRIER_CODES, BarrierCode } from '../domain/barriers';
 import { IsCalendarMonth } from '@stapsteen/contracts';
-import { CalendarMonthParam } from '@stapsteen/service-kit';
+import { CalendarMonthParam, UuidParam } from '@stapsteen/service-kit';
 
 class RecordBarriersRequest {
   @ApiProperty({ enum: BARRIER_CODES, isArray: true, example: ['MOBILITY', 'CARE_DUTIES'] })
@@ -43,7 +43,7 @@ export class BarriersController {
   @ApiOperation({ summary: 'Record what kept a flagged participant’s hours low that month (drempels)' })
   record(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Param('month', CalendarMonthParam) month: string,
     @Body() body: RecordBarriersRequest,
   ) {
@@ -54,7 +54,7 @@ export class BarriersController {
   @ApiOperation({ summary: 'The barriers recorded for a participant-month' })
   find(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Param('month', CalendarMonthParam) month: string,
   ) {
     return this.barriers.forParticipant(principal, id, month);

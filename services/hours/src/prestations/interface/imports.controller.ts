@@ -6,7 +6,6 @@ import {
   Inject,
   Logger,
   Param,
-  ParseUUIDPipe,
   Post,
   UploadedFile,
   UseInterceptors,
@@ -18,6 +17,7 @@ import { DomainError } from '@stapsteen/errors';
 import { ImportPrestations } from '../application/import/import-prestations';
 import { IMPORT_JOB_REPOSITORY, ImportJob, ImportJobRepository } from '../application/ports';
 import { IsEntityId } from '@stapsteen/contracts';
+import { UuidParam } from '@stapsteen/service-kit';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -83,7 +83,7 @@ export class ImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Progress and the row-level report of an import' })
-  async progress(@CurrentPrincipal() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ImportJob> {
+  async progress(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ImportJob> {
     const job = await this.jobs.find(id);
     if (
       !job ||

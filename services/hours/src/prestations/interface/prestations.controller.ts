@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -29,7 +17,7 @@ import {
   RecordPrestationRequest,
   YearQuery,
 } from './prestation.dto';
-import { CalendarMonthParam, EntityIdParam } from '@stapsteen/service-kit';
+import { CalendarMonthParam, EntityIdParam, UuidParam } from '@stapsteen/service-kit';
 
 const PRESTATION = 'participants/:participantId/years/:year/prestations/:prestationId';
 
@@ -98,7 +86,7 @@ export class PrestationsController {
   @ApiOperation({ summary: 'One participant’s year: counted hours, what remains and the allowance per month' })
   participantYear(
     @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParam) id: string,
     @Query() query: YearQuery,
   ) {
     return this.queries.participantYear(principal, id, query.year);
