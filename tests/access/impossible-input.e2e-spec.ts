@@ -1,0 +1,477 @@
+import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { ALL_TOPICS } from '@stapsteen/contracts';
+import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { createHash, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
+import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
+import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
+
+/**
+ * Every documented endpoint of flow-through, hours and coaching that takes a date, a month or an id
+ * — in its path, its query or its body, found in the OpenAPI documents so a later endpoint is walked
+ * too — is called by an admin with impossible values in that one place and real, valid values
+ * everywhere else. Each call must answer 400 with a `REQUEST.INVALID` problem naming the field, and
+ * afterwards no service database holds anything new or changed and no Kafka topic (dead-letter
+ * topics included) has a message more.
+ */
+
+jest.setTimeout(300_000);
+
+const IMPOSSIBLE_DATES = ['2026-02-31', '2026-13', '2026-00-10', '0000-01-01'];
+const LONG_ID = 'x'.repeat(10_000);
+
+type Kind = 'date' | 'id';
+
+/** Path and query parameters that carry a date, a month (or year) or an id. */
+function parameterKind(name: string): Kind | undefined {
+  if (/^(month|year|from|to|until|since|on|date)$|On$/.test(name)) return 'date';
+  if (/^id$|Id$/.test(name)) return 'id';
+  return undefined;
+}
+
+/** Body fields that carry one: by name, or by an example that looks like a date or a month. */
+function fieldKind(key: string, value: unknown): Kind | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(value)) return 'date';
+  return parameterKind(key) ?? (/Ids$/.test(key) ? 'id' : undefined);
+}
+
+const valuesFor = (kind: Kind) => (kind === 'date' ? [...IMPOSSIBLE_DATES, LONG_ID] : [LONG_ID]);
+
+interface Slot {
+  where: 'path' | 'query' | 'body';
+  /** The parameter or the body field's path, e.g. `ratings.0.competencyCode`. */
+  name: string;
+  kind: Kind;
+}
+
+function bodySlots(value: unknown, prefix: string[] = [], key = ''): { path: string[]; kind: Kind }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => bodySlots(item, [...prefix, String(i)], key));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => bodySlots(v, [...prefix, k], k));
+  const kind = fieldKind(key, value);
+  return kind ? [{ path: prefix, kind }] : [];
+}
+
+function withValue(body: unknown, path: string[], value: string): unknown {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  let target = copy as Record<string, unknown>;
+  for (const step of path.slice(0, -1)) target = target[step] as Record<string, unknown>;
+  target[path[path.length - 1]] = value;
+  return copy;
+}
+
+/** Belgian month `back` months before now. */
+function monthsAgo(back: number): { month: string; day: (d: number) => string } {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' })
+    .format(new Date())
+    .split('-')
+    .map(Number);
+  const month = new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
+  return { month, day: (d) => `${month}-${String(d).padStart(2, '0')}` };
+}
+
+/** Where the examples describe alternatives that cannot be sent together, the field left out. */
+const BODY_OMIT: Record<string, string[]> = {
+  FollowUpController_record: ['employed'],
+  PrestationsController_record: ['startsAt'],
+  PrestationsController_correct: ['startsAt'],
+  ParticipantsController_create: ['nationalRegisterNumber'],
+};
+
+describe('impossible dates, months and ids: refused at every documented endpoint, nothing stored, nothing published', () => {
+  const keys = createTestKeyPair();
+  const suffix = randomUUID().slice(0, 8);
+  const region = `region-walk-${suffix}`;
+  const org = `org-walk-${suffix}`;
+  const coach = `coach-walk-${suffix}`;
+  const start = monthsAgo(2);
+  const worked = monthsAgo(1);
+  const apps: Record<string, INestApplication> = {};
+  const documents: Record<string, OpenApiDocument> = {};
+  const ids: Record<string, string> = {};
+  let admin = '';
+  const http = (service: string) => request(apps[service].getHttpServer());
+  const bearer = () => ({ Authorization: `Bearer ${admin}` });
+
+  async function enrol(firstName: string, started: boolean): Promise<string> {
+    const enrolled = await http('flow-through')
+      .post('/participants')
+      .set(bearer())
+      .send({
+        organisationId: org,
+        firstName,
+        lastName: 'Walk',
+        dateOfBirth: '1985-03-14',
+        referralSource: 'VDAB',
+        coachId: coach,
+        monthlyHoursTarget: 20,
+        enrolledOn: start.day(1),
+      })
+      .expect(201);
+    const id = enrolled.body.id as string;
+    if (started)
+      await http('flow-through')
+        .post(`/participants/${id}/trajectory/start`)
+        .set(bearer())
+        .send({ on: start.day(1) })
+        .expect(200);
+    return id;
+  }
+
+  function findId(body: unknown, names: string[]): string | undefined {
+    if (!body || typeof body !== 'object') return undefined;
+    for (const name of names)
+      if (typeof (body as Record<string, unknown>)[name] === 'string') return (body as Record<string, string>)[name];
+    for (const value of Object.values(body)) {
+      const found = findId(value, names);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  function substitute(value: unknown, key = ''): unknown {
+    if (Array.isArray(value)) {
+      if (key === 'competencyCodes') return JSON.parse(ids.competencyCodes);
+      return value.map((item) => substitute(item, key));
+    }
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, k)]));
+    const byKey: Record<string, string | undefined> = {
+      organisationId: org,
+      participantId: ids.participant,
+      participantIds: ids.participant,
+      regionId: region,
+      coachId: coach,
+      peerId: ids.peer,
+      menteeId: ids.participant,
+      mentorId: ids.peer,
+      peerCoachId: ids.peer,
+      coacheeId: ids.participant,
+      competencyCode: JSON.parse(ids.competencyCodes ?? '[]')[0],
+    };
+    if (byKey[key] !== undefined) return byKey[key];
+    if (value === '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c') return ids.participant;
+    if (value === '9a7b3c2d-1e0f-4a5b-8c7d-6e5f4a3b2c1d') return ids.peer;
+    return value;
+  }
+
+  function pathParam(operation: Operation, name: string): string {
+    const byName: Record<string, string | undefined> = {
+      participantId: ids.participant,
+      organisationId: org,
+      coachId: coach,
+      year: worked.month.slice(0, 4),
+      month: worked.month,
+      prestationId: ids.prestation,
+      referralId: ids.referral,
+      version: ids.catalogueVersion,
+      kind: 'LOW_HOURS',
+    };
+    const byResource: Record<string, string | undefined> = {
+      participants: ids.participant,
+      imports: ids.import,
+      'group-sessions': ids.groupSession,
+      'one-on-ones': ids.oneOnOne,
+      'peer-pairs': ids.peerPair,
+    };
+    const value = name === 'id' ? byResource[operation.path.split('/')[1]] : byName[name];
+    if (!value) throw new Error(`${operation.operationId}: no fixture for path parameter {${name}}`);
+    return value;
+  }
+
+  const queryValues: () => Record<string, string> = () => ({
+    organisationId: org,
+    participantId: ids.participant,
+    coachId: coach,
+    regionId: region,
+    year: worked.month.slice(0, 4),
+    from: start.month,
+    to: worked.month,
+    month: worked.month,
+  });
+
+  function slotsOf(operation: Operation): Slot[] {
+    const slots: Slot[] = [];
+    for (const name of operation.pathParams) {
+      const kind = parameterKind(name);
+      if (kind) slots.push({ where: 'path', name, kind });
+    }
+    for (const { name } of operation.queryParams) {
+      const kind = parameterKind(name);
+      if (kind) slots.push({ where: 'query', name, kind });
+    }
+    if (operation.contentType === 'multipart/form-data')
+      slots.push({ where: 'body', name: 'organisationId', kind: 'id' });
+    else if (operation.bodySchema)
+      for (const { path, kind } of bodySlots(bodyOf(operation)))
+        slots.push({ where: 'body', name: path.join('.'), kind });
+    return slots;
+  }
+
+  function bodyOf(operation: Operation): unknown {
+    const body = substitute(exampleBody(documents[operation.service], operation.bodySchema!, operation.operationId));
+    for (const field of BODY_OMIT[operation.operationId] ?? []) delete (body as Record<string, unknown>)[field];
+    return body;
+  }
+
+  async function call(operation: Operation, slot: Slot, value: string): Promise<request.Response> {
+    let path = operation.path;
+    for (const name of operation.pathParams) {
+      const given = slot.where === 'path' && slot.name === name ? value : pathParam(operation, name);
+      path = path.replace(`{${name}}`, encodeURIComponent(given));
+    }
+    const query: Record<string, string> = {};
+    for (const { name, required } of operation.queryParams) {
+      if (slot.where === 'query' && slot.name === name) query[name] = value;
+      else if (required) query[name] = queryValues()[name];
+    }
+    const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const pending = http(operation.service)[method](path).query(query).set(bearer());
+    try {
+      if (operation.contentType === 'multipart/form-data')
+        return await pending
+          .field('organisationId', slot.where === 'body' ? value : org)
+          .attach(
+            'file',
+            Buffer.from(
+              `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${ids.participant};${worked.day(5)};30;PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
+            ),
+            'import.csv',
+          );
+      if (operation.bodySchema) {
+        const body = bodyOf(operation);
+        return await pending.send(
+          (slot.where === 'body' ? withValue(body, slot.name.split('.'), value) : body) as object,
+        );
+      }
+      return await pending;
+    } catch (error) {
+      const response = (error as { response?: request.Response }).response;
+      if (response) return response;
+      throw error;
+    }
+  }
+
+  /** Every document of every collection of the three services, as one fingerprint per collection. */
+  async function stored(): Promise<Record<string, string>> {
+    const prints: Record<string, string> = {};
+    for (const [service, app] of Object.entries(apps)) {
+      const db = app.get<Connection>(getConnectionToken()).db!;
+      for (const { name } of await db.listCollections().toArray()) {
+        const docs = await db.collection(name).find({}).toArray();
+        const text = docs
+          .map((doc) => JSON.stringify(doc))
+          .sort()
+          .join('\n');
+        prints[`${service}.${name}`] = `${docs.length}:${createHash('sha256').update(text).digest('hex')}`;
+      }
+    }
+    return prints;
+  }
+
+  /** The end offset of every partition of every topic and dead-letter topic. */
+  async function published(): Promise<Record<string, string>> {
+    const admin = new Kafka({
+      clientId: 'walk-probe',
+      brokers: process.env.KAFKA_BROKERS!.split(','),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const offsets: Record<string, string> = {};
+      for (const topic of ALL_TOPICS.filter((t) => existing.has(t)))
+        offsets[topic] = (await admin.fetchTopicOffsets(topic))
+          .map((p) => `${p.partition}:${p.high}`)
+          .sort()
+          .join(',');
+      return offsets;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Stored data and topics stop moving once the fixtures' events have been projected everywhere. */
+  async function settled(): Promise<{ data: Record<string, string>; topics: Record<string, string> }> {
+    let previous = '';
+    const snapshot = await eventually(
+      async () => ({ data: await stored(), topics: await published() }),
+      (now) => {
+        const text = JSON.stringify(now);
+        const same = text === previous;
+        previous = text;
+        return same;
+      },
+      { timeoutMs: 60_000, intervalMs: 1_000, what: 'the services to settle after the fixtures' },
+    );
+    return snapshot;
+  }
+
+  beforeAll(async () => {
+    const [flowThrough, hours, coaching] = await Promise.all([
+      startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
+      startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
+      startTestService(COACHING_SERVICE_FOR_TESTS, keys.publicKeyPem),
+    ]);
+    Object.assign(apps, { 'flow-through': flowThrough, hours, coaching });
+    for (const service of Object.keys(apps))
+      documents[service] = (await http(service).get('/docs-json').expect(200)).body as OpenApiDocument;
+    admin = await mintToken(keys.privateKeyPem, { sub: `admin-${suffix}`, role: 'ADMIN', orgIds: [], regionId: null });
+
+    // Real records, so that each call is valid but for its one impossible value.
+    await http('flow-through')
+      .put('/organisations')
+      .set(bearer())
+      .send({ id: org, name: `Wijk-werken ${org}`, kind: 'WIJK_WERK', regionId: region })
+      .expect(200);
+    await http('flow-through')
+      .put('/organisations')
+      .set(bearer())
+      .send({ id: 'org-vdab-kempen', name: 'VDAB Kempen', kind: 'VDAB', regionId: region })
+      .expect(200);
+    ids.participant = await enrol('Anna', true);
+    ids.peer = await enrol('Bram', true);
+    for (const service of ['hours', 'coaching'])
+      for (const id of [ids.participant, ids.peer])
+        await eventually(
+          () => http(service).get('/participants').set(bearer()),
+          (r) => r.status === 200 && JSON.stringify(r.body).includes(id),
+          { what: `participant ${id} in the ${service} roster` },
+        );
+    const planned = await http('flow-through')
+      .post(`/participants/${ids.participant}/trajectory/referrals`)
+      .set(bearer())
+      .send({ partnerOrganisationId: 'org-vdab-kempen', purpose: 'Screening arbeidsbeperking', sentOn: start.day(2) })
+      .expect(201);
+    ids.referral = planned.body.referrals[0].id;
+    const prestation = await http('hours')
+      .post('/prestations')
+      .set(bearer())
+      .send({
+        participantId: ids.participant,
+        date: worked.day(3),
+        minutes: 120,
+        gebruiker: { kind: 'PRIVATE_PERSON', reference: 'Fam. Peeters' },
+        activity: 'Tuinonderhoud',
+      })
+      .expect(201);
+    ids.prestation = findId(prestation.body, ['prestationId', 'id'])!;
+    expect(typeof ids.prestation).toBe('string');
+    const imported = await http('hours')
+      .post('/imports')
+      .set(bearer())
+      .field('organisationId', org)
+      .attach(
+        'file',
+        Buffer.from(
+          `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${ids.participant};${worked.day(4)};60;PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
+        ),
+        'import.csv',
+      )
+      .expect(202);
+    ids.import = imported.body.id;
+    await eventually(
+      () => http('hours').get(`/imports/${ids.import}`).set(bearer()),
+      (r) => r.status === 200 && r.body.status !== 'RUNNING',
+      { what: 'the import to finish' },
+    );
+    const catalogue = await http('coaching').get(`/organisations/${org}/catalogue`).set(bearer()).expect(200);
+    ids.catalogueVersion = String(catalogue.body.version);
+    const codes = (catalogue.body.competencies as { code: string }[]).slice(0, 2).map((c) => c.code);
+    ids.competencyCodes = JSON.stringify(codes);
+    await http('coaching')
+      .post(`/participants/${ids.peer}/assessments`)
+      .set(bearer())
+      .send({
+        assessorKind: 'COACH',
+        assessedOn: worked.day(2),
+        ratings: codes.map((competencyCode) => ({ competencyCode, level: 4 })),
+      })
+      .expect(201);
+    const session = await http('coaching')
+      .post('/group-sessions')
+      .set(bearer())
+      .send(
+        substitute(
+          exampleBody(documents.coaching, { $ref: '#/components/schemas/PlanGroupSessionRequest' }, 'x'),
+        ) as object,
+      )
+      .expect(201);
+    ids.groupSession = session.body.id;
+    const oneOnOne = await http('coaching')
+      .post('/one-on-ones')
+      .set(bearer())
+      .send({ participantId: ids.participant, coachId: coach, competencyCodes: codes })
+      .expect(201);
+    ids.oneOnOne = oneOnOne.body.id;
+    const pair = await http('coaching')
+      .post('/peer-pairs')
+      .set(bearer())
+      .send(substitute(exampleBody(documents.coaching, { $ref: '#/components/schemas/PairRequest' }, 'x')) as object)
+      .expect(201);
+    ids.peerPair = pair.body.id;
+  });
+
+  afterAll(async () => {
+    await Promise.all(Object.values(apps).map((app) => app.close()));
+  });
+
+  it('answers 400 REQUEST.INVALID naming the field to every impossible date, month and id, and neither stores nor publishes anything', async () => {
+    const operations = Object.keys(apps).flatMap((service) => operationsOf(service, documents[service]));
+    const cases = operations
+      .filter((operation) => !operation.path.endsWith('/stream'))
+      .flatMap((operation) =>
+        slotsOf(operation).flatMap((slot) => valuesFor(slot.kind).map((value) => ({ operation, slot, value }))),
+      );
+    const walked = new Set(cases.map((c) => c.operation.operationId));
+    // The walk reaches the endpoints named in the issue, and most of the API.
+    expect([...walked]).toEqual(
+      expect.arrayContaining([
+        'TrajectoryController_start',
+        'PrestationsController_record',
+        'MonthCloseController_close',
+        'ParticipantsController_create',
+        'GroupSessionsController_plan',
+      ]),
+    );
+    expect(walked.size).toBeGreaterThan(50);
+
+    const before = await settled();
+    const failures: string[] = [];
+    const queue = [...cases];
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { operation, slot, value } = next;
+          const response = await call(operation, slot, value);
+          const shown = value.length > 20 ? `${value.length} characters` : value;
+          const body = response.body as { code?: unknown };
+          const field = slot.name.split('.').pop()!;
+          if (
+            response.status !== 400 ||
+            !String(response.headers['content-type']).startsWith('application/problem+json') ||
+            body.code !== 'REQUEST.INVALID' ||
+            !JSON.stringify(body).includes(field)
+          )
+            failures.push(
+              `${operation.operationId} ${slot.where} ${slot.name}=${shown} → ${response.status} ${JSON.stringify(body).slice(0, 160)}`,
+            );
+        }
+      }),
+    );
+    const after = { data: await stored(), topics: await published() };
+
+    expect(failures).toEqual([]);
+    expect(cases.length).toBeGreaterThan(300);
+    const changed = (a: Record<string, string>, b: Record<string, string>) =>
+      [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => a[k] !== b[k]);
+    expect(changed(before.data, after.data)).toEqual([]);
+    expect(changed(before.topics, after.topics)).toEqual([]);
+  });
+});
