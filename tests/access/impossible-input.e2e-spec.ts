@@ -84,6 +84,14 @@ const BODY_OMIT: Record<string, string[]> = {
   ParticipantsController_create: ['nationalRegisterNumber'],
 };
 
+/**
+ * The fixtures start before February 2026, so an impossible date such as 2026-02-31 comes after
+ * every earlier step and is the only thing wrong with a call.
+ */
+const ENROLLED_ON = '2026-01-05';
+
+const FIRST_STEPS = ['TrajectoryController_intake', 'TrajectoryController_start', 'TrajectoryController_dropOff'];
+
 describe('impossible dates, months and ids: refused at every documented endpoint, nothing stored, nothing published', () => {
   const keys = createTestKeyPair();
   const suffix = randomUUID().slice(0, 8);
@@ -111,7 +119,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
         referralSource: 'VDAB',
         coachId: coach,
         monthlyHoursTarget: 20,
-        enrolledOn: start.day(1),
+        enrolledOn: ENROLLED_ON,
       })
       .expect(201);
     const id = enrolled.body.id as string;
@@ -119,7 +127,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       await http('flow-through')
         .post(`/participants/${id}/trajectory/start`)
         .set(bearer())
-        .send({ on: start.day(1) })
+        .send({ on: ENROLLED_ON })
         .expect(200);
     return id;
   }
@@ -180,6 +188,9 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       'one-on-ones': ids.oneOnOne,
       'peer-pairs': ids.peerPair,
     };
+    // A trajectory's first steps are addressed to a participant still at REFERRED, so that the
+    // date is the only thing wrong with the call.
+    if (name === 'id' && FIRST_STEPS.includes(operation.operationId)) return ids.referred;
     const value = name === 'id' ? byResource[operation.path.split('/')[1]] : byName[name];
     if (!value) throw new Error(`${operation.operationId}: no fixture for path parameter {${name}}`);
     return value;
@@ -337,8 +348,9 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       .expect(200);
     ids.participant = await enrol('Anna', true);
     ids.peer = await enrol('Bram', true);
+    ids.referred = await enrol('Cato', false);
     for (const service of ['hours', 'coaching'])
-      for (const id of [ids.participant, ids.peer])
+      for (const id of [ids.participant, ids.peer, ids.referred])
         await eventually(
           () => http(service).get('/participants').set(bearer()),
           (r) => r.status === 200 && JSON.stringify(r.body).includes(id),
@@ -347,7 +359,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
     const planned = await http('flow-through')
       .post(`/participants/${ids.participant}/trajectory/referrals`)
       .set(bearer())
-      .send({ partnerOrganisationId: 'org-vdab-kempen', purpose: 'Screening arbeidsbeperking', sentOn: start.day(2) })
+      .send({ partnerOrganisationId: 'org-vdab-kempen', purpose: 'Screening arbeidsbeperking', sentOn: ENROLLED_ON })
       .expect(201);
     ids.referral = planned.body.referrals[0].id;
     const prestation = await http('hours')
