@@ -4,6 +4,7 @@ export * from './logging/logging.module';
 export * from './problems/problem-details';
 export * from './problems/problem-details.filter';
 export * from './problems/request-validation';
+export * from './problems/json-body';
 export * from './health/readiness';
 export * from './health/health.module';
 export * from './metrics/metrics';

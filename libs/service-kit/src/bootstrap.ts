@@ -3,7 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { kafkaMicroserviceOptions } from '@stapsteen/messaging';
-import { ProblemDetailsFilter, correlationMiddleware, createRequestValidationPipe } from '@stapsteen/observability';
+import {
+  ProblemDetailsFilter,
+  correlationMiddleware,
+  createRequestValidationPipe,
+  jsonBodyParser,
+} from '@stapsteen/observability';
 import { Logger } from 'nestjs-pino';
 import { ServiceCoreOptions, kafkaConnection } from './service-core.module';
 
@@ -20,9 +25,12 @@ export async function createServiceApp<C extends CommonServiceConfig>(
   rootModule: Type<unknown> | DynamicModule,
   options: ServiceAppOptions<C>,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(rootModule, { bufferLogs: true });
+  // Nest's own body parsers are off: the shared JSON parser refuses prototype keys and answers
+  // malformed JSON with a stable code (the gateway mounts the same one).
+  const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
+  app.use(...jsonBodyParser());
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

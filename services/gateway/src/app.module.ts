@@ -11,6 +11,7 @@ import {
   ProblemDetailsFilter,
   correlationMiddleware,
   createRequestValidationPipe,
+  jsonBodyParser,
 } from '@stapsteen/observability';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -140,7 +141,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.use(cookieParser());
   const verifier = app.get(TokenVerifier);
   for (const [path, handlers] of serviceProxies(downstream(config), verifier)) app.use(path, ...handlers);
-  app.use(express.json({ limit: '100kb' }));
+  app.use(...jsonBodyParser());
   app.use(...webApp(config.WEB_DIST_DIR));
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

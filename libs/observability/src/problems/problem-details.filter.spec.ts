@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, NotFoundException, ParseIntPipe, ParseUUIDPipe } from '@nestjs/common';
 import { DomainError } from '@stapsteen/errors';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -62,6 +62,37 @@ describe('ProblemDetailsFilter', () => {
       argumentsHost,
     );
     expect(sent.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'minutes' }] });
+  });
+
+  it('answers a param pipe refusal (ParseUUIDPipe, ParseIntPipe) as 400 REQUEST.INVALID, not HTTP.400', async () => {
+    for (const pipe of [new ParseUUIDPipe(), new ParseIntPipe()]) {
+      const refused = await pipe.transform('not-an-id', { type: 'param', data: 'id' }).catch((e: unknown) => e);
+      const { argumentsHost, sent } = host();
+      filter.catch(refused, argumentsHost);
+      expect(sent.status).toBe(400);
+      expect(sent.body).toMatchObject({
+        code: 'REQUEST.INVALID',
+        type: 'https://stapsteen.be/problems/request-invalid',
+      });
+    }
+  });
+
+  it('answers what Nest makes of a JSON syntax error (a bare BadRequestException) as REQUEST.INVALID', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(new BadRequestException('Unexpected token } in JSON at position 5'), argumentsHost);
+    expect(sent.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
+  });
+
+  it('keeps HTTP.<status> for other Nest exceptions without a code', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(new NotFoundException('Cannot GET /nothing'), argumentsHost);
+    expect(sent.body).toMatchObject({ status: 404, code: 'HTTP.404' });
+  });
+
+  it('keeps the code of a body that is not JSON (REQUEST.MALFORMED from the shared JSON parser)', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(new BadRequestException({ code: 'REQUEST.MALFORMED', detail: 'not JSON' }), argumentsHost);
+    expect(sent.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED', detail: 'not JSON' });
   });
 
   it('answers 413 for a body that is too large', () => {

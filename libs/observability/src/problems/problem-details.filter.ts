@@ -43,7 +43,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const code = typeof fields.code === 'string' ? fields.code : `HTTP.${status}`;
+      const code = typeof fields.code === 'string' ? fields.code : codeForStatus(status);
       const detail =
         typeof fields.detail === 'string'
           ? fields.detail
@@ -83,6 +83,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       code: 'INTERNAL.UNEXPECTED',
     };
   }
+}
+
+/**
+ * A Nest exception without our code: a param pipe's refusal (ParseUUIDPipe, ParseIntPipe, …) or a
+ * bad percent-encoding in the path is a request the client must fix, like a refused body field, so
+ * every 400 answers REQUEST.INVALID; other statuses keep the generic HTTP.<status>.
+ */
+function codeForStatus(status: number): string {
+  return status === 400 ? 'REQUEST.INVALID' : `HTTP.${status}`;
 }
 
 /**

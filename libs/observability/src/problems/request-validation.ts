@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 
 export interface FieldProblem {
   field: string;
@@ -13,23 +14,91 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+export function refusedFields(fields: FieldProblem[]): BadRequestException {
+  return new BadRequestException({
+    code: 'REQUEST.INVALID',
+    detail: fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
+    errors: fields,
+  });
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return 'Date instance';
+  return typeof value;
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/i.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** Deeper than any body we accept; the JSON parser has refused such bodies before a pipe runs. */
+const MAX_DEPTH = 64;
+
+/**
+ * The fields whose JSON value class-transformer would turn into another type (`"60"` → 60 by a
+ * `@Type(() => Number)`, `"true"` → true, a string → Date), compared leaf by leaf between the plain
+ * body and the instance built from it.
+ */
+export function changedTypes(plain: unknown, built: unknown, path = '', depth = 0): FieldProblem[] {
+  if (depth > MAX_DEPTH || built === undefined) return [];
+  if (Array.isArray(plain)) {
+    if (!Array.isArray(built)) return [];
+    return plain.flatMap((item, index) => changedTypes(item, built[index], `${path}[${index}]`, depth + 1));
+  }
+  if (typeof plain === 'object' && plain !== null) {
+    if (typeof built !== 'object' || built === null) return [];
+    return Object.keys(plain).flatMap((key) =>
+      changedTypes(
+        (plain as Record<string, unknown>)[key],
+        (built as Record<string, unknown>)[key],
+        path ? `${path}.${key}` : key,
+        depth + 1,
+      ),
+    );
+  }
+  const was = kindOf(plain);
+  const is = kindOf(built);
+  if (was === is || (plain === null && built === null)) return [];
+  return [{ field: path || '(body)', problems: [`must be ${article(is)}, not ${article(was)}`] }];
+}
+
 /**
  * Request bodies are whitelisted: an unknown field is refused rather than silently ignored, so a
  * client typo (`minuten` for `minutes`) never turns into a half-understood prestation.
+ *
+ * Bodies are also exact: JSON already carries numbers and booleans, so a body value is never
+ * converted. A DTO may say `@Type(() => Number)` for its query and path parameters (always strings,
+ * converted as before), but if that conversion would change a BODY value's type (`"minutes": "60"`)
+ * the request is refused with REQUEST.INVALID naming the field, before anything runs.
  */
+export class ExactBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      this.toValidate(metadata) &&
+      typeof value === 'object' &&
+      value !== null
+    ) {
+      const built: unknown = plainToInstance(metadata.metatype as new () => unknown, value, this.transformOptions);
+      const changed = changedTypes(value, built);
+      if (changed.length > 0) throw refusedFields(changed);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createRequestValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ExactBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // No implicit conversion anywhere: a query or path parameter becomes a number only where its
+    // DTO says `@Type(() => Number)`, and a body value never (see ExactBodyValidationPipe).
+    transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      return new BadRequestException({
-        code: 'REQUEST.INVALID',
-        detail: fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; '),
-        errors: fields,
-      });
-    },
+    exceptionFactory: (errors) => refusedFields(flatten(errors)),
   });
 }

@@ -1,0 +1,80 @@
+import { BadRequestException } from '@nestjs/common';
+import express from 'express';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/**
+ * Keys that name the prototype machinery of a JavaScript object. `JSON.parse` turns them into
+ * ordinary own properties, but any later merge, spread into a class or deep copy may follow them
+ * to `Object.prototype`. No Stapsteen body has a field of that name, so they are refused outright.
+ */
+export const FORBIDDEN_BODY_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Deeper than any body we accept; a deeper one is refused rather than walked (stack safety). */
+const MAX_DEPTH = 64;
+
+/**
+ * The path of the first forbidden key in a parsed JSON value (`items[2].__proto__`), or undefined.
+ * Walks own keys only, through objects and arrays at every depth.
+ */
+export function findForbiddenKey(value: unknown, path = '', depth = 0): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > MAX_DEPTH) return path || '(body)';
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const found = findForbiddenKey(value[index], `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_BODY_KEYS.includes(key)) return here;
+    const found = findForbiddenKey((value as Record<string, unknown>)[key], here, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The 400 problem for a body that carries a forbidden key, in the shape of any refused field. */
+export function forbiddenKeyProblem(field: string): BadRequestException {
+  const key =
+    field
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .pop() ?? field;
+  return new BadRequestException({
+    code: 'REQUEST.INVALID',
+    detail: `${field}: should not exist (a key named ${key} is never accepted)`,
+    errors: [{ field, problems: [`should not exist (a key named ${key} is never accepted)`] }],
+  });
+}
+
+/** body-parser's "could not parse" becomes our stable code instead of Nest's generic HTTP.400. */
+const malformedJson: ErrorRequestHandler = (error: unknown, _request, _response, next) => {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    next(
+      new BadRequestException({
+        code: 'REQUEST.MALFORMED',
+        detail: 'The request body is not valid JSON.',
+      }),
+    );
+    return;
+  }
+  next(error);
+};
+
+const refuseForbiddenKeys: RequestHandler = (request, _response, next) => {
+  const field = findForbiddenKey(request.body);
+  next(field === undefined ? undefined : forbiddenKeyProblem(field));
+};
+
+/**
+ * The one JSON body parser of every Stapsteen HTTP app (each service and the gateway): strict
+ * JSON (objects and arrays only), a size limit, malformed JSON answered as `REQUEST.MALFORMED`
+ * and prototype keys (`__proto__`, `constructor`, `prototype`) at any depth refused as
+ * `REQUEST.INVALID`. Mount with `app.use(...jsonBodyParser())`.
+ */
+export function jsonBodyParser(options: { limit?: string } = {}): Array<RequestHandler | ErrorRequestHandler> {
+  return [express.json({ limit: options.limit ?? '100kb', strict: true }), malformedJson, refuseForbiddenKeys];
+}
