@@ -8,11 +8,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
+import { createGatewayApp } from '../../services/gateway/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
+import { testGatewayConfig } from '../e2e/gateway-fixture';
 import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
 
 /**
- * Every documented endpoint of flow-through, hours and coaching that takes a date, a month or an id
+ * Every documented endpoint of flow-through, hours, coaching and the gateway's own API that takes a date, a month or an id
  * — in its path, its query or its body, found in the OpenAPI documents so a later endpoint is walked
  * too — is called by an admin with impossible values in that one place and real, valid values
  * everywhere else. Each call must answer 400 with a `REQUEST.INVALID` problem naming the field, and
@@ -104,8 +106,11 @@ describe('impossible dates, months and ids: refused at every documented endpoint
   const documents: Record<string, OpenApiDocument> = {};
   const ids: Record<string, string> = {};
   let admin = '';
+  /** The gateway's own API wants a signed-in account, not only a token. */
+  let gatewayAdmin = '';
+  const gatewayCredentials = { email: `admin-${suffix}@stapsteen.test`, password: 'bootstrap admin passphrase' };
   const http = (service: string) => request(apps[service].getHttpServer());
-  const bearer = () => ({ Authorization: `Bearer ${admin}` });
+  const bearer = (service = '') => ({ Authorization: `Bearer ${service === 'gateway' ? gatewayAdmin : admin}` });
 
   async function enrol(firstName: string, started: boolean): Promise<string> {
     const enrolled = await http('flow-through')
@@ -154,6 +159,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       organisationId: org,
       participantId: ids.participant,
       participantIds: ids.participant,
+      organisationIds: org,
       regionId: region,
       coachId: coach,
       peerId: ids.peer,
@@ -191,6 +197,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
     // A trajectory's first steps are addressed to a participant still at REFERRED, so that the
     // date is the only thing wrong with the call.
     if (name === 'id' && FIRST_STEPS.includes(operation.operationId)) return ids.referred;
+    if (name === 'id' && operation.service === 'gateway') return ids.user;
     const value = name === 'id' ? byResource[operation.path.split('/')[1]] : byName[name];
     if (!value) throw new Error(`${operation.operationId}: no fixture for path parameter {${name}}`);
     return value;
@@ -243,7 +250,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       else if (required) query[name] = queryValues()[name];
     }
     const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-    const pending = http(operation.service)[method](path).query(query).set(bearer());
+    const pending = http(operation.service)[method](path).query(query).set(bearer(operation.service));
     try {
       if (operation.contentType === 'multipart/form-data')
         return await pending
@@ -325,15 +332,39 @@ describe('impossible dates, months and ids: refused at every documented endpoint
   }
 
   beforeAll(async () => {
-    const [flowThrough, hours, coaching] = await Promise.all([
+    const [flowThrough, hours, coaching, gateway] = await Promise.all([
       startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
       startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
       startTestService(COACHING_SERVICE_FOR_TESTS, keys.publicKeyPem),
+      createGatewayApp(
+        testGatewayConfig(keys, {
+          GATEWAY_BOOTSTRAP_ADMIN_EMAIL: gatewayCredentials.email,
+          GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: gatewayCredentials.password,
+        }),
+      ),
     ]);
-    Object.assign(apps, { 'flow-through': flowThrough, hours, coaching });
+    await gateway.init();
+    Object.assign(apps, { 'flow-through': flowThrough, hours, coaching, gateway });
     for (const service of Object.keys(apps))
       documents[service] = (await http(service).get('/docs-json').expect(200)).body as OpenApiDocument;
     admin = await mintToken(keys.privateKeyPem, { sub: `admin-${suffix}`, role: 'ADMIN', orgIds: [], regionId: null });
+
+    gatewayAdmin = (await http('gateway').post('/api/auth/token').send(gatewayCredentials).expect(200)).body
+      .accessToken;
+    ids.user = (
+      await http('gateway')
+        .post('/api/admin/users')
+        .set(bearer('gateway'))
+        .send({
+          email: `target-${suffix}@stapsteen.test`,
+          displayName: 'Walk target',
+          password: 'a long enough password',
+          role: 'ORGANISER',
+          organisationIds: [org],
+          regionId: null,
+        })
+        .expect(201)
+    ).body.id;
 
     // Real records, so that each call is valid but for its one impossible value.
     await http('flow-through')
@@ -450,6 +481,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
         'MonthCloseController_close',
         'ParticipantsController_create',
         'GroupSessionsController_plan',
+        'UsersController_update',
       ]),
     );
     expect(walked.size).toBeGreaterThan(50);
