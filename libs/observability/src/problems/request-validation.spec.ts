@@ -65,6 +65,13 @@ describe('the request validation pipe', () => {
     expect(await pipe.transform('7', { type: 'param', metatype: Number, data: 'n' })).toBe(7);
   });
 
+  it('refuses a prototype key in a body from any parser (multipart fields reach the pipe without the JSON check)', async () => {
+    const response = await refusal(JSON.parse('{"minutes": 60, "lines": [{"__proto__": {"minutes": 1}}]}'), body);
+    expect(response).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'lines[0].__proto__' }] });
+    const noDto = createRequestValidationPipe().transform(JSON.parse('{"constructor": 1}'), { type: 'body', data: '' });
+    await expect(noDto).rejects.toBeInstanceOf(BadRequestException);
+  });
+
   it('keeps refusing unknown body fields', async () => {
     const response = await refusal({ minutes: 60, minuten: 60 }, body);
     expect(response).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'minuten' }] });

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
+import { findForbiddenKey, forbiddenKeyProblem } from './json-body';
 
 export interface FieldProblem {
   field: string;
@@ -75,6 +76,11 @@ export function changedTypes(plain: unknown, built: unknown, path = '', depth = 
  */
 export class ExactBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      // The JSON parser refuses these already; a body from another parser (multipart fields) too.
+      const forbidden = findForbiddenKey(value);
+      if (forbidden !== undefined) throw forbiddenKeyProblem(forbidden);
+    }
     if (
       metadata.type === 'body' &&
       metadata.metatype &&
