@@ -42,7 +42,7 @@ describe('the request validation pipe', () => {
   it.each([
     [{ minutes: '60' }, 'minutes', 'must be a number, not a string'],
     [{ minutes: 60, kilometres: '14' }, 'kilometres', 'must be a number, not a string'],
-    [{ minutes: 60, late: 'false' }, 'late', 'must be a boolean, not a string'],
+    [{ minutes: 60, late: 'false' }, 'late', 'must be a boolean value, not a string'],
     [
       { minutes: 60, lines: [{ minutes: 30 }, { minutes: '30' }] },
       'lines[1].minutes',

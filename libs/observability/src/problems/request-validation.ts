@@ -62,7 +62,10 @@ export function changedTypes(plain: unknown, built: unknown, path = '', depth = 
   const was = kindOf(plain);
   const is = kindOf(built);
   if (was === is || (plain === null && built === null)) return [];
-  return [{ field: path || '(body)', problems: [`must be ${article(is)}, not ${article(was)}`] }];
+  // Worded as class-validator words it ("must be a number", "must be a boolean value"), which the web
+  // app turns into the user's language.
+  const expected = is === 'boolean' ? 'a boolean value' : article(is);
+  return [{ field: path || '(body)', problems: [`must be ${expected}, not ${article(was)}`] }];
 }
 
 /**
