@@ -38,6 +38,11 @@ describe('stampForOutbox', () => {
     expect(error.reason).toContain('data.plannedEndOn');
   });
 
+  it('refuses an event whose payload carries a prototype key, which the contract whitelist lets through', () => {
+    const error = refusal(() => stampForOutbox([started(JSON.parse('{"__proto__": {"x": 1}}'))], 'flow-through'));
+    expect(error.reason).toBe('data.__proto__: should not exist');
+  });
+
   it('checks the event as a consumer will read it: after JSON, with the producer and key rules', () => {
     const undefinedField = refusal(() => stampForOutbox([started({ reReferral: undefined })], 'flow-through'));
     expect(undefinedField.reason).toContain('data.reReferral');

@@ -1,6 +1,6 @@
 import { InternalServerErrorException } from '@nestjs/common';
 import { createEnvelope, findEventDefinition, validateEnvelope } from '@stapsteen/contracts';
-import { correlation } from '@stapsteen/observability';
+import { correlation, findForbiddenKey } from '@stapsteen/observability';
 import { randomUUID } from 'node:crypto';
 import { OutboxEntry, toOutboxEntry } from './outbox-entry';
 
@@ -61,8 +61,12 @@ export function stampForOutbox(
       data: fact.data,
     });
     const entry = toOutboxEntry(definition.topic, envelope);
-    const validation = validateEnvelope(JSON.parse(entry.value));
+    const stored: unknown = JSON.parse(entry.value);
+    const validation = validateEnvelope(stored);
     if (!validation.ok) throw new InvalidEventError(entry.type, validation.reason);
+    // The contracts' whitelist does not see prototype keys; no event may carry one either.
+    const forbidden = findForbiddenKey(stored);
+    if (forbidden !== undefined) throw new InvalidEventError(entry.type, `${forbidden}: should not exist`);
     return entry;
   });
 }
