@@ -83,6 +83,13 @@ describe('changedTypes', () => {
     expect(changedTypes({ a: 1, b: 's', c: null, d: [true] }, { a: 1, b: 's', c: null, d: [true] })).toEqual([]);
   });
 
+  it('names an object or array that the conversion turned into something else', () => {
+    expect(changedTypes({ n: { x: 1 } }, { n: NaN })).toEqual([
+      { field: 'n', problems: ['must be a number, not an object'] },
+    ]);
+    expect(changedTypes({ n: [1] }, { n: 1 })).toEqual([{ field: 'n', problems: ['must be a number, not an array'] }]);
+  });
+
   it('names a changed leaf by its path', () => {
     expect(changedTypes({ a: [{ b: '1' }] }, { a: [{ b: 1 }] })).toEqual([
       { field: 'a[0].b', problems: ['must be a number, not a string'] },

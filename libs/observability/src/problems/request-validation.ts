@@ -45,11 +45,11 @@ const MAX_DEPTH = 64;
 export function changedTypes(plain: unknown, built: unknown, path = '', depth = 0): FieldProblem[] {
   if (depth > MAX_DEPTH || built === undefined) return [];
   if (Array.isArray(plain)) {
-    if (!Array.isArray(built)) return [];
+    if (!Array.isArray(built)) return changed(plain, built, path);
     return plain.flatMap((item, index) => changedTypes(item, built[index], `${path}[${index}]`, depth + 1));
   }
   if (typeof plain === 'object' && plain !== null) {
-    if (typeof built !== 'object' || built === null) return [];
+    if (kindOf(built) !== 'object') return changed(plain, built, path);
     return Object.keys(plain).flatMap((key) =>
       changedTypes(
         (plain as Record<string, unknown>)[key],
@@ -59,9 +59,13 @@ export function changedTypes(plain: unknown, built: unknown, path = '', depth = 
       ),
     );
   }
+  return changed(plain, built, path);
+}
+
+function changed(plain: unknown, built: unknown, path: string): FieldProblem[] {
   const was = kindOf(plain);
   const is = kindOf(built);
-  if (was === is || (plain === null && built === null)) return [];
+  if (was === is) return [];
   // Worded as class-validator words it ("must be a number", "must be a boolean value"), which the web
   // app turns into the user's language.
   const expected = is === 'boolean' ? 'a boolean value' : article(is);
