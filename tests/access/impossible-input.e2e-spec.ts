@@ -26,8 +26,9 @@ jest.setTimeout(300_000);
 
 const IMPOSSIBLE_DATES = ['2026-02-31', '2026-13', '2026-00-10', '0000-01-01'];
 const LONG_ID = 'x'.repeat(10_000);
+const IMPOSSIBLE_INSTANTS = IMPOSSIBLE_DATES.map((date) => `${date.padEnd(10, '-01')}T10:00:00+01:00`);
 
-type Kind = 'date' | 'id';
+type Kind = 'date' | 'instant' | 'id';
 
 /** Path and query parameters that carry a date, a month (or year) or an id. */
 function parameterKind(name: string): Kind | undefined {
@@ -39,11 +40,13 @@ function parameterKind(name: string): Kind | undefined {
 /** Body fields that carry one: by name, or by an example that looks like a date or a month. */
 function fieldKind(key: string, value: unknown): Kind | undefined {
   if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'instant';
   if (/^\d{4}-\d{2}(-\d{2})?$/.test(value)) return 'date';
   return parameterKind(key) ?? (/Ids$/.test(key) ? 'id' : undefined);
 }
 
-const valuesFor = (kind: Kind) => (kind === 'date' ? [...IMPOSSIBLE_DATES, LONG_ID] : [LONG_ID]);
+const valuesFor = (kind: Kind) =>
+  kind === 'date' ? [...IMPOSSIBLE_DATES, LONG_ID] : kind === 'instant' ? [...IMPOSSIBLE_INSTANTS, LONG_ID] : [LONG_ID];
 
 interface Slot {
   where: 'path' | 'query' | 'body';
@@ -85,6 +88,14 @@ const BODY_OMIT: Record<string, string[]> = {
   PrestationsController_correct: ['startsAt'],
   ParticipantsController_create: ['nationalRegisterNumber'],
 };
+
+/** …and the other alternative, walked as well: a prestation given by its start time. */
+const BODY_ALTERNATIVES: Record<string, string[]> = {
+  PrestationsController_record: ['date'],
+  PrestationsController_correct: ['date'],
+};
+
+type Walked = Operation & { omit?: string[] };
 
 /**
  * The fixtures start before February 2026, so an impossible date such as 2026-02-31 comes after
@@ -214,7 +225,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
     month: worked.month,
   });
 
-  function slotsOf(operation: Operation): Slot[] {
+  function slotsOf(operation: Walked): Slot[] {
     const slots: Slot[] = [];
     for (const name of operation.pathParams) {
       const kind = parameterKind(name);
@@ -232,13 +243,14 @@ describe('impossible dates, months and ids: refused at every documented endpoint
     return slots;
   }
 
-  function bodyOf(operation: Operation): unknown {
+  function bodyOf(operation: Walked): unknown {
     const body = substitute(exampleBody(documents[operation.service], operation.bodySchema!, operation.operationId));
-    for (const field of BODY_OMIT[operation.operationId] ?? []) delete (body as Record<string, unknown>)[field];
+    for (const field of operation.omit ?? BODY_OMIT[operation.operationId] ?? [])
+      delete (body as Record<string, unknown>)[field];
     return body;
   }
 
-  async function call(operation: Operation, slot: Slot, value: string): Promise<request.Response> {
+  async function call(operation: Walked, slot: Slot, value: string): Promise<request.Response> {
     let path = operation.path;
     for (const name of operation.pathParams) {
       const given = slot.where === 'path' && slot.name === name ? value : pathParam(operation, name);
@@ -466,7 +478,12 @@ describe('impossible dates, months and ids: refused at every documented endpoint
   });
 
   it('answers 400 REQUEST.INVALID naming the field to every impossible date, month and id, and neither stores nor publishes anything', async () => {
-    const operations = Object.keys(apps).flatMap((service) => operationsOf(service, documents[service]));
+    const operations: Walked[] = Object.keys(apps)
+      .flatMap((service) => operationsOf(service, documents[service]))
+      .flatMap((operation) => {
+        const omit = BODY_ALTERNATIVES[operation.operationId];
+        return omit ? [operation, { ...operation, omit }] : [operation];
+      });
     const cases = operations
       .filter((operation) => !operation.path.endsWith('/stream'))
       .flatMap((operation) =>
@@ -485,6 +502,9 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       ]),
     );
     expect(walked.size).toBeGreaterThan(50);
+    expect(cases.filter((c) => c.slot.name === 'startsAt').map((c) => c.operation.operationId)).toContain(
+      'PrestationsController_record',
+    );
 
     const before = await settled();
     const failures: string[] = [];

@@ -1,9 +1,11 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import {
   CALENDAR_DATE_RULE,
+  CALENDAR_INSTANT_RULE,
   CALENDAR_MONTH_RULE,
   ENTITY_ID_RULE,
   isCalendarDate,
+  isCalendarInstant,
   isCalendarMonth,
   isEntityId,
 } from './rules';
@@ -33,3 +35,6 @@ export const IsCalendarMonth = (options?: ValidationOptions): PropertyDecorator 
 
 export const IsEntityId = (options?: ValidationOptions): PropertyDecorator =>
   rule('isEntityId', isEntityId, ENTITY_ID_RULE, options);
+
+export const IsCalendarInstant = (options?: ValidationOptions): PropertyDecorator =>
+  rule('isCalendarInstant', isCalendarInstant, CALENDAR_INSTANT_RULE, options);

@@ -1,6 +1,6 @@
 import { validate } from 'class-validator';
 import { IsCalendarDate, IsCalendarMonth, IsEntityId } from './decorators';
-import { isCalendarDate, isCalendarMonth, isEntityId } from './rules';
+import { isCalendarDate, isCalendarInstant, isCalendarMonth, isEntityId } from './rules';
 
 describe('the one date, month and id rule', () => {
   it.each(['2026-02-28', '2024-02-29', '2026-12-31', '1900-01-01', '2999-12-31'])('accepts the date %s', (value) => {
@@ -32,6 +32,23 @@ describe('the one date, month and id rule', () => {
     expect(['2026-13', '2026-00', '0000-01', '2026-1', '2026-01-01', 202601].map(isCalendarMonth)).toEqual(
       Array(6).fill(false),
     );
+  });
+
+  it('accepts instants with a zone on days that exist and refuses the others', () => {
+    expect(
+      ['2026-11-18T11:30:00+01:00', '2026-11-18T10:30Z', '2026-11-18T10:30:00.123Z'].map(isCalendarInstant),
+    ).toEqual([true, true, true]);
+    expect(
+      [
+        '2026-02-31T10:00:00+01:00',
+        '2026-13-01T10:00:00Z',
+        '0000-01-01T10:00:00Z',
+        '2026-11-18T24:00:00Z',
+        '2026-11-18T10:00:00',
+        '2026-11-18',
+        'x'.repeat(10_000),
+      ].map(isCalendarInstant),
+    ).toEqual(Array(7).fill(false));
   });
 
   it('accepts opaque ids up to 100 characters and refuses the rest', () => {

@@ -39,6 +39,18 @@ export function isCalendarMonth(value: unknown): value is string {
   return inYears(Number(match[1])) && month >= 1 && month <= 12;
 }
 
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * A point in time as ISO 8601 with a zone (`2026-11-18T11:30:00+01:00`, `…Z`) whose calendar day
+ * exists under the same rule as a date.
+ */
+export function isCalendarInstant(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 40) return false;
+  const match = INSTANT.exec(value);
+  return !!match && isCalendarDate(match[1]) && !Number.isNaN(Date.parse(value));
+}
+
 /** 1 to 100 letters, digits and `. _ : @ -`, starting with a letter or digit. */
 export function isEntityId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID.test(value);
@@ -46,4 +58,5 @@ export function isEntityId(value: unknown): value is string {
 
 export const CALENDAR_DATE_RULE = `must be a date that exists, as YYYY-MM-DD (years ${FIRST_YEAR}-${LAST_YEAR})`;
 export const CALENDAR_MONTH_RULE = `must be a month as YYYY-MM (years ${FIRST_YEAR}-${LAST_YEAR})`;
+export const CALENDAR_INSTANT_RULE = `must be a time as YYYY-MM-DDTHH:mm[:ss] with Z or an offset, on a day that exists (years ${FIRST_YEAR}-${LAST_YEAR})`;
 export const ENTITY_ID_RULE = `must be an id of 1 to ${MAX_ID_LENGTH} letters, digits or . _ : @ -`;

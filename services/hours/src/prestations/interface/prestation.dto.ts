@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { GEBRUIKER_KINDS, GebruikerKind, MAX_MINUTES_PER_PRESTATION } from '../domain/prestation';
-import { IsCalendarDate } from '@stapsteen/contracts';
+import { IsCalendarDate, IsCalendarInstant } from '@stapsteen/contracts';
 
 export class GebruikerDto {
   @ApiProperty({ enum: GEBRUIKER_KINDS, example: 'SCHOOL' })
@@ -38,7 +26,7 @@ export class PrestationFactsRequest {
     description: 'When it started; its Brussels date is used',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCalendarInstant()
   startsAt?: string;
 
   @ApiProperty({
