@@ -87,4 +87,20 @@ describe('problemText', () => {
     expect(unknown).not.toContain('English');
     expect(unknown).toMatch(/andere wijziging/);
   });
+
+  it('says the refusals of exact bodies and of the outbox check in Dutch', () => {
+    const typed = { field: 'minutes', problems: ['must be a number, not a string'] };
+    expect(problemText({ status: 400, code: 'REQUEST.INVALID', errors: [typed] }, tr)).toBe(
+      'Duur moet een getal zijn.',
+    );
+    const key = {
+      field: 'gebruiker.__proto__',
+      problems: ['should not exist (a key named __proto__ is never accepted)'],
+    };
+    expect(problemText({ status: 400, code: 'REQUEST.INVALID', errors: [key] }, tr)).not.toMatch(/should|proto/);
+    expect(problemText({ status: 400, code: 'REQUEST.MALFORMED' }, tr)).toBe('Dit verzoek kon niet gelezen worden.');
+    expect(problemText({ status: 500, code: 'EVENT.INVALID', correlationId: 'c-1' }, tr)).toMatch(
+      /^Er werd niets opgeslagen.*c-1/,
+    );
+  });
 });
