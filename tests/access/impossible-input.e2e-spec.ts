@@ -39,6 +39,8 @@ function parameterKind(name: string): Kind | undefined {
 
 /** Body fields that carry one: by name, or by an example that looks like a date or a month. */
 function fieldKind(key: string, value: unknown): Kind | undefined {
+  // A nullable field (`doneOn: null`, `coachId: null`) is walked by its name.
+  if (value === null) return parameterKind(key);
   if (typeof value !== 'string') return undefined;
   if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return 'instant';
   if (/^\d{4}-\d{2}(-\d{2})?$/.test(value)) return 'date';
