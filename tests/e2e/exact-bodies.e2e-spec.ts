@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
+import { REQUEST_RULES } from '@stapsteen/service-kit';
 import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -201,6 +202,13 @@ describe('exact request bodies, end to end through the gateway', () => {
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
       expect(await documentCounts(hours)).toEqual(before);
+    });
+
+    it('each service states these rules in its OpenAPI description', async () => {
+      for (const app of [hours, flowThrough]) {
+        const docs = await request(app.getHttpServer()).get('/docs-json').expect(200);
+        expect(docs.body.info.description).toContain(REQUEST_RULES);
+      }
     });
 
     it('a path id that cannot even be decoded: 400 REQUEST.INVALID', async () => {

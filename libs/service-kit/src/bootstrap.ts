@@ -17,6 +17,13 @@ export interface ServiceAppOptions<C extends CommonServiceConfig> extends Servic
   description: string;
 }
 
+/** What every body and parameter must be, stated in each service's OpenAPI description (ADR 17). */
+export const REQUEST_RULES =
+  'Bodies are JSON with exact types: a number sent as a string ("60"), an unknown field or a ' +
+  '`__proto__`/`constructor` key at any depth answers 400 `REQUEST.INVALID` naming the field; a body ' +
+  'that is not JSON answers 400 `REQUEST.MALFORMED`; a malformed path or query parameter answers 400 ' +
+  '`REQUEST.INVALID`. Nothing is stored in any of these cases.';
+
 /**
  * Builds a service as a hybrid app (HTTP + Kafka consumer) with everything configured but not yet
  * listening; tests call this too, so they exercise exactly what production runs.
@@ -38,7 +45,7 @@ export async function createServiceApp<C extends CommonServiceConfig>(
     app,
     new DocumentBuilder()
       .setTitle(options.title)
-      .setDescription(options.description)
+      .setDescription(`${options.description}\n\n${REQUEST_RULES}`)
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .addSecurityRequirements('bearer')
