@@ -57,6 +57,14 @@ describe('jsonBodyParser', () => {
     expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field }] });
   });
 
+  it('refuses a body nested deeper than any we accept, saying so', async () => {
+    const deep = `${'{"a":'.repeat(70)}1${'}'.repeat(70)}`;
+    const response = await post(deep);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect(response.body.errors[0].problems).toEqual(['is nested more than 64 levels deep']);
+  });
+
   it.each(['{"minutes": 60', '{minutes: 60}', '"just a string"', '{"a": 1}}'])(
     'answers malformed JSON %j with 400 REQUEST.MALFORMED',
     async (raw) => {

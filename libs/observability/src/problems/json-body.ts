@@ -35,17 +35,23 @@ export function findForbiddenKey(value: unknown, path = '', depth = 0): string |
   return undefined;
 }
 
-/** The 400 problem for a body that carries a forbidden key, in the shape of any refused field. */
+/**
+ * The 400 problem for a body that carries a forbidden key (or is nested deeper than any body we
+ * accept, where the walk stopped), in the shape of any refused field.
+ */
 export function forbiddenKeyProblem(field: string): BadRequestException {
   const key =
     field
       .split(/[.[\]]/)
       .filter(Boolean)
       .pop() ?? field;
+  const problem = FORBIDDEN_BODY_KEYS.includes(key)
+    ? `should not exist (a key named ${key} is never accepted)`
+    : `is nested more than ${MAX_DEPTH} levels deep`;
   return new BadRequestException({
     code: 'REQUEST.INVALID',
-    detail: `${field}: should not exist (a key named ${key} is never accepted)`,
-    errors: [{ field, problems: [`should not exist (a key named ${key} is never accepted)`] }],
+    detail: `${field}: ${problem}`,
+    errors: [{ field, problems: [problem] }],
   });
 }
 
