@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { REQUEST_RULES } from '@stapsteen/service-kit';
+import { REQUEST_RULES } from '@stapsteen/observability';
 import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
@@ -204,8 +204,8 @@ describe('exact request bodies, end to end through the gateway', () => {
       expect(await documentCounts(hours)).toEqual(before);
     });
 
-    it('each service states these rules in its OpenAPI description', async () => {
-      for (const app of [hours, flowThrough]) {
+    it('each service and the gateway state these rules in their OpenAPI description', async () => {
+      for (const app of [hours, flowThrough, gateway]) {
         const docs = await request(app.getHttpServer()).get('/docs-json').expect(200);
         expect(docs.body.info.description).toContain(REQUEST_RULES);
       }

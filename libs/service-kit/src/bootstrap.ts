@@ -8,6 +8,7 @@ import {
   correlationMiddleware,
   createRequestValidationPipe,
   jsonBodyParser,
+  REQUEST_RULES,
 } from '@stapsteen/observability';
 import { Logger } from 'nestjs-pino';
 import { ServiceCoreOptions, kafkaConnection } from './service-core.module';
@@ -16,13 +17,6 @@ export interface ServiceAppOptions<C extends CommonServiceConfig> extends Servic
   title: string;
   description: string;
 }
-
-/** What every body and parameter must be, stated in each service's OpenAPI description (ADR 17). */
-export const REQUEST_RULES =
-  'Bodies are JSON with exact types: a number sent as a string ("60"), an unknown field or a ' +
-  '`__proto__`/`constructor` key at any depth answers 400 `REQUEST.INVALID` naming the field; a body ' +
-  'that is not JSON answers 400 `REQUEST.MALFORMED`; a malformed path or query parameter answers 400 ' +
-  '`REQUEST.INVALID`. Nothing is stored in any of these cases.';
 
 /**
  * Builds a service as a hybrid app (HTTP + Kafka consumer) with everything configured but not yet

@@ -12,6 +12,7 @@ import {
   correlationMiddleware,
   createRequestValidationPipe,
   jsonBodyParser,
+  REQUEST_RULES,
 } from '@stapsteen/observability';
 import cookieParser from 'cookie-parser';
 import express from 'express';
@@ -152,7 +153,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
       .setTitle('Stapsteen gateway')
       .setDescription(
         'Sign-in, users and the web app’s API. `/api/flow-through/*`, `/api/hours/*` and `/api/coaching/*` ' +
-          'are proxied to the services (see their own /docs).',
+          `are proxied to the services (see their own /docs).\n\n${REQUEST_RULES}`,
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })

@@ -115,3 +115,10 @@ export function createRequestValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => refusedFields(flatten(errors)),
   });
 }
+
+/** What every body and parameter must be, stated in each service's OpenAPI description (ADR 17). */
+export const REQUEST_RULES =
+  'Bodies are JSON with exact types: a number sent as a string ("60"), an unknown field or a ' +
+  '`__proto__`/`constructor` key at any depth answers 400 `REQUEST.INVALID` naming the field; a body ' +
+  'that is not JSON answers 400 `REQUEST.MALFORMED`; a malformed path or query parameter answers 400 ' +
+  '`REQUEST.INVALID`. Nothing is stored in any of these cases.';
