@@ -12,7 +12,6 @@ export const MAX_PERIOD_MONTHS = 36;
 /** The period when none is given: the twelve months up to and including the current one. */
 export const DEFAULT_PERIOD_MONTHS = 12;
 
-
 export function addMonths(month: string, count: number): string {
   const [year, m] = month.split('-').map(Number);
   return new Date(Date.UTC(year, m - 1 + count, 1)).toISOString().slice(0, 7);
