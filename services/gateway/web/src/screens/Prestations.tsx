@@ -9,38 +9,8 @@ import { parseDuration } from './organiser-rules';
 
 export const GEBRUIKER_KINDS = ['PRIVATE_PERSON', 'SCHOOL', 'LOCAL_GOVERNMENT', 'NON_PROFIT', 'AGRICULTURE'] as const;
 
-export interface PrestationFacts {
-  date: string;
-  minutes: number;
-  gebruiker: { kind: string; reference: string };
-  activity: string;
-  kilometres: number | null;
-}
-
-export interface PrestationView extends PrestationFacts {
-  id: string;
-  countedHours: number;
-  late: boolean;
-  deleted: boolean;
-  history: Array<{ at: string; reason: string; late: boolean }>;
-}
-
-export interface MonthSummary {
-  month: string;
-  countedHours: number;
-  monthRemaining: number;
-  totalCents: number;
-  prestations: PrestationView[];
-}
-
-export interface ParticipantYearView {
-  participantId: string;
-  displayName: string;
-  year: number;
-  yearCounted: number;
-  yearRemaining: number;
-  months: MonthSummary[];
-}
+export type { MonthSummary, ParticipantYearView, PrestationFacts, PrestationView } from './prestation-types';
+import type { ParticipantYearView, PrestationView } from './prestation-types';
 
 export { parseDuration };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { lastWeekCopies, suggestionsFrom, weekOf } from './entry-helpers';
-import type { PrestationView } from './Prestations';
+import type { PrestationView } from './prestation-types';
 
 const prestation = (date: string, reference: string, activity: string, extra: Partial<PrestationView> = {}) =>
   ({

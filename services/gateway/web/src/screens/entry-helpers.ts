@@ -1,4 +1,4 @@
-import type { PrestationFacts, PrestationView } from './Prestations';
+import type { PrestationFacts, PrestationView } from './prestation-types';
 
 /** Above this many minutes on one line, the form asks "is that right?" before saving (a 9:00 meant as 0:90). */
 export const CONFIRM_ABOVE_MINUTES = 8 * 60;
