@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ALL_TOPICS } from '@stapsteen/contracts';
-import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  dayOf,
+  eventually,
+  mintToken,
+  monthsAgo as testMonthsAgo,
+  startTestService,
+} from '@stapsteen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { createHash, randomUUID } from 'node:crypto';
@@ -73,14 +80,10 @@ function withValue(body: unknown, path: string[], value: string): unknown {
   return copy;
 }
 
-/** Belgian month `back` months before now. */
+/** The test's month `back` months before its today (the services' clock), with a helper for its days. */
 function monthsAgo(back: number): { month: string; day: (d: number) => string } {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' })
-    .format(new Date())
-    .split('-')
-    .map(Number);
-  const month = new Date(Date.UTC(y, m - 1 - back, 1)).toISOString().slice(0, 7);
-  return { month, day: (d) => `${month}-${String(d).padStart(2, '0')}` };
+  const month = testMonthsAgo(back);
+  return { month, day: (d) => dayOf(month, d) };
 }
 
 /** Where the examples describe alternatives that cannot be sent together, the field left out. */

@@ -1,7 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { REQUEST_RULES } from '@stapsteen/observability';
-import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  eventually,
+  feedParticipant,
+  mintToken,
+  startTestService,
+  testToday,
+} from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +21,8 @@ import { testGatewayConfig } from './gateway-fixture';
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
-const YEAR = new Date().getUTCFullYear() - 1;
+/** Last year as the services see it (their clock, STAPSTEEN_TODAY honoured). */
+const YEAR = Number(testToday().slice(0, 4)) - 1;
 
 /** How many documents each collection of a service's database holds: "nothing stored" is "no count changed". */
 async function documentCounts(app: INestApplication): Promise<Record<string, number>> {

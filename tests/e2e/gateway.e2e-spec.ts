@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, feedParticipant, mintToken, startTestService, testToday } from '@stapsteen/testing';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Server, createServer, get } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -15,7 +15,8 @@ const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
 const otherOrganisation = `org-herentals-${suffix}`;
-const YEAR = new Date().getUTCFullYear() - 1;
+/** Last year as the services see it (their clock, STAPSTEEN_TODAY honoured). */
+const YEAR = Number(testToday().slice(0, 4)) - 1;
 const ADMIN = { email: `admin-${suffix}@stapsteen.be`, password: 'bootstrap admin passphrase' };
 const WEB = 'x-requested-with';
 
@@ -248,7 +249,7 @@ describe('the gateway', () => {
         .get(`/api/hours/participants/${participantId}/hours?year=${YEAR}`)
         .set('Authorization', `Bearer ${own.body.accessToken}`)
         .expect(200);
-      expect(year.body).toBeDefined();
+      expect(year.body).toMatchObject({ participantId, year: YEAR, yearCounted: 0, yearRemaining: 630 });
       await http()
         .get(`/api/hours/participants/${participantId}/hours?year=${YEAR}`)
         .set('Authorization', `Bearer ${other.body.accessToken}`)

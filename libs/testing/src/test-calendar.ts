@@ -25,3 +25,8 @@ export function daysAgo(days: number): string {
 export function monthsAgo(count: number): string {
   return addMonths(monthOf(testToday()), -count);
 }
+
+/** Day `day` of `month` (YYYY-MM) as YYYY-MM-DD. */
+export function dayOf(month: string, day: number): string {
+  return `${month}-${String(day).padStart(2, '0')}`;
+}

@@ -28,6 +28,8 @@ export class MonthCloseController {
   ) {}
 
   @Get('months/:month/allowances')
+  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
   @ApiOperation({ summary: 'Allowances of a closed month per participant (JSON)' })
   allowanceLines(
     @CurrentPrincipal() principal: Principal,
@@ -38,6 +40,8 @@ export class MonthCloseController {
   }
 
   @Get('months/:month/allowances.csv')
+  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Allowances of a closed month as CSV for the payment run' })
   async allowanceCsv(
@@ -53,6 +57,8 @@ export class MonthCloseController {
   }
 
   @Get('months/:month/allowances.xlsx')
+  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
+  @Roles('ORGANISER', 'COACH', 'ADMIN')
   @ApiOperation({ summary: 'Allowances of a closed month as an Excel workbook' })
   async allowanceXlsx(
     @CurrentPrincipal() principal: Principal,

@@ -82,16 +82,13 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Progress and the row-level report of an import' })
   async progress(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ImportJob> {
     const job = await this.jobs.find(id);
     if (
       !job ||
-      !(
-        principal.role === 'ADMIN' ||
-        (canAccess(principal, { organisationId: job.organisationId, regionId: '' }) &&
-          principal.role !== 'REGIONAL_MANAGER')
-      )
+      !(principal.role === 'ADMIN' || canAccess(principal, { organisationId: job.organisationId, regionId: '' }))
     ) {
       throw new DomainError('IMPORT.NOT_FOUND', 'not-found', 'There is no such import.');
     }
