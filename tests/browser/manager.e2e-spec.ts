@@ -1,15 +1,9 @@
-import { eventually } from '@stapsteen/testing';
+import { eventually, monthsAgo } from '@stapsteen/testing';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiAs, bootStack, CallApi, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
 
 jest.setTimeout(300_000);
-
-function previousMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).split('-');
-  const d = new Date(Date.UTC(Number(y), Number(m) - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 describe('the regional manager in a real browser', () => {
   let stack: Stack;
@@ -21,7 +15,7 @@ describe('the regional manager in a real browser', () => {
     password: 'Manager-Wachtwoord-2026',
     displayName: 'Ilse Maes',
   };
-  const month = previousMonth();
+  const month = monthsAgo(1);
   let participantId: string;
 
   beforeAll(async () => {
