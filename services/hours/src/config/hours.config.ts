@@ -14,6 +14,15 @@ export class HoursConfig extends CommonServiceConfig {
   @Max(8784)
   HOURS_YEARLY_CAP: number = 630;
 
+  /**
+   * Minutes one participant may work on one calendar day, over all their prestations (12 h by
+   * default). A day has 24 hours, so no setting may allow more than 1440.
+   */
+  @IsInt()
+  @Min(60)
+  @Max(1440)
+  HOURS_DAILY_MAX_MINUTES: number = 720;
+
   /** Allowance per counted hour, in euro cents (EUR 4.10). */
   @IsInt()
   @Min(0)

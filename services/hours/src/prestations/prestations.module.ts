@@ -16,13 +16,18 @@ import {
   ParticipantYearRepository,
 } from './application/ports';
 import { PrestationCommands } from './application/prestation-commands';
+import type { CapPolicy } from './domain/participant-year';
 import { MongoMonthCloses } from '../month-close/infrastructure/mongo-month-closes';
 import { MongoParticipantYearRepository } from './infrastructure/mongo-participant-year-repository';
 import { MongoImportJobs } from './infrastructure/mongo-import-jobs';
 import { ImportsController } from './interface/imports.controller';
 import { PrestationsController } from './interface/prestations.controller';
 
-const caps = (config: HoursConfig) => ({ monthlyCap: config.HOURS_MONTHLY_CAP, yearlyCap: config.HOURS_YEARLY_CAP });
+const caps = (config: HoursConfig): CapPolicy => ({
+  monthlyCap: config.HOURS_MONTHLY_CAP,
+  yearlyCap: config.HOURS_YEARLY_CAP,
+  dailyMaximumMinutes: config.HOURS_DAILY_MAX_MINUTES,
+});
 
 @Module({
   imports: [ParticipantsModule],

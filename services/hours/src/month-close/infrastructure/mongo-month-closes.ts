@@ -75,10 +75,6 @@ export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger 
     return new Set(ledger?.months ?? []);
   }
 
-  async isClosed(organisationId: string, month: string): Promise<boolean> {
-    return (await this.closedMonths(organisationId)).has(month);
-  }
-
   /** Adds closes the ledgers do not list (a crash between the two writes, or data from before them). */
   async reconcileLedgers(): Promise<number> {
     // One scan at start-up, of the ids only.

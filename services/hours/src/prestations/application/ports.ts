@@ -44,7 +44,8 @@ export interface ImportJobRepository {
 export const IMPORT_JOB_REPOSITORY = Symbol('IMPORT_JOB_REPOSITORY');
 
 export interface MonthCloseLedger {
-  isClosed(organisationId: string, month: string): Promise<boolean>;
+  /** The months the organisation has closed (one read of its ledger). */
+  closedMonths(organisationId: string): Promise<ReadonlySet<string>>;
 }
 
 export const PARTICIPANT_YEAR_REPOSITORY = Symbol('PARTICIPANT_YEAR_REPOSITORY');

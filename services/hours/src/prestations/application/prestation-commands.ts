@@ -65,7 +65,7 @@ export class PrestationCommands {
     const participant = await this.writableParticipant(principal, input.participantId);
     const facts = this.factsOf(input);
     const id = randomUUID();
-    const authoring = await this.authoring(principal, participant, facts.date, input.reason);
+    const authoring = await this.authoring(principal, participant, input.reason);
     return this.change(participant, yearOf(facts.date), (year) =>
       recordPrestation(year, id, facts, authoring, participant.trajectories, this.policy),
     );
@@ -85,7 +85,8 @@ export class PrestationCommands {
         'Move a prestation to another year by deleting it and entering it again.',
       );
     }
-    const authoring = await this.authoring(principal, participant, facts.date, input.reason);
+    // The domain checks both the month the prestation leaves and the month it enters.
+    const authoring = await this.authoring(principal, participant, input.reason);
     return this.change(participant, year, (current) =>
       correctPrestation(current, prestationId, facts, authoring, participant.trajectories, this.policy),
     );
@@ -93,11 +94,8 @@ export class PrestationCommands {
 
   async delete(principal: Principal, where: PrestationAddress, reason: string): Promise<PrestationOutcome> {
     const { participant, year, prestationId } = await this.writable(principal, where);
-    return this.change(participant, year, async (current) => {
-      const prestation = current.prestations.find((p) => p.id === prestationId);
-      const authoring = await this.authoring(principal, participant, prestation?.date ?? `${year}-01-01`, reason);
-      return deletePrestation(current, prestationId, authoring);
-    });
+    const authoring = await this.authoring(principal, participant, reason);
+    return this.change(participant, year, (current) => deletePrestation(current, prestationId, authoring));
   }
 
   async history(principal: Principal, where: PrestationAddress): Promise<Prestation> {
@@ -112,16 +110,14 @@ export class PrestationCommands {
   private async change(
     participant: RosterEntry,
     year: number,
-    decide: (
-      current: ParticipantYear,
-    ) => { year: ParticipantYear; prestation: Prestation } | Promise<{ year: ParticipantYear; prestation: Prestation }>,
+    decide: (current: ParticipantYear) => { year: ParticipantYear; prestation: Prestation },
   ): Promise<PrestationOutcome> {
     const key = aggregateKey(PARTICIPANT_YEARS_COLLECTION, `${participant.participantId}:${year}`);
     return this.serialize(key, async () => {
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
         const loaded = await this.years.load(participant.participantId, year);
         const current = loaded?.year ?? emptyYear(participant, year);
-        const { year: next, prestation } = await decide(current);
+        const { year: next, prestation } = decide(current);
         const written = loaded ? await this.years.update(next, loaded.version) : await this.years.insert(next);
         if (written) return { prestation, totals: totalsFor(next, monthOf(prestation.date), this.policy) };
       }
@@ -173,18 +169,13 @@ export class PrestationCommands {
     };
   }
 
-  private async authoring(
-    principal: Principal,
-    participant: RosterEntry,
-    date: string,
-    reason?: string,
-  ): Promise<Authoring> {
+  private async authoring(principal: Principal, participant: RosterEntry, reason?: string): Promise<Authoring> {
     const now = this.clock.now();
     return {
       by: principal.userId,
       at: now.toISOString(),
       today: brusselsDateOf(now),
-      monthClosed: await this.closes.isClosed(participant.organisationId, monthOf(date)),
+      closedMonths: await this.closes.closedMonths(participant.organisationId),
       reason,
     };
   }

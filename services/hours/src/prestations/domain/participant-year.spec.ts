@@ -6,17 +6,25 @@ import {
   CapPolicy,
   ParticipantYear,
   countedInMonth,
+  correctPrestation,
+  deletePrestation,
   emptyYear,
+  minutesOnDay,
   recordPrestation,
   totalsFor,
 } from './participant-year';
 import { PrestationFacts, countedHoursOf } from './prestation';
 
-const policy: CapPolicy = { monthlyCap: 60, yearlyCap: 630 };
+const policy: CapPolicy = { monthlyCap: 60, yearlyCap: 630, dailyMaximumMinutes: 720 };
 const trajectories: TrajectoryWindow[] = [
   { trajectoryId: 't-1', startedOn: '2025-06-02', endedOn: null, suspensions: [] },
 ];
-const authoring: Authoring = { by: 'organiser-1', at: '2026-12-31T12:00:00Z', today: '2026-12-31', monthClosed: false };
+const authoring: Authoring = {
+  by: 'organiser-1',
+  at: '2026-12-31T12:00:00Z',
+  today: '2026-12-31',
+  closedMonths: new Set(),
+};
 const participant = { participantId: 'p-1', organisationId: 'org-neteland', regionId: 'region-kempen' };
 
 const facts = (date: string, minutes: number): PrestationFacts => ({
@@ -210,7 +218,7 @@ describe('who may have hours on a date', () => {
   });
 
   it('asks for a reason, and marks the prestation late, in a closed month', () => {
-    const closed = { ...authoring, monthClosed: true };
+    const closed = { ...authoring, closedMonths: new Set(['2026-10']) };
     expect(
       refusal(() =>
         recordPrestation(emptyYear(participant, 2026), 'x', facts('2026-10-10', 60), closed, trajectories, policy),
@@ -226,5 +234,117 @@ describe('who may have hours on a date', () => {
     );
     expect(prestation.late).toBe(true);
     expect(prestation.history[0]).toMatchObject({ reason: 'Formulier laat binnen', before: null });
+  });
+});
+
+describe('changes that touch a closed month', () => {
+  const januaryClosed: Authoring = { ...authoring, closedMonths: new Set(['2026-01']), reason: 'Foute maand' };
+  const januaryPrestation = () => add(emptyYear(participant, 2026), '2026-01-15', 120);
+
+  it('marks a correction late when the prestation leaves a closed month for an open one', () => {
+    const year = januaryPrestation();
+    const { prestation } = correctPrestation(
+      year,
+      year.prestations[0].id,
+      facts('2026-02-16', 120),
+      januaryClosed,
+      trajectories,
+      policy,
+    );
+    expect(prestation.late).toBe(true);
+    expect(prestation.history).toEqual([
+      expect.objectContaining({
+        late: true,
+        reason: 'Foute maand',
+        before: expect.objectContaining({ date: '2026-01-15' }),
+      }),
+    ]);
+  });
+
+  it('marks a correction late when the prestation enters a closed month', () => {
+    const year = add(emptyYear(participant, 2026), '2026-02-16', 120);
+    const { prestation } = correctPrestation(
+      year,
+      year.prestations[0].id,
+      facts('2026-01-15', 120),
+      januaryClosed,
+      trajectories,
+      policy,
+    );
+    expect(prestation.late).toBe(true);
+  });
+
+  it('leaves a correction between open months on time', () => {
+    const year = add(emptyYear(participant, 2026), '2026-02-16', 120);
+    const { prestation } = correctPrestation(
+      year,
+      year.prestations[0].id,
+      facts('2026-03-02', 120),
+      januaryClosed,
+      trajectories,
+      policy,
+    );
+    expect(prestation.late).toBe(false);
+    expect(prestation.history[0].late).toBe(false);
+  });
+
+  it('marks the deletion of a closed month’s prestation late, and an open month’s not', () => {
+    const year = add(januaryPrestation(), '2026-02-16', 60);
+    const [january, february] = year.prestations;
+    expect(deletePrestation(year, january.id, januaryClosed).prestation).toMatchObject({ deleted: true, late: true });
+    expect(deletePrestation(year, february.id, januaryClosed).prestation).toMatchObject({ deleted: true, late: false });
+  });
+
+  it('asks a late entry for a reason naming the closed month', () => {
+    const error = refusal(() =>
+      recordPrestation(
+        emptyYear(participant, 2026),
+        'x',
+        facts('2026-01-20', 60),
+        { ...januaryClosed, reason: undefined },
+        trajectories,
+        policy,
+      ),
+    );
+    expect(error.code).toBe('HOURS.REASON_REQUIRED_AFTER_CLOSE');
+    expect(error.facts).toEqual({ month: '2026-01' });
+  });
+});
+
+describe('the daily maximum', () => {
+  it('accepts a day up to exactly the maximum and refuses the minute above it', () => {
+    const year = add(add(emptyYear(participant, 2026), '2026-05-04', 600), '2026-05-04', 120);
+    expect(minutesOnDay(year, '2026-05-04')).toBe(720);
+    const error = refusal(() => add(year, '2026-05-04', 1));
+    expect(error.code).toBe('HOURS.DAY_LIMIT_EXCEEDED');
+    expect(error.facts).toEqual({
+      date: '2026-05-04',
+      maximumMinutes: 720,
+      alreadyMinutes: 720,
+      requestedMinutes: 1,
+      remainingMinutes: 0,
+    });
+  });
+
+  it('counts minutes worked, not counted hours: 6 h 30 and 5 h 30 make 12 h although they count 13', () => {
+    const year = add(add(emptyYear(participant, 2026), '2026-05-04', 390), '2026-05-04', 330);
+    expect(totalsFor(year, '2026-05', policy).monthCounted).toBe(13);
+    expect(minutesOnDay(year, '2026-05-04')).toBe(720);
+  });
+
+  it('ignores deleted prestations and other days', () => {
+    let year = add(add(emptyYear(participant, 2026), '2026-05-04', 600), '2026-05-05', 720);
+    year = deletePrestation(year, year.prestations[0].id, { ...authoring, reason: 'Dubbel' }).year;
+    expect(minutesOnDay(year, '2026-05-04')).toBe(0);
+    expect(() => add(year, '2026-05-04', 720)).not.toThrow();
+  });
+
+  it('never allows more than 24 hours, whatever the policy says', () => {
+    const wide = { ...policy, dailyMaximumMinutes: 5000 };
+    let year = emptyYear(participant, 2026);
+    for (const id of ['a', 'b'])
+      year = recordPrestation(year, id, facts('2026-05-04', 720), authoring, trajectories, wide).year;
+    const error = refusal(() => recordPrestation(year, 'c', facts('2026-05-04', 1), authoring, trajectories, wide));
+    expect(error.facts).toMatchObject({ maximumMinutes: 1440, remainingMinutes: 0 });
   });
 });

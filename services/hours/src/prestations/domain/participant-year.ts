@@ -5,7 +5,14 @@ import { Prestation, PrestationFacts, countedHoursOf, monthOf, yearOf } from './
 export interface CapPolicy {
   monthlyCap: number;
   yearlyCap: number;
+  /** Minutes one participant may work on one calendar day, over all their prestations (at most 24 h). */
+  dailyMaximumMinutes: number;
 }
+
+/** The daily maximum when none is configured: 12 hours. */
+export const DEFAULT_DAILY_MAXIMUM_MINUTES = 12 * 60;
+/** A day has 24 hours; no configuration may allow more. */
+export const DAY_MINUTES = 24 * 60;
 
 /**
  * One participant's prestations of one calendar year: the aggregate whose single document holds
@@ -32,8 +39,11 @@ export interface Authoring {
   at: string;
   /** Today in Brussels, to refuse future dates. */
   today: string;
-  /** True when the prestation's month is already closed: the change is late and needs a reason. */
-  monthClosed: boolean;
+  /**
+   * The organisation's closed (already paid) months. A change that touches one of them, the month
+   * a prestation enters or the month it leaves, is late and needs a reason.
+   */
+  closedMonths: ReadonlySet<string>;
   reason?: string;
 }
 
@@ -102,13 +112,51 @@ function assertDateAllowed(
   const reason = ineligibilityOn(trajectories, facts.date);
   if (reason)
     throw new DomainError(`HOURS.${reason}`, 'rule-violation', INELIGIBLE_MESSAGES[reason], { date: facts.date });
-  if (authoring.monthClosed && !authoring.reason?.trim()) {
+}
+
+/**
+ * The first closed month among those a change touches (the month a prestation enters and, for a
+ * correction or deletion, the month it leaves), or null when the change touches only open months.
+ */
+export function closedMonthTouched(authoring: Authoring, dates: string[]): string | null {
+  return dates.map(monthOf).find((month) => authoring.closedMonths.has(month)) ?? null;
+}
+
+/** A change to a closed month is late: it needs a reason, like every paid month's change. */
+function assertReasonIfLate(closedMonth: string | null, authoring: Authoring): void {
+  if (closedMonth && !authoring.reason?.trim()) {
     throw new DomainError(
       'HOURS.REASON_REQUIRED_AFTER_CLOSE',
       'rule-violation',
-      `${monthOf(facts.date)} is closed; give a reason for this late change.`,
+      `${closedMonth} is closed; give a reason for this late change.`,
+      { month: closedMonth },
+    );
+  }
+}
+
+/** Minutes of the live prestations on one day. */
+export function minutesOnDay(year: ParticipantYear, date: string): number {
+  return live(year)
+    .filter((p) => p.date === date)
+    .reduce((sum, p) => sum + p.minutes, 0);
+}
+
+/** Refuses a prestation that would take its day over the daily maximum, and says how many minutes are left. */
+function assertWithinDay(year: ParticipantYear, date: string, adding: number, policy: CapPolicy): void {
+  const maximum = Math.min(policy.dailyMaximumMinutes, DAY_MINUTES);
+  const already = minutesOnDay(year, date);
+  if (already + adding > maximum) {
+    const remaining = Math.max(0, maximum - already);
+    throw new DomainError(
+      'HOURS.DAY_LIMIT_EXCEEDED',
+      'rule-violation',
+      `This would bring ${date} to ${already + adding} minutes; at most ${maximum} minutes a day are allowed and ${already} are already registered, so ${remaining} minutes are left.`,
       {
-        month: monthOf(facts.date),
+        date,
+        maximumMinutes: maximum,
+        alreadyMinutes: already,
+        requestedMinutes: adding,
+        remainingMinutes: remaining,
       },
     );
   }
@@ -158,6 +206,10 @@ export function recordPrestation(
 ): { year: ParticipantYear; prestation: Prestation } {
   const countedHours = countedHoursOf(facts.minutes);
   assertDateAllowed(facts, year, authoring, trajectories);
+  const closedMonth = closedMonthTouched(authoring, [facts.date]);
+  assertReasonIfLate(closedMonth, authoring);
+  const late = closedMonth !== null;
+  assertWithinDay(year, facts.date, facts.minutes, policy);
   assertWithinCaps(year, monthOf(facts.date), countedHours, policy);
   const prestation: Prestation = {
     ...facts,
@@ -165,9 +217,9 @@ export function recordPrestation(
     countedHours,
     enteredBy: authoring.by,
     enteredAt: authoring.at,
-    late: authoring.monthClosed,
+    late,
     deleted: false,
-    history: authoring.monthClosed
+    history: late
       ? [
           {
             at: authoring.at,
@@ -202,7 +254,10 @@ const factsOf = (p: Prestation): PrestationFacts => ({
   kilometres: p.kilometres,
 });
 
-/** A correction keeps who changed what, when and why; the caps are checked without the old version. */
+/**
+ * A correction keeps who changed what, when and why; the caps and the day are checked without the
+ * old version. It is late when the month the prestation leaves or the month it enters is closed.
+ */
 export function correctPrestation(
   year: ParticipantYear,
   id: string,
@@ -215,12 +270,15 @@ export function correctPrestation(
   const current = findLive(year, id);
   const countedHours = countedHoursOf(facts.minutes);
   assertDateAllowed(facts, year, authoring, trajectories);
+  const late = closedMonthTouched(authoring, [current.date, facts.date]) !== null;
   const without = { ...year, prestations: year.prestations.filter((p) => p.id !== id) };
+  assertWithinDay(without, facts.date, facts.minutes, policy);
   assertWithinCaps(without, monthOf(facts.date), countedHours, policy);
-  const corrected = withChange({ ...current, ...facts, countedHours }, current, authoring, reason, facts);
+  const corrected = withChange({ ...current, ...facts, countedHours }, current, authoring, reason, facts, late);
   return replaced(year, corrected);
 }
 
+/** A deletion is late when the month the prestation leaves is closed. */
 export function deletePrestation(
   year: ParticipantYear,
   id: string,
@@ -228,23 +286,25 @@ export function deletePrestation(
 ): { year: ParticipantYear; prestation: Prestation } {
   const reason = requireReason(authoring.reason);
   const current = findLive(year, id);
-  return replaced(year, withChange({ ...current, deleted: true }, current, authoring, reason, null));
+  const late = closedMonthTouched(authoring, [current.date]) !== null;
+  return replaced(year, withChange({ ...current, deleted: true }, current, authoring, reason, null, late));
 }
 
-/** The changed prestation, late if its month was closed, with who changed what, when and why. */
+/** The changed prestation, late if it touched a closed month, with who changed what, when and why. */
 function withChange(
   changed: Prestation,
   current: Prestation,
   authoring: Authoring,
   reason: string,
   after: PrestationFacts | null,
+  late: boolean,
 ): Prestation {
   return {
     ...changed,
-    late: current.late || authoring.monthClosed,
+    late: current.late || late,
     history: [
       ...current.history,
-      { at: authoring.at, by: authoring.by, reason, late: authoring.monthClosed, before: factsOf(current), after },
+      { at: authoring.at, by: authoring.by, reason, late, before: factsOf(current), after },
     ],
   };
 }

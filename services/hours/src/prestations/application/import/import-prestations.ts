@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ParticipantRoster, RosterEntry } from '../../../participants/application/participant-roster';
 import { Clock, brusselsDateOf } from '../../../shared/brussels-time';
 import { CapPolicy, ParticipantYear, emptyYear, recordPrestation } from '../../domain/participant-year';
-import { monthOf, yearOf } from '../../domain/prestation';
+import { yearOf } from '../../domain/prestation';
 import type {
   ImportJob,
   ImportJobRepository,
@@ -102,17 +102,13 @@ export class ImportPrestations {
       groups.set(key, group);
     }
 
-    const closedMonths = new Map<string, boolean>();
-    const isClosed = async (month: string) => {
-      if (!closedMonths.has(month)) closedMonths.set(month, await this.closes.isClosed(job.organisationId, month));
-      return closedMonths.get(month)!;
-    };
+    const closedMonths = await this.closes.closedMonths(job.organisationId);
     const keys = [...groups.keys()];
     for (let start = 0; start < keys.length; start += CHUNK) {
       const chunk = keys.slice(start, start + CHUNK);
       const outcome = await this.serialize(
         chunk.map((key) => aggregateKey(PARTICIPANT_YEARS_COLLECTION, key)),
-        () => this.importChunk(chunk, groups, principal, isClosed),
+        () => this.importChunk(chunk, groups, principal, closedMonths),
       );
       job.processed += outcome.rows;
       job.accepted += outcome.accepted;
@@ -130,7 +126,7 @@ export class ImportPrestations {
     chunk: string[],
     groups: Map<string, { participant: RosterEntry; year: number; rows: ImportRow[] }>,
     principal: Principal,
-    isClosed: (month: string) => Promise<boolean>,
+    closedMonths: ReadonlySet<string>,
   ) {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.years.loadMany(chunk);
@@ -152,12 +148,7 @@ export class ImportPrestations {
             continue;
           }
           try {
-            const authoring = {
-              by: principal.userId,
-              at: now.toISOString(),
-              today: brusselsDateOf(now),
-              monthClosed: await isClosed(monthOf(row.facts.date)),
-            };
+            const authoring = { by: principal.userId, at: now.toISOString(), today: brusselsDateOf(now), closedMonths };
             year = recordPrestation(
               year,
               row.prestationId,

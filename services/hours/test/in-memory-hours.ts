@@ -1,0 +1,206 @@
+import type { EventEnvelope } from '@stapsteen/contracts';
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { MonthClose, MonthCloseRepository, TargetSettings } from '../src/month-close/application/ports';
+import type { OrganisationTargets } from '../src/month-close/domain/targets';
+import type { ParticipantRoster, RosterEntry } from '../src/participants/application/participant-roster';
+import type {
+  ImportJob,
+  ImportJobRepository,
+  MonthCloseLedger,
+  ParticipantYearRepository,
+} from '../src/prestations/application/ports';
+import type { ParticipantYear } from '../src/prestations/domain/participant-year';
+
+/**
+ * In-memory fakes of the hours service's own ports, for unit tests of the use cases. They keep
+ * the promises the MongoDB adapters make: a year is written only at the version it was read at,
+ * an insert of an existing year loses, and what a caller gets back is a copy, never the stored
+ * object.
+ */
+const copy = <T>(value: T): T => structuredClone(value);
+const keyOf = (participantId: string, year: number) => `${participantId}:${year}`;
+
+export class InMemoryParticipantYears implements ParticipantYearRepository {
+  private readonly stored = new Map<string, { year: ParticipantYear; version: number }>();
+  /** Runs once just before the next conditional write: another writer's change landing first. */
+  private interleave: (() => void) | null = null;
+  writes = 0;
+
+  /** Lets another writer change a year between this request's read and its write. */
+  beforeNextWrite(change: () => void): void {
+    this.interleave = change;
+  }
+
+  /** Stores a year as another writer would (bumping its version). */
+  put(year: ParticipantYear): void {
+    const key = keyOf(year.participantId, year.year);
+    this.stored.set(key, { year: copy(year), version: (this.stored.get(key)?.version ?? 0) + 1 });
+  }
+
+  get(participantId: string, year: number): ParticipantYear | null {
+    const found = this.stored.get(keyOf(participantId, year));
+    return found ? copy(found.year) : null;
+  }
+
+  async load(participantId: string, year: number) {
+    const found = this.stored.get(keyOf(participantId, year));
+    return found ? copy(found) : null;
+  }
+
+  async insert(year: ParticipantYear): Promise<boolean> {
+    this.runInterleaved();
+    const key = keyOf(year.participantId, year.year);
+    if (this.stored.has(key)) return false;
+    this.stored.set(key, { year: copy(year), version: 1 });
+    this.writes += 1;
+    return true;
+  }
+
+  async update(year: ParticipantYear, expectedVersion: number): Promise<boolean> {
+    this.runInterleaved();
+    const key = keyOf(year.participantId, year.year);
+    const current = this.stored.get(key);
+    if (!current || current.version !== expectedVersion) return false;
+    this.stored.set(key, { year: copy(year), version: expectedVersion + 1 });
+    this.writes += 1;
+    return true;
+  }
+
+  async loadMany(keys: string[]) {
+    const found = new Map<string, { year: ParticipantYear; version: number }>();
+    for (const key of keys) {
+      const stored = this.stored.get(key);
+      if (stored) found.set(key, copy(stored));
+    }
+    return found;
+  }
+
+  async writeMany(changes: Array<{ year: ParticipantYear; expectedVersion: number | null }>): Promise<number> {
+    if (changes.length > 0) this.runInterleaved();
+    let written = 0;
+    for (const { year, expectedVersion } of changes) {
+      const key = keyOf(year.participantId, year.year);
+      const current = this.stored.get(key);
+      const fits = expectedVersion === null ? !current : current?.version === expectedVersion;
+      if (!fits) continue;
+      this.stored.set(key, { year: copy(year), version: (current?.version ?? 0) + 1 });
+      this.writes += 1;
+      written += 1;
+    }
+    return written;
+  }
+
+  private runInterleaved(): void {
+    const change = this.interleave;
+    this.interleave = null;
+    change?.();
+  }
+}
+
+export class InMemoryRoster implements ParticipantRoster {
+  private readonly entries = new Map<string, RosterEntry>();
+
+  constructor(entries: RosterEntry[] = []) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: RosterEntry): void {
+    this.entries.set(entry.participantId, copy(entry));
+  }
+
+  async apply(_envelope: EventEnvelope<unknown>): Promise<boolean> {
+    throw new Error('The use cases under test do not apply events');
+  }
+
+  async list(scope: object): Promise<RosterEntry[]> {
+    const wanted = Object.entries(scope);
+    return [...this.entries.values()]
+      .filter((entry) =>
+        wanted.every(([field, value]) => (entry as unknown as Record<string, unknown>)[field] === value),
+      )
+      .map(copy);
+  }
+
+  async findById(participantId: string): Promise<RosterEntry | null> {
+    const entry = this.entries.get(participantId);
+    return entry ? copy(entry) : null;
+  }
+
+  async organisations(): Promise<string[]> {
+    return [...new Set([...this.entries.values()].map((e) => e.organisationId))];
+  }
+}
+
+/** Month closes with their events, and the ledger of closed months that prestation writes read. */
+export class InMemoryMonthCloses implements MonthCloseRepository, MonthCloseLedger {
+  private readonly closes = new Map<string, { close: MonthClose; outbox: OutboxEntry[] }>();
+  private readonly ledger = new Map<string, Set<string>>();
+
+  /** Marks a month closed without a close document, as the ledger of an earlier close would. */
+  markClosed(organisationId: string, month: string): void {
+    this.ledger.set(organisationId, new Set([...(this.ledger.get(organisationId) ?? []), month]));
+  }
+
+  /** The events stored with a close, parsed as the relay would publish them. */
+  eventsOf(
+    organisationId: string,
+    month: string,
+  ): Array<{ topic: string; key: string; envelope: EventEnvelope<Record<string, unknown>> }> {
+    return (this.closes.get(`${organisationId}:${month}`)?.outbox ?? []).map((entry) => ({
+      topic: entry.topic,
+      key: entry.key,
+      envelope: JSON.parse(entry.value) as EventEnvelope<Record<string, unknown>>,
+    }));
+  }
+
+  async insert(close: MonthClose, outbox: OutboxEntry[]): Promise<boolean> {
+    const id = `${close.organisationId}:${close.month}`;
+    this.markClosed(close.organisationId, close.month);
+    if (this.closes.has(id)) return false;
+    this.closes.set(id, { close: copy(close), outbox: copy(outbox) });
+    return true;
+  }
+
+  async load(organisationId: string, month: string): Promise<MonthClose | null> {
+    const found = this.closes.get(`${organisationId}:${month}`);
+    return found ? copy(found.close) : null;
+  }
+
+  async closedMonths(organisationId: string): Promise<ReadonlySet<string>> {
+    return new Set(this.ledger.get(organisationId) ?? []);
+  }
+}
+
+export class InMemoryImportJobs implements ImportJobRepository {
+  private readonly jobs = new Map<string, ImportJob>();
+
+  async create(job: ImportJob): Promise<void> {
+    if (this.jobs.has(job.id)) throw new Error(`import job ${job.id} exists`);
+    this.jobs.set(job.id, copy(job));
+  }
+
+  async save(job: ImportJob): Promise<void> {
+    this.jobs.set(job.id, copy(job));
+  }
+
+  async find(id: string): Promise<ImportJob | null> {
+    const job = this.jobs.get(id);
+    return job ? copy(job) : null;
+  }
+}
+
+export class InMemoryTargetSettings implements TargetSettings {
+  private readonly targets = new Map<string, OrganisationTargets>();
+
+  set(organisationId: string, targets: OrganisationTargets): void {
+    this.targets.set(organisationId, copy(targets));
+  }
+
+  async forOrganisation(organisationId: string): Promise<OrganisationTargets | null> {
+    const found = this.targets.get(organisationId);
+    return found ? copy(found) : null;
+  }
+}
+
+/** A clock standing still at one moment. */
+export const clockAt = (iso: string) => ({ now: () => new Date(iso) });
