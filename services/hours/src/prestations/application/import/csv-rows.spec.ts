@@ -65,6 +65,20 @@ describe('reading a prestation CSV', () => {
     ]);
   });
 
+  it('holds a row’s date to the API’s rule: a day that exists, in the years 1900-2999', () => {
+    const dates = ['1899-12-31', '06/10/1850', '1000-01-01', '3000-01-01', '29/02/2027', '2026-00-10', '0000-01-01'];
+    const good = ['1900-01-01', '29/02/2028', '2999-12-31', '6-10-2026'];
+    const { rows, problems } = readPrestationCsv(
+      csv(
+        'participantId,date,minutes,gebruikerKind,gebruiker,activity',
+        ...[...dates, ...good].map((date) => `${P},${date},60,SCHOOL,GBS,Toezicht`),
+      ),
+      'org-1',
+    );
+    expect(problems.map((p) => [p.line, p.code])).toEqual(dates.map((_, i) => [i + 2, 'IMPORT.DATE_INVALID']));
+    expect(rows.map((r) => r.facts.date)).toEqual(['1900-01-01', '2028-02-29', '2999-12-31', '2026-10-06']);
+  });
+
   it('gives the same rows the same ids on a second upload, and identical rows in one file different ids', () => {
     const file = csv(
       'participantId,date,minutes,gebruikerKind,gebruiker,activity',

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '@stapsteen/contracts';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { GEBRUIKER_KINDS, GebruikerKind, PrestationFacts } from '../../domain/prestation';
@@ -70,18 +71,20 @@ function kindOf(value: string): GebruikerKind | undefined {
   return KIND_WORDS[normalise(value)];
 }
 
-/** 2026-10-06, 6/10/2026 or 06-10-2026 (Belgian day-month order), checked to be a real day. */
+/**
+ * 2026-10-06, 6/10/2026 or 06-10-2026 (Belgian day-month order), then held to the one date rule
+ * of every API (`isCalendarDate`: a day that exists, years 1900-2999).
+ */
 function dateOf(value: string): string | undefined {
   const text = value.trim();
-  let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)))
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  let parts: [string, string, string];
+  if (match) parts = [match[1], match[2], match[3]];
+  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text))) parts = [match[3], match[2], match[1]];
   else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
+  const [year, month, day] = parts;
+  const date = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : undefined;
 }
 
 /**
