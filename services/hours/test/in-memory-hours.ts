@@ -187,6 +187,11 @@ export class InMemoryImportJobs implements ImportJobRepository {
     const job = this.jobs.get(id);
     return job ? copy(job) : null;
   }
+
+  /** Every job created, for tests. */
+  all(): ImportJob[] {
+    return [...this.jobs.values()].map(copy);
+  }
 }
 
 export class InMemoryTargetSettings implements TargetSettings {

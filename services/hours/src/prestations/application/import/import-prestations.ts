@@ -128,7 +128,11 @@ export class ImportPrestations {
     principal: Principal,
     closedMonths: ReadonlySet<string>,
   ) {
+    // Rows this upload stored in an earlier attempt at the chunk: found again, they count as
+    // accepted, not as duplicates of an earlier upload.
+    let storedByThisUpload = new Set<string>();
     for (let attempt = 1; ; attempt++) {
+      const tried = new Set<string>();
       const loaded = await this.years.loadMany(chunk);
       const now = this.clock.now();
       const changes: Array<{ year: ParticipantYear; expectedVersion: number | null }> = [];
@@ -144,7 +148,8 @@ export class ImportPrestations {
         for (const row of group.rows) {
           rows += 1;
           if (year.prestations.some((p) => p.id === row.prestationId)) {
-            duplicates += 1;
+            if (storedByThisUpload.has(row.prestationId)) accepted += 1;
+            else duplicates += 1;
             continue;
           }
           try {
@@ -158,6 +163,7 @@ export class ImportPrestations {
               this.policy,
             ).year;
             accepted += 1;
+            tried.add(row.prestationId);
             changed = true;
           } catch (error) {
             if (!isDomainError(error)) throw error;
@@ -168,6 +174,7 @@ export class ImportPrestations {
       }
       const written = await this.years.writeMany(changes);
       if (written === changes.length) return { rows, accepted, duplicates, problems };
+      storedByThisUpload = new Set([...storedByThisUpload, ...tried]);
       // Another instance changed one of these participants meanwhile (MongoDB with several
       // replicas). Rows already written are recognised by their ids, so redoing the chunk is safe.
       if (attempt >= 5)

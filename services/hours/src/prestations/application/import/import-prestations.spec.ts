@@ -1,0 +1,148 @@
+import type { Principal } from '@stapsteen/auth';
+import { DomainError } from '@stapsteen/errors';
+import {
+  InMemoryImportJobs,
+  InMemoryMonthCloses,
+  InMemoryParticipantYears,
+  InMemoryRoster,
+  clockAt,
+} from '../../../../test/in-memory-hours';
+import type { RosterEntry } from '../../../participants/application/participant-roster';
+import { ImportPrestations } from './import-prestations';
+
+const ORG = 'org-neteland';
+const SOFIE = '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c';
+const YOUSSEF = '0b7e2d4c-8a1f-4c3e-9d2b-5e6f7a8b9c0d';
+const STRANGER = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+const organiser: Principal = { userId: 'organiser-1', role: 'ORGANISER', organisationIds: [ORG], regionId: 'r-1' };
+const person = (participantId: string): RosterEntry => ({
+  participantId,
+  organisationId: ORG,
+  regionId: 'r-1',
+  displayName: 'Deelnemer',
+  coachId: null,
+  monthlyHoursTarget: null,
+  exPwa: false,
+  trajectories: [{ trajectoryId: `t-${participantId}`, startedOn: '2025-09-01', endedOn: null, suspensions: [] }],
+});
+
+function setUp() {
+  const years = new InMemoryParticipantYears();
+  const closes = new InMemoryMonthCloses();
+  const jobs = new InMemoryImportJobs();
+  const roster = new InMemoryRoster([person(SOFIE), person(YOUSSEF)]);
+  const imports = new ImportPrestations(years, roster, closes, jobs, clockAt('2026-03-10T11:00:00Z'), {
+    monthlyCap: 60,
+    yearlyCap: 630,
+    dailyMaximumMinutes: 720,
+  });
+  const run = async (...rows: string[]) => {
+    const file = Buffer.from(['deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit', ...rows].join('\n'));
+    const { job, done } = await imports.start(organiser, ORG, 'prestaties.csv', file);
+    const finished = await done;
+    expect(await jobs.find(job.id)).toEqual(finished);
+    return finished;
+  };
+  const minutesOf = (participantId: string) =>
+    (years.get(participantId, 2026)?.prestations ?? []).filter((p) => !p.deleted).map((p) => `${p.date} ${p.minutes}`);
+  return { imports, years, closes, jobs, run, minutesOf };
+}
+
+const row = (participantId: string, date: string, minutes: number) =>
+  `${participantId};${date};${minutes};vzw;Kringwinkel;Sorteren`;
+
+async function refusal(attempt: Promise<unknown>): Promise<DomainError> {
+  try {
+    await attempt;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('the file was accepted');
+}
+
+describe('importing prestations', () => {
+  it('refuses the row that takes a day over 12 hours and keeps the rows around it', async () => {
+    const { run, minutesOf } = setUp();
+    const job = await run(
+      row(SOFIE, '2026-02-05', 480),
+      row(SOFIE, '2026-02-05', 300),
+      row(SOFIE, '2026-02-05', 240),
+      row(YOUSSEF, '2026-02-05', 720),
+    );
+    expect(job).toMatchObject({ status: 'DONE', total: 4, processed: 4, accepted: 3, duplicates: 0, rejected: 1 });
+    expect(job.problems).toEqual([{ line: 3, code: 'HOURS.DAY_LIMIT_EXCEEDED', reason: expect.any(String) }]);
+    expect(minutesOf(SOFIE)).toEqual(['2026-02-05 480', '2026-02-05 240']);
+    expect(minutesOf(YOUSSEF)).toEqual(['2026-02-05 720']);
+  });
+
+  it('refuses the rows above the month’s 60 hours, and every row of a closed month (they need a reason)', async () => {
+    const { run, closes, minutesOf } = setUp();
+    closes.markClosed(ORG, '2026-01');
+    const job = await run(
+      ...['02', '03', '04', '05', '06'].map((day) => row(SOFIE, `2026-02-${day}`, 720)),
+      row(SOFIE, '2026-02-09', 1),
+      row(SOFIE, '2026-01-20', 60),
+      row(YOUSSEF, '2026-03-02', 60),
+    );
+    expect(job).toMatchObject({ accepted: 6, rejected: 2 });
+    expect(job.problems.map((p) => [p.line, p.code])).toEqual([
+      [7, 'HOURS.MONTHLY_CAP_EXCEEDED'],
+      [8, 'HOURS.REASON_REQUIRED_AFTER_CLOSE'],
+    ]);
+    expect(minutesOf(SOFIE)).toHaveLength(5);
+    expect(minutesOf(YOUSSEF)).toEqual(['2026-03-02 60']);
+  });
+
+  it('reports bad rows and unknown participants with their lines, next to the stored good rows', async () => {
+    const { run, minutesOf } = setUp();
+    const job = await run(
+      row(SOFIE, '2026-02-05', 60),
+      row(SOFIE, '1899-02-05', 60),
+      row(STRANGER, '2026-02-05', 60),
+      row(SOFIE, '2026-03-11', 60),
+    );
+    expect(job).toMatchObject({ total: 4, processed: 4, accepted: 1, rejected: 3 });
+    expect(job.problems.map((p) => [p.line, p.code]).sort()).toEqual([
+      [3, 'IMPORT.DATE_INVALID'],
+      [4, 'IMPORT.PARTICIPANT_UNKNOWN'],
+      [5, 'HOURS.DATE_IN_FUTURE'],
+    ]);
+    expect(minutesOf(SOFIE)).toEqual(['2026-02-05 60']);
+  });
+
+  it('recognises the rows of an earlier upload of the same file and adds nothing', async () => {
+    const { run, minutesOf } = setUp();
+    const rows = [row(SOFIE, '2026-02-05', 60), row(SOFIE, '2026-02-05', 60), row(YOUSSEF, '2026-02-06', 90)];
+    expect(await run(...rows)).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(await run(...rows)).toMatchObject({ accepted: 0, duplicates: 3, rejected: 0 });
+    expect(minutesOf(SOFIE)).toEqual(['2026-02-05 60', '2026-02-05 60']);
+    expect(minutesOf(YOUSSEF)).toEqual(['2026-02-06 90']);
+  });
+
+  it('redoes a chunk another writer changed meanwhile, deciding against the new day total', async () => {
+    const { run, years, minutesOf } = setUp();
+    await run(row(SOFIE, '2026-02-04', 60));
+    years.beforeNextWrite(() => {
+      const year = years.get(SOFIE, 2026)!;
+      const other = { ...year.prestations[0], id: 'entered-by-hand', date: '2026-02-05', minutes: 600 };
+      years.put({ ...year, prestations: [...year.prestations, other] });
+    });
+    const job = await run(row(SOFIE, '2026-02-05', 180), row(YOUSSEF, '2026-02-05', 180));
+    expect(job).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(job.problems.map((p) => [p.line, p.code])).toEqual([[2, 'HOURS.DAY_LIMIT_EXCEEDED']]);
+    expect(minutesOf(SOFIE)).toEqual(['2026-02-04 60', '2026-02-05 600']);
+    expect(minutesOf(YOUSSEF)).toEqual(['2026-02-05 180']);
+  });
+
+  it('refuses a file without the needed columns, and an organisation not the organiser’s, before any job', async () => {
+    const { imports, jobs } = setUp();
+    const missing = await refusal(imports.start(organiser, ORG, 'x.csv', Buffer.from('deelnemer;datum\nx;y')));
+    expect(missing.code).toBe('IMPORT.MISSING_COLUMNS');
+    const elsewhere = await refusal(
+      imports.start(organiser, 'org-herentals', 'x.csv', Buffer.from(row(SOFIE, '2026-02-05', 60))),
+    );
+    expect(elsewhere.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect(jobs.all()).toEqual([]);
+  });
+});
