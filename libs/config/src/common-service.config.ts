@@ -50,4 +50,24 @@ export class CommonServiceConfig {
   @Min(50)
   @Max(600_000)
   OUTBOX_POLL_MS: number = 30_000;
+
+  /**
+   * A consumed event whose handling fails in a way that may pass (database down, a conflict) is
+   * tried this many times in all, waiting CONSUMER_RETRY_BASE_MS, then twice as long each time up
+   * to CONSUMER_RETRY_MAX_MS; after that it goes to the dead-letter topic and the partition moves on.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CONSUMER_RETRY_ATTEMPTS: number = 8;
+
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  CONSUMER_RETRY_BASE_MS: number = 200;
+
+  @IsInt()
+  @Min(1)
+  @Max(300_000)
+  CONSUMER_RETRY_MAX_MS: number = 10_000;
 }

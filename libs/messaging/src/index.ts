@@ -5,5 +5,6 @@ export * from './outbox/outbox-entry';
 export * from './outbox/outbox-relay';
 export * from './consumer/event-consumer';
 export * from './consumer/apply-once';
+export * from './consumer/retry-policy';
 export * from './messaging.module';
 export * from './outbox/stamp-events';

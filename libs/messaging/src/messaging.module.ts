@@ -10,10 +10,12 @@ import {
 } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ALL_TOPICS } from '@stapsteen/contracts';
-import type { ReadinessCheck } from '@stapsteen/observability';
+import { METRICS_REGISTRY, MetricsModule, ReadinessCheck, consumerMetrics } from '@stapsteen/observability';
 import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import type { Registry } from 'prom-client';
 import { EventConsumer } from './consumer/event-consumer';
+import type { RetryPolicy } from './consumer/retry-policy';
 import { KafkaDeadLetterPublisher } from './kafka/kafka-dead-letter-publisher';
 import { KafkaConnection, kafkaClientConfig } from './kafka/kafka-options';
 import { KafkaOutboxPublisher } from './kafka/kafka-outbox-publisher';
@@ -28,6 +30,8 @@ export interface MessagingOptions {
   partitionsPerTopic?: number;
   /** The per-aggregate lock the service's writers use; see OutboxRelayOptions.serialize. */
   serialize?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
+  /** Retries of a consumed event whose failure may pass, before it is dead-lettered (default: DEFAULT_RETRY_POLICY). */
+  consumerRetry?: RetryPolicy;
 }
 
 const OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -85,6 +89,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: [MetricsModule],
       providers: [
         { provide: OPTIONS, useValue: options },
         { provide: KAFKA, useFactory: () => new Kafka(kafkaClientConfig(options.connection)) },
@@ -116,13 +121,17 @@ export class MessagingModule {
         },
         {
           provide: EventConsumer,
-          useFactory: (producer: Producer) => {
+          useFactory: (producer: Producer, registry: Registry) => {
             const logger = new Logger('EventConsumer');
-            return new EventConsumer(new KafkaDeadLetterPublisher(producer), (entry, message) =>
-              logger.warn(entry, message),
-            );
+            const metrics = consumerMetrics(registry);
+            return new EventConsumer(new KafkaDeadLetterPublisher(producer), {
+              retry: options.consumerRetry,
+              log: (entry, message) => logger.warn(entry, message),
+              onDeadLetter: (topic, cause) => metrics.deadLetters.inc({ topic, cause }),
+              onRetry: (topic) => metrics.retries.inc({ topic }),
+            });
           },
-          inject: [PRODUCER],
+          inject: [PRODUCER, METRICS_REGISTRY],
         },
         KafkaEventHandler,
         KafkaReadiness,

@@ -45,6 +45,11 @@ export class ServiceCoreModule {
           outboxCollections: options.outboxCollections ?? [],
           outboxPollIntervalMs: config.OUTBOX_POLL_MS,
           serialize: (key, work) => lock.run(key, work),
+          consumerRetry: {
+            maxAttempts: config.CONSUMER_RETRY_ATTEMPTS,
+            baseDelayMs: config.CONSUMER_RETRY_BASE_MS,
+            maxDelayMs: Math.max(config.CONSUMER_RETRY_MAX_MS, config.CONSUMER_RETRY_BASE_MS),
+          },
         }),
         HealthModule.forRoot({ readiness: [KafkaReadiness] }),
         MetricsModule,

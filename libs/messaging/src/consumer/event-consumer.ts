@@ -1,6 +1,8 @@
 import { EventEnvelope, deadLetterTopic, validateEnvelope } from '@stapsteen/contracts';
 import { isDomainError } from '@stapsteen/errors';
 import { CORRELATION_HEADER, correlation } from '@stapsteen/observability';
+import { InvalidEventError } from '../outbox/stamp-events';
+import { DEFAULT_RETRY_POLICY, RetryPolicy, delayAfterFailure, retryPolicy } from './retry-policy';
 
 /** A consumed Kafka message, independent of the transport that delivered it. */
 export interface IncomingMessage {
@@ -26,67 +28,163 @@ export interface DeadLetterPublisher {
 
 export type ConsumeOutcome = 'applied' | 'dead-lettered';
 
-export const DEAD_LETTER_REASON_HEADER = 'x-dead-letter-reason';
+/** Why a message went to the dead-letter topic: the label of the dead-letter metric. */
+export type DeadLetterCause = 'invalid' | 'refused' | 'retries-exhausted';
 
-/** Thrown for failures that may pass (database down): the transport should redeliver. */
+export const DEAD_LETTER_REASON_HEADER = 'x-dead-letter-reason';
+export const DEAD_LETTER_CAUSE_HEADER = 'x-dead-letter-cause';
+export const DEAD_LETTER_ATTEMPTS_HEADER = 'x-dead-letter-attempts';
+
+/** Thrown when a message could neither be applied nor dead-lettered: the transport should redeliver. */
 export class RetriableConsumeError extends Error {}
 
+export interface EventConsumerOptions {
+  /** How often and how patiently a failure that may pass is retried before the message is dead-lettered. */
+  retry?: RetryPolicy;
+  log?: (entry: Record<string, unknown>, message: string) => void;
+  /** Called once per dead letter published, e.g. to count it in a metric. */
+  onDeadLetter?: (topic: string, cause: DeadLetterCause) => void;
+  /** Called once per retry scheduled. */
+  onRetry?: (topic: string) => void;
+  /** Waits between attempts; tests may pass one that records the delays instead of sleeping. */
+  wait?: (ms: number, heartbeat?: () => Promise<void>) => Promise<void>;
+}
+
 /**
- * Validates an incoming event and applies it inside the event's correlation context. A message
- * that can never be processed (malformed, unknown type, refused by a domain rule) goes to the
- * topic's dead-letter topic with the reason, and consumption moves on; anything else is rethrown
- * as retriable, so the message is delivered again rather than lost.
+ * Validates an incoming event and applies it inside the event's correlation context.
+ *
+ * - A message that can never be processed (malformed, unknown type or version, breaking its
+ *   contract, refused by a domain rule, or making the handler produce an event that breaks its
+ *   contract) goes to the topic's dead-letter topic at once, with the reason.
+ * - Any other failure (database down, a write conflict) may pass: the message is applied again
+ *   after a bounded exponential backoff (`RetryPolicy`), in place, so order within the partition
+ *   holds. After the last attempt it goes to the dead-letter topic too, and the partition moves on:
+ *   one bad message never stalls the events of every participant behind it.
+ *
+ * Only when the dead-letter topic itself cannot be written is `RetriableConsumeError` thrown, so
+ * the transport delivers the message again rather than losing it.
  */
 export class EventConsumer {
+  private readonly retry: RetryPolicy;
+  private readonly log: (entry: Record<string, unknown>, message: string) => void;
+  private readonly wait: (ms: number, heartbeat?: () => Promise<void>) => Promise<void>;
+
   constructor(
     private readonly deadLetters: DeadLetterPublisher,
-    private readonly log: (entry: Record<string, unknown>, message: string) => void = () => undefined,
-  ) {}
+    private readonly options: EventConsumerOptions = {},
+  ) {
+    this.retry = retryPolicy(options.retry ?? DEFAULT_RETRY_POLICY);
+    this.log = options.log ?? (() => undefined);
+    this.wait = options.wait ?? waitWithHeartbeats;
+  }
 
+  /**
+   * @param heartbeat the transport's heartbeat, called while waiting between attempts so a long
+   *   backoff does not cost the consumer its place in the group.
+   */
   async consume(
     message: IncomingMessage,
     apply: (envelope: EventEnvelope<unknown>) => Promise<void>,
+    heartbeat?: () => Promise<void>,
   ): Promise<ConsumeOutcome> {
     const raw = parse(message.value);
     const validation = raw.ok ? validateEnvelope(raw.value) : { ok: false as const, reason: raw.reason };
     if (!validation.ok) {
-      await this.deadLetter(message, validation.reason);
+      await this.deadLetter(message, 'invalid', validation.reason, 0);
       return 'dead-lettered';
     }
     const envelope = validation.envelope;
     const correlationId = correlation.fromIncoming(message.headers[CORRELATION_HEADER] ?? envelope.correlationId);
-    try {
-      await correlation.run(correlationId, () => apply(envelope));
-      return 'applied';
-    } catch (error) {
-      if (isDomainError(error) && error.kind !== 'conflict') {
-        await this.deadLetter(message, `${error.code}: ${error.message}`);
-        return 'dead-lettered';
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await correlation.run(correlationId, () => apply(envelope));
+        return 'applied';
+      } catch (error) {
+        const permanent = permanentFailure(error);
+        if (permanent) {
+          await this.deadLetter(message, permanent.cause, permanent.reason, attempt);
+          return 'dead-lettered';
+        }
+        const described = `applying ${envelope.type}@v${envelope.version} ${envelope.eventId} failed: ${String(error)}`;
+        const delay = delayAfterFailure(this.retry, attempt);
+        if (delay === null) {
+          await this.deadLetter(
+            message,
+            'retries-exhausted',
+            `gave up after ${attempt} attempts: ${String(error)}`,
+            attempt,
+          );
+          return 'dead-lettered';
+        }
+        this.log(
+          {
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            attempt,
+            delayMs: delay,
+            err: error,
+          },
+          `${described}; retrying`,
+        );
+        this.options.onRetry?.(message.topic);
+        await this.wait(delay, heartbeat);
       }
-      throw new RetriableConsumeError(
-        `applying ${envelope.type}@v${envelope.version} ${envelope.eventId} failed: ${String(error)}`,
-        { cause: error },
-      );
     }
   }
 
-  private async deadLetter(message: IncomingMessage, reason: string): Promise<void> {
+  private async deadLetter(message: IncomingMessage, cause: DeadLetterCause, reason: string, attempts: number) {
     this.log(
-      { topic: message.topic, partition: message.partition, offset: message.offset, reason },
+      { topic: message.topic, partition: message.partition, offset: message.offset, cause, attempts, reason },
       'event sent to the dead-letter topic',
     );
-    await this.deadLetters.publish({
-      topic: deadLetterTopic(message.topic),
-      key: message.key,
-      value: typeof message.value === 'string' ? message.value : JSON.stringify(message.value ?? null),
-      headers: {
-        [DEAD_LETTER_REASON_HEADER]: reason.slice(0, 1000),
-        'x-original-topic': message.topic,
-        'x-original-partition': String(message.partition),
-        'x-original-offset': message.offset,
-        ...(message.headers[CORRELATION_HEADER] ? { [CORRELATION_HEADER]: message.headers[CORRELATION_HEADER] } : {}),
-      },
-    });
+    try {
+      await this.deadLetters.publish({
+        topic: deadLetterTopic(message.topic),
+        key: message.key,
+        value: typeof message.value === 'string' ? message.value : JSON.stringify(message.value ?? null),
+        headers: {
+          [DEAD_LETTER_REASON_HEADER]: reason.slice(0, 1000),
+          [DEAD_LETTER_CAUSE_HEADER]: cause,
+          [DEAD_LETTER_ATTEMPTS_HEADER]: String(attempts),
+          'x-original-topic': message.topic,
+          'x-original-partition': String(message.partition),
+          'x-original-offset': message.offset,
+          ...(message.headers[CORRELATION_HEADER] ? { [CORRELATION_HEADER]: message.headers[CORRELATION_HEADER] } : {}),
+        },
+      });
+    } catch (error) {
+      throw new RetriableConsumeError(`the dead-letter topic of ${message.topic} could not be written`, {
+        cause: error,
+      });
+    }
+    this.options.onDeadLetter?.(message.topic, cause);
+  }
+}
+
+/** A failure that no retry can mend, with the reason the dead letter carries; null when it may pass. */
+function permanentFailure(error: unknown): { cause: DeadLetterCause; reason: string } | null {
+  // The event would make the handler publish an event that breaks its contract: the same every time.
+  if (error instanceof InvalidEventError || (error as { name?: unknown } | null)?.name === 'InvalidEventError') {
+    const { eventType, reason } = error as InvalidEventError;
+    return { cause: 'invalid', reason: `EVENT.INVALID: ${eventType}: ${reason}` };
+  }
+  if (isDomainError(error) && error.kind !== 'conflict') {
+    return { cause: 'refused', reason: `${error.code}: ${error.message}` };
+  }
+  return null;
+}
+
+const HEARTBEAT_EVERY_MS = 1000;
+
+/** Sleeps `ms`, calling the transport's heartbeat at least every second meanwhile. */
+export async function waitWithHeartbeats(ms: number, heartbeat?: () => Promise<void>): Promise<void> {
+  let left = ms;
+  while (left > 0) {
+    const slice = Math.min(left, HEARTBEAT_EVERY_MS);
+    await new Promise((resolve) => setTimeout(resolve, slice));
+    left -= slice;
+    if (heartbeat) await heartbeat().catch(() => undefined);
   }
 }
 

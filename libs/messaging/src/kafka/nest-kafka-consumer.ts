@@ -4,8 +4,10 @@ import type { EventEnvelope } from '@stapsteen/contracts';
 import { ConsumeOutcome, EventConsumer, IncomingMessage, RetriableConsumeError } from '../consumer/event-consumer';
 
 /**
- * The bridge between a Nest `@EventPattern` handler and our `EventConsumer`: a failure that may
- * pass becomes a `KafkaRetriableException`, so the transport redelivers instead of committing.
+ * The bridge between a Nest `@EventPattern` handler and our `EventConsumer`, which retries with
+ * backoff (heartbeating meanwhile) and dead-letters what it cannot apply. Only a message that could
+ * not even be dead-lettered becomes a `KafkaRetriableException`, so the transport redelivers it
+ * instead of committing.
  */
 @Injectable()
 export class KafkaEventHandler {
@@ -19,7 +21,7 @@ export class KafkaEventHandler {
     apply: (envelope: EventEnvelope<unknown>) => Promise<void>,
   ): Promise<ConsumeOutcome> {
     try {
-      return await this.consumer.consume(toIncomingMessage(payload, context), apply);
+      return await this.consumer.consume(toIncomingMessage(payload, context), apply, heartbeatOf(context));
     } catch (error) {
       if (error instanceof RetriableConsumeError) {
         this.logger.warn({ err: error.cause, topic: context.getTopic() }, error.message);
@@ -45,4 +47,9 @@ export function toIncomingMessage(payload: unknown, context: KafkaContext): Inco
     value: payload,
     headers,
   };
+}
+
+function heartbeatOf(context: KafkaContext): (() => Promise<void>) | undefined {
+  const heartbeat = context.getHeartbeat?.();
+  return typeof heartbeat === 'function' ? heartbeat : undefined;
 }

@@ -12,9 +12,60 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@stapsteen/auth';
 import type { NextFunction, Request, Response } from 'express';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
+/** Messages a consumer sent to a dead-letter topic, by original topic and cause. */
+export const DEAD_LETTERS_METRIC = 'stapsteen_dead_letters_total';
+/** Retries a consumer scheduled after a failure that may pass, by topic. */
+export const CONSUMER_RETRIES_METRIC = 'stapsteen_consumer_retries_total';
+
+export interface ConsumerMetrics {
+  deadLetters: Counter<'topic' | 'cause'>;
+  retries: Counter<'topic'>;
+}
+
+/** The consumer counters on `registry`, created once per registry (a second call returns the same). */
+export function consumerMetrics(registry: Registry): ConsumerMetrics {
+  const existing = registry.getSingleMetric(DEAD_LETTERS_METRIC) as Counter<'topic' | 'cause'> | undefined;
+  const existingRetries = registry.getSingleMetric(CONSUMER_RETRIES_METRIC) as Counter<'topic'> | undefined;
+  return {
+    deadLetters:
+      existing ??
+      new Counter({
+        name: DEAD_LETTERS_METRIC,
+        help: 'Consumed messages sent to their dead-letter topic, by original topic and cause',
+        labelNames: ['topic', 'cause'],
+        registers: [registry],
+      }),
+    retries:
+      existingRetries ??
+      new Counter({
+        name: CONSUMER_RETRIES_METRIC,
+        help: 'Retries of consumed messages after a failure that may pass, by topic',
+        labelNames: ['topic'],
+        registers: [registry],
+      }),
+  };
+}
+
+/**
+ * The dead letters counted in a Prometheus text exposition (what `/metrics` answers): the sum over
+ * topics and causes, or null when the text has no such metric (a service that consumes nothing).
+ */
+export function deadLettersIn(exposition: string): number | null {
+  // A counter with labels that never counted shows only its HELP and TYPE lines: that is 0.
+  let total: number | null = exposition.includes(`# TYPE ${DEAD_LETTERS_METRIC} counter`) ? 0 : null;
+  for (const line of exposition.split('\n')) {
+    if (!line.startsWith(DEAD_LETTERS_METRIC)) continue;
+    const match = /^stapsteen_dead_letters_total(?:\{[^}]*\})?\s+([0-9.eE+-]+)/.exec(line);
+    if (!match) continue;
+    const value = Number(match[1]);
+    if (Number.isFinite(value)) total = (total ?? 0) + value;
+  }
+  return total;
+}
 
 @Injectable()
 class HttpMetricsMiddleware implements NestMiddleware {

@@ -3,6 +3,17 @@ import type { ServiceStatus } from './service-status';
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+function deadLetterText(count: number | null): string {
+  if (count === null) return 'onbekend';
+  return count === 1 ? '1 bericht' : `${count} berichten`;
+}
+
+function deadLetterSummary(statuses: ServiceStatus[]): string {
+  const total = statuses.reduce((sum, s) => sum + (s.deadLetters ?? 0), 0);
+  if (total === 0) return '';
+  return ` ${total === 1 ? '1 bericht kon' : `${total} berichten konden`} niet verwerkt worden.`;
+}
+
 /**
  * The gateway's start page until the web app arrives: which services answer. Server-rendered and
  * script-free, refreshing itself, so it works even when everything else is down.
@@ -15,6 +26,7 @@ export function renderLandingPage(statuses: ServiceStatus[]): string {
         <th scope="row">${escapeHtml(s.label)}</th>
         <td><span class="badge ${s.status}">${s.status === 'up' ? 'Werkt' : 'Werkt niet'}</span></td>
         <td>${escapeHtml(s.detail)}</td>
+        <td class="dead-letters${(s.deadLetters ?? 0) > 0 ? ' some' : ''}" data-dead-letters="${s.deadLetters ?? ''}">${deadLetterText(s.deadLetters)}</td>
       </tr>`,
     )
     .join('\n');
@@ -35,21 +47,23 @@ export function renderLandingPage(statuses: ServiceStatus[]): string {
     .badge.up { background: #dff3e4; color: #14532d; }
     .badge.down { background: #fde2e1; color: #7f1d1d; }
     .summary { font-weight: 600; }
+    .dead-letters.some { color: #7f1d1d; font-weight: 600; }
   </style>
 </head>
 <body>
   <main>
     <h1>Stapsteen</h1>
     <p class="lead">Uren, coaching en doorstroom voor wijk-werken.</p>
-    <p class="summary" role="status">${allUp ? 'Alle diensten werken.' : 'Niet alle diensten werken.'}</p>
+    <p class="summary" role="status">${allUp ? 'Alle diensten werken.' : 'Niet alle diensten werken.'}${deadLetterSummary(statuses)}</p>
     <table>
       <caption class="visually-hidden">Status van de diensten</caption>
-      <thead><tr><th scope="col">Dienst</th><th scope="col">Status</th><th scope="col">Details</th></tr></thead>
+      <thead><tr><th scope="col">Dienst</th><th scope="col">Status</th><th scope="col">Details</th><th scope="col">Niet verwerkte berichten</th></tr></thead>
       <tbody>
 ${rows}
       </tbody>
     </table>
-    <p><small>Deze pagina ververst elke 5 seconden. API-documentatie per dienst staat op <code>/docs</code>.</small></p>
+    <p><small>Deze pagina ververst elke 5 seconden. Niet verwerkte berichten: gebeurtenissen die een dienst
+    sinds zijn start niet kon verwerken en naar de dead-letter-topic stuurde (metriek <code>stapsteen_dead_letters_total</code>). API-documentatie per dienst staat op <code>/docs</code>.</small></p>
   </main>
 </body>
 </html>`;

@@ -1,0 +1,135 @@
+import { KafkaContext, KafkaRetriableException } from '@nestjs/microservices';
+import { createEnvelope, deadLetterTopic } from '@stapsteen/contracts';
+import { consumerMetrics, deadLettersIn } from '@stapsteen/observability';
+import { eventually, waitForMessage } from '@stapsteen/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { KafkaDeadLetterPublisher } from '../kafka/kafka-dead-letter-publisher';
+import { KafkaEventHandler } from '../kafka/nest-kafka-consumer';
+import {
+  DEAD_LETTER_ATTEMPTS_HEADER,
+  DEAD_LETTER_CAUSE_HEADER,
+  DEAD_LETTER_REASON_HEADER,
+  EventConsumer,
+} from './event-consumer';
+
+/**
+ * One message whose handler always fails with an error that is not a domain error (a bug, a
+ * database that never answers) must not stall its partition: after the configured attempts it is
+ * on the dead-letter topic with its reason, counted in the metric, and the next message for the
+ * same participant (same key, same partition) is applied.
+ */
+describe('a consumer facing a message that always fails', () => {
+  const kafka = new Kafka({
+    clientId: 'consumer-retry-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = kafka.producer({ maxInFlightRequests: 1 });
+  const admin = kafka.admin();
+  const topic = `stapsteen.consumer-retry-test-${randomUUID().slice(0, 8)}.v1`;
+  const consumer = kafka.consumer({
+    groupId: `consumer-retry-test-${randomUUID()}`,
+    sessionTimeout: 6000,
+    heartbeatInterval: 500,
+    maxWaitTimeInMs: 100,
+  });
+
+  beforeAll(async () => {
+    await Promise.all([producer.connect(), admin.connect()]);
+    // One partition: the two messages are certainly in the same one, the second behind the first.
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic, numPartitions: 1 },
+        { topic: deadLetterTopic(topic), numPartitions: 1 },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await consumer.disconnect();
+    await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] }).catch(() => undefined);
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+  });
+
+  it('dead-letters it after the configured attempts with its reason, and applies the message behind it', async () => {
+    const participantId = randomUUID();
+    const event = (erasedAt: string) =>
+      createEnvelope({
+        type: 'participant.erased',
+        version: 1,
+        producer: 'flow-through',
+        participantId,
+        correlationId: randomUUID(),
+        data: { participantId, organisationId: 'org-neteland', erasedAt },
+      });
+    const poison = event('2026-11-05T10:00:00.000Z');
+    const next = event('2026-11-05T10:05:00.000Z');
+
+    const registry = new Registry();
+    const metrics = consumerMetrics(registry);
+    const handler = new KafkaEventHandler(
+      new EventConsumer(new KafkaDeadLetterPublisher(producer), {
+        // Test-sized backoff through the same options the service config feeds (CONSUMER_RETRY_*).
+        retry: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 50 },
+        onDeadLetter: (dead, cause) => metrics.deadLetters.inc({ topic: dead, cause }),
+      }),
+    );
+    const attempts = new Map<string, number>();
+    const applied: string[] = [];
+
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    // What the Nest Kafka transport does for an @EventPattern handler: a KafkaContext around the
+    // kafkajs message, and a KafkaRetriableException thrown back so kafkajs redelivers.
+    await consumer.run({
+      eachMessage: async ({ topic: from, partition, message, heartbeat }) => {
+        const context = new KafkaContext([message, partition, from, consumer, heartbeat, producer]);
+        const payload = JSON.parse(message.value?.toString() ?? 'null') as unknown;
+        try {
+          await handler.handle(payload, context, async (envelope) => {
+            attempts.set(envelope.eventId, (attempts.get(envelope.eventId) ?? 0) + 1);
+            if (envelope.eventId === poison.eventId) {
+              throw new TypeError("Cannot read properties of undefined (reading 'organisationId')");
+            }
+            applied.push(envelope.eventId);
+          });
+        } catch (error) {
+          if (error instanceof KafkaRetriableException) throw error;
+        }
+      },
+    });
+
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        { key: participantId, value: JSON.stringify(poison) },
+        { key: participantId, value: JSON.stringify(next) },
+      ],
+    });
+
+    const letter = await waitForMessage(deadLetterTopic(topic), (m) => m.key === participantId, 20000);
+    expect(JSON.parse(letter.value).eventId).toBe(poison.eventId);
+    expect(letter.headers[DEAD_LETTER_REASON_HEADER]).toBe(
+      "gave up after 4 attempts: TypeError: Cannot read properties of undefined (reading 'organisationId')",
+    );
+    expect(letter.headers[DEAD_LETTER_CAUSE_HEADER]).toBe('retries-exhausted');
+    expect(letter.headers[DEAD_LETTER_ATTEMPTS_HEADER]).toBe('4');
+    expect(letter.headers['x-original-topic']).toBe(topic);
+    expect(letter.headers['x-original-offset']).toBe('0');
+
+    await eventually(
+      async () => applied,
+      (ids) => ids.includes(next.eventId),
+      {
+        what: 'the message behind the dead-lettered one to be applied',
+      },
+    );
+    expect(applied).toEqual([next.eventId]);
+    expect(attempts.get(poison.eventId)).toBe(4);
+    expect(deadLettersIn(await registry.metrics())).toBe(1);
+  });
+});

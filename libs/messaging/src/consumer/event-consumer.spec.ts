@@ -1,0 +1,189 @@
+import { TOPICS, createEnvelope } from '@stapsteen/contracts';
+import { DomainError } from '@stapsteen/errors';
+import { randomUUID } from 'node:crypto';
+import { InvalidEventError } from '../outbox/stamp-events';
+import {
+  DEAD_LETTER_ATTEMPTS_HEADER,
+  DEAD_LETTER_CAUSE_HEADER,
+  DEAD_LETTER_REASON_HEADER,
+  DeadLetter,
+  DeadLetterCause,
+  EventConsumer,
+  IncomingMessage,
+  RetriableConsumeError,
+} from './event-consumer';
+
+class InMemoryDeadLetters {
+  readonly letters: DeadLetter[] = [];
+  failing = false;
+  async publish(letter: DeadLetter): Promise<void> {
+    if (this.failing) throw new Error('broker unreachable');
+    this.letters.push(letter);
+  }
+}
+
+function message(offset = '7'): IncomingMessage {
+  const participantId = randomUUID();
+  const envelope = createEnvelope({
+    type: 'participant.erased',
+    version: 1,
+    producer: 'flow-through',
+    participantId,
+    correlationId: randomUUID(),
+    data: { participantId, organisationId: 'org-neteland', erasedAt: '2026-11-05T10:00:00.000Z' },
+  });
+  return {
+    topic: TOPICS.participants,
+    partition: 2,
+    offset,
+    key: participantId,
+    value: JSON.stringify(envelope),
+    headers: {},
+  };
+}
+
+function consumerWith(deadLetters: InMemoryDeadLetters, maxAttempts = 4) {
+  const waits: number[] = [];
+  const heartbeats: number[] = [];
+  const counted: Array<[string, DeadLetterCause]> = [];
+  const consumer = new EventConsumer(deadLetters, {
+    retry: { maxAttempts, baseDelayMs: 50, maxDelayMs: 120 },
+    wait: async (ms, heartbeat) => {
+      waits.push(ms);
+      await heartbeat?.();
+    },
+    onDeadLetter: (topic, cause) => counted.push([topic, cause]),
+  });
+  return { consumer, waits, heartbeats, counted };
+}
+
+describe('the event consumer', () => {
+  it('retries a failure that may pass with growing, capped waits, and applies the event once it passes', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits } = consumerWith(deadLetters);
+    let calls = 0;
+    const outcome = await consumer.consume(message(), async () => {
+      calls += 1;
+      if (calls < 4) throw new Error('connection reset');
+    });
+    expect(outcome).toBe('applied');
+    expect(calls).toBe(4);
+    expect(waits).toEqual([50, 100, 120]);
+    expect(deadLetters.letters).toEqual([]);
+  });
+
+  it('dead-letters a message after the last attempt, with the reason, and counts it', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits, counted } = consumerWith(deadLetters);
+    const incoming = message('41');
+    let calls = 0;
+    let beats = 0;
+    const outcome = await consumer.consume(
+      incoming,
+      async () => {
+        calls += 1;
+        throw new TypeError('Cannot read properties of undefined');
+      },
+      async () => {
+        beats += 1;
+      },
+    );
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(4);
+    expect(waits).toEqual([50, 100, 120]);
+    expect(beats).toBe(3);
+    expect(deadLetters.letters).toEqual([
+      {
+        topic: `${TOPICS.participants}.dlt`,
+        key: incoming.key,
+        value: incoming.value,
+        headers: {
+          [DEAD_LETTER_REASON_HEADER]: 'gave up after 4 attempts: TypeError: Cannot read properties of undefined',
+          [DEAD_LETTER_CAUSE_HEADER]: 'retries-exhausted',
+          [DEAD_LETTER_ATTEMPTS_HEADER]: '4',
+          'x-original-topic': TOPICS.participants,
+          'x-original-partition': '2',
+          'x-original-offset': '41',
+        },
+      },
+    ]);
+    expect(counted).toEqual([[TOPICS.participants, 'retries-exhausted']]);
+  });
+
+  it('retries a domain conflict (the thing changed meanwhile) like any failure that may pass', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits } = consumerWith(deadLetters, 2);
+    const outcome = await consumer.consume(message(), async () => {
+      throw new DomainError('HOURS.VERSION_CONFLICT', 'conflict', 'changed meanwhile');
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(waits).toEqual([50]);
+    expect(deadLetters.letters[0]?.headers[DEAD_LETTER_CAUSE_HEADER]).toBe('retries-exhausted');
+  });
+
+  it('dead-letters an event refused by a domain rule at once, never retried', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits, counted } = consumerWith(deadLetters);
+    let calls = 0;
+    const outcome = await consumer.consume(message(), async () => {
+      calls += 1;
+      throw new DomainError('HOURS.MONTH_CLOSED', 'rule-violation', 'the month is closed');
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+    expect(deadLetters.letters[0]?.headers).toMatchObject({
+      [DEAD_LETTER_REASON_HEADER]: 'HOURS.MONTH_CLOSED: the month is closed',
+      [DEAD_LETTER_CAUSE_HEADER]: 'refused',
+      [DEAD_LETTER_ATTEMPTS_HEADER]: '1',
+    });
+    expect(counted).toEqual([[TOPICS.participants, 'refused']]);
+  });
+
+  it('dead-letters at once an event whose handling would publish an event that breaks its contract', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits } = consumerWith(deadLetters);
+    let calls = 0;
+    const outcome = await consumer.consume(message(), async () => {
+      calls += 1;
+      throw new InvalidEventError('alert.raised', 'data.dueOn: must be a date that exists');
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+    expect(deadLetters.letters[0]?.headers).toMatchObject({
+      [DEAD_LETTER_REASON_HEADER]: 'EVENT.INVALID: alert.raised: data.dueOn: must be a date that exists',
+      [DEAD_LETTER_CAUSE_HEADER]: 'invalid',
+    });
+  });
+
+  it('dead-letters at once an event that breaks its contract, without calling the handler', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer, waits, counted } = consumerWith(deadLetters);
+    const incoming = message();
+    const envelope = JSON.parse(incoming.value as string) as { data: Record<string, unknown> };
+    envelope.data.erasedAt = '2026-02-31T10:00:00.000Z';
+    let calls = 0;
+    const outcome = await consumer.consume({ ...incoming, value: JSON.stringify(envelope) }, async () => {
+      calls += 1;
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(0);
+    expect(waits).toEqual([]);
+    expect(deadLetters.letters[0]?.headers[DEAD_LETTER_CAUSE_HEADER]).toBe('invalid');
+    expect(deadLetters.letters[0]?.headers[DEAD_LETTER_ATTEMPTS_HEADER]).toBe('0');
+    expect(counted).toEqual([[TOPICS.participants, 'invalid']]);
+  });
+
+  it('asks for redelivery only when the dead-letter topic cannot be written, and counts nothing then', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    deadLetters.failing = true;
+    const { consumer, counted } = consumerWith(deadLetters, 1);
+    await expect(
+      consumer.consume(message(), async () => {
+        throw new Error('database down');
+      }),
+    ).rejects.toBeInstanceOf(RetriableConsumeError);
+    expect(counted).toEqual([]);
+  });
+});
