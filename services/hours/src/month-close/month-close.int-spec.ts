@@ -1,14 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { TOPICS } from '@stapsteen/contracts';
-import { createTestKeyPair, feedParticipant, mintToken, startTestService, waitForMessage } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  feedParticipant,
+  mintToken,
+  startTestService,
+  testToday,
+  waitForMessage,
+} from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 import { MONTH_CLOSES_COLLECTION, MongoMonthCloses } from './infrastructure/mongo-month-closes';
 
-const YEAR = new Date().getUTCFullYear() - 1;
+/** Last year of the services' calendar (STAPSTEEN_TODAY or the real day), so every month is over. */
+const YEAR = Number(testToday().slice(0, 4)) - 1;
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
@@ -126,6 +134,28 @@ describe('closing a month', () => {
     expect(again.data).toMatchObject({ consecutiveMonthsBelow: 2, severity: 'HIGH' });
   });
 
+  it('marks a correction late when it moves a prestation out of a closed month into an open one', async () => {
+    // Entered while November was open; November is closed now, December is not.
+    const year = await http().get(`/participants/${people.low}/hours?year=${YEAR}`).set(as('organiser')).expect(200);
+    const november = year.body.months[10].prestations.find((p: { date: string }) => p.date === `${YEAR}-11-03`);
+    expect(november.late).toBe(false);
+    const moved = await http()
+      .put(`/participants/${people.low}/years/${YEAR}/prestations/${november.id}`)
+      .set(as('organiser'))
+      .send({
+        date: `${YEAR}-12-01`,
+        minutes: 720,
+        gebruiker: { kind: 'NON_PROFIT', reference: 'Kringwinkel' },
+        activity: 'Sorteren',
+        reason: 'Hoorde bij december',
+      })
+      .expect(200);
+    expect(moved.body.prestation).toMatchObject({ date: `${YEAR}-12-01`, late: true });
+    expect(moved.body.prestation.history).toEqual([
+      expect.objectContaining({ late: true, reason: 'Hoorde bij december', by: 'organiser-1' }),
+    ]);
+  });
+
   it('records the barriers of a flagged participant, publishes only their codes, and counts them in the report', async () => {
     await http()
       .put(`/participants/${people.idle}/months/${YEAR}-10/barriers`)
@@ -214,7 +244,7 @@ describe('closing a month', () => {
   });
 
   it('refuses to close a month that is not over', async () => {
-    const now = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).slice(0, 7);
+    const now = testToday().slice(0, 7);
     const response = await http()
       .post(`/organisations/${organisation}/months/${now}/close`)
       .set(as('organiser'))
@@ -241,7 +271,7 @@ describe('closing a month', () => {
       .set(as('organiser'))
       .send({ steps: [{ fromTrajectoryMonth: 1, hours: 61 }] })
       .expect(400);
-    expect(refused.body.code).toBeDefined();
+    expect(refused.body.code).toBe('REQUEST.INVALID');
     expect((await http().get(`/organisations/${organisation}/hours-targets`).set(as('organiser'))).body.steps).toEqual(
       ramp,
     );

@@ -1,10 +1,18 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, eventually, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
+import {
+  createTestKeyPair,
+  eventually,
+  feedParticipant,
+  mintToken,
+  startTestService,
+  testToday,
+} from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
-const YEAR = new Date().getUTCFullYear() - 1;
+/** Last year of the services' calendar (STAPSTEEN_TODAY or the real day), so every date lies in the past. */
+const YEAR = Number(testToday().slice(0, 4)) - 1;
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
@@ -69,6 +77,8 @@ describe('importing prestations from CSV', () => {
     const csv = [
       'deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit;km',
       `${sofie};06/10/${YEAR};135;School;GBS De Klimop;Middagtoezicht;`,
+      `${sofie};06/10/${YEAR};600;School;GBS De Klimop;Middagtoezicht;`,
+      `${sofie};06/10/${YEAR};585;School;GBS De Klimop;Middagtoezicht;`,
       `${sofie};07/10/${YEAR};veel;School;GBS De Klimop;Middagtoezicht;`,
       `${youssef};08/10/${YEAR};240;vzw;Kringwinkel;Sorteren;24`,
       `${randomUUID()};08/10/${YEAR};60;vzw;Kringwinkel;Sorteren;`,
@@ -83,20 +93,22 @@ describe('importing prestations from CSV', () => {
     const started = await upload(csv).expect(202);
     const report = await finished(started.body.id);
 
-    expect(report).toMatchObject({ status: 'DONE', total: 10, accepted: 6, rejected: 4, duplicates: 0 });
+    expect(report).toMatchObject({ status: 'DONE', total: 12, accepted: 7, rejected: 5, duplicates: 0 });
     expect(report.problems.map((p: { line: number; code: string }) => [p.line, p.code]).sort()).toEqual(
       [
-        [3, 'IMPORT.DURATION_INVALID'],
-        [5, 'IMPORT.PARTICIPANT_UNKNOWN'],
-        [6, 'HOURS.BEFORE_TRAJECTORY_START'],
-        [11, 'HOURS.MONTHLY_CAP_EXCEEDED'],
+        // 2 h 15 + 10 h would make 12 h 15 on 6 October; the 9 h 45 after it fits exactly.
+        [3, 'HOURS.DAY_LIMIT_EXCEEDED'],
+        [5, 'IMPORT.DURATION_INVALID'],
+        [7, 'IMPORT.PARTICIPANT_UNKNOWN'],
+        [8, 'HOURS.BEFORE_TRAJECTORY_START'],
+        [13, 'HOURS.MONTHLY_CAP_EXCEEDED'],
       ].sort(),
     );
-    expect(await hoursIn(sofie, 9)).toMatchObject({ countedHours: 3 });
+    expect(await hoursIn(sofie, 9)).toMatchObject({ countedHours: 3 + 10 });
     expect(await hoursIn(youssef, 9)).toMatchObject({ countedHours: 52, travelCents: 24 * 15 });
 
     const again = await finished((await upload(csv).expect(202)).body.id);
-    expect(again).toMatchObject({ accepted: 0, duplicates: 6, rejected: 4 });
+    expect(again).toMatchObject({ accepted: 0, duplicates: 7, rejected: 5 });
     expect(await hoursIn(youssef, 9)).toMatchObject({ countedHours: 52 });
   });
 

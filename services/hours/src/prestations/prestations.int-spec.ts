@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { createTestKeyPair, feedParticipant, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, feedParticipant, mintToken, startTestService, testToday } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 
-/** Last year, so every date used here lies in the past whenever the suite runs. */
-const YEAR = new Date().getUTCFullYear() - 1;
+/** Last year of the services' calendar (STAPSTEEN_TODAY or the real day), so every date lies in the past. */
+const YEAR = Number(testToday().slice(0, 4)) - 1;
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
@@ -96,6 +96,38 @@ describe('registering prestations over HTTP', () => {
     const year = await http().get(`/participants/${participantId}/hours?year=${YEAR}`).set(as('organiser')).expect(200);
     expect(year.body.months[3].countedHours).toBe(60);
     expect(year.body.months[3].prestations).toHaveLength(12);
+  });
+
+  it('accepts exactly 12 hours of 10 simultaneous 2-hour entries on one day, and tells the others how much is left', async () => {
+    const participantId = await participantWithTrajectory();
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        http()
+          .post('/prestations')
+          .set(as('organiser'))
+          .send(prestation(participantId, `${YEAR}-04-14`, 120)),
+      ),
+    );
+
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(6);
+    const refused = responses.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(4);
+    for (const response of refused) {
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        status: 422,
+        code: 'HOURS.DAY_LIMIT_EXCEEDED',
+        date: `${YEAR}-04-14`,
+        maximumMinutes: 720,
+        alreadyMinutes: 720,
+        requestedMinutes: 120,
+        remainingMinutes: 0,
+      });
+    }
+    const year = await http().get(`/participants/${participantId}/hours?year=${YEAR}`).set(as('organiser')).expect(200);
+    expect(year.body.months[3].prestations).toHaveLength(6);
+    expect(year.body.months[3].countedHours).toBe(12);
   });
 
   it('counts each started hour, and pays EUR 4.10 per counted hour', async () => {
@@ -232,7 +264,7 @@ describe('registering prestations over HTTP', () => {
         .set('Content-Type', 'application/json')
         .send('{"minutes": 60,');
       expect(response.status).toBe(400);
-      expect(response.body.code).toBeDefined();
+      expect(response.body.code).toBe('REQUEST.MALFORMED');
     });
 
     it('refuses an oversized body', async () => {
@@ -241,7 +273,7 @@ describe('registering prestations over HTTP', () => {
         .set(as('organiser'))
         .send({ ...prestation(participantId, `${YEAR}-09-01`, 60), activity: 'x'.repeat(200_000) });
       expect(response.status).toBe(413);
-      expect(response.body.code).toBeDefined();
+      expect(response.body.code).toBe('REQUEST.TOO_LARGE');
     });
 
     it('stored none of the refused prestations', async () => {
