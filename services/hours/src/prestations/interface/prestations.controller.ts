@@ -31,9 +31,12 @@ export class PrestationsController {
 
   @Post('prestations')
   @Roles('ORGANISER', 'ADMIN')
-  @ApiOperation({ summary: 'Register a prestation; refused whole when it would pass the 60 h/month or 630 h/year cap' })
+  @ApiOperation({
+    summary:
+      'Register a prestation; refused whole when it would pass the 60 h/month or 630 h/year cap, or the daily maximum of the participant’s minutes on that day (12 h unless configured; HOURS.DAY_LIMIT_EXCEEDED says the minutes left)',
+  })
   @ApiUnprocessableEntityResponse({
-    description: 'A cap or another rule refuses it',
+    description: 'A cap, the daily maximum or another rule refuses it',
     schema: {
       example: {
         type: 'https://stapsteen.be/problems/hours-monthly-cap-exceeded',
@@ -55,7 +58,10 @@ export class PrestationsController {
 
   @Put(PRESTATION)
   @Roles('ORGANISER', 'ADMIN')
-  @ApiOperation({ summary: 'Correct a prestation, with a reason; the earlier version stays in its history' })
+  @ApiOperation({
+    summary:
+      'Correct a prestation, with a reason; the earlier version stays in its history. The correction is late when the month the prestation leaves or the month it enters is closed',
+  })
   correct(
     @CurrentPrincipal() principal: Principal,
     @Param() where: PrestationPath,
@@ -67,7 +73,10 @@ export class PrestationsController {
   @Delete(PRESTATION)
   @HttpCode(200)
   @Roles('ORGANISER', 'ADMIN')
-  @ApiOperation({ summary: 'Delete a prestation, with a reason; it stays visible in the history' })
+  @ApiOperation({
+    summary:
+      'Delete a prestation, with a reason; it stays visible in the history, and the deletion is late when its month is closed',
+  })
   delete(
     @CurrentPrincipal() principal: Principal,
     @Param() where: PrestationPath,
