@@ -1,3 +1,4 @@
 export * from './keyed-lock';
 export * from './write-guard';
 export * from './shared-reads';
+export * from './version-claims';

@@ -70,4 +70,12 @@ export class CommonServiceConfig {
   @Min(1)
   @Max(300_000)
   CONSUMER_RETRY_MAX_MS: number = 10_000;
+
+  /**
+   * `off` stops claiming aggregate versions before writes (ADR 18). Only for measuring what a
+   * claim costs and for showing that the replica tests need them: with `off`, two instances of a
+   * service on FerretDB can break an invariant.
+   */
+  @IsIn(['on', 'off'])
+  VERSION_CLAIMS: 'on' | 'off' = 'on';
 }

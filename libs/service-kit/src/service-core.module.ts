@@ -1,10 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import { AuthModule } from '@stapsteen/auth';
-import { KeyedLock, WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
+import {
+  AGGREGATE_CLAIMS_COLLECTION,
+  ClaimCollection,
+  KeyedLock,
+  VersionClaims,
+  WRITE_GUARD,
+  WriteGuard,
+  aggregateKey,
+  guardedFilter,
+  prepareClaimCollection,
+} from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import type { CommonServiceConfig } from '@stapsteen/config';
-import { KafkaReadiness, MessagingModule } from '@stapsteen/messaging';
+import { KafkaReadiness, MessagingModule, OutboxCollection, OutboxEntry, OutboxRelay } from '@stapsteen/messaging';
 import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -17,6 +27,11 @@ export interface ServiceCoreOptions<C extends CommonServiceConfig> {
   outboxCollections?: string[];
   /** Overrides the consumer group, e.g. to give each test its own. */
   kafkaGroupId?: string;
+  /**
+   * Collections whose every write claims its version step (ADR 18); the outbox relay's removal
+   * of published events from their documents is then a claimed write too.
+   */
+  claimedCollections?: string[];
 }
 
 /**
@@ -29,6 +44,7 @@ export class ServiceCoreModule {
   static forRoot<C extends CommonServiceConfig>(options: ServiceCoreOptions<C>): DynamicModule {
     const { config } = options;
     const lock = new KeyedLock();
+    const claimed = new Set(options.claimedCollections ?? []);
     return {
       module: ServiceCoreModule,
       global: true,
@@ -59,11 +75,30 @@ export class ServiceCoreModule {
         { provide: KeyedLock, useValue: lock },
         {
           provide: WRITE_GUARD,
-          useFactory: async (connection: Connection): Promise<WriteGuard> => ({
-            lock,
-            atomicConditions: !(await isFerretDb(connection)),
-          }),
-          inject: [getConnectionToken()],
+          useFactory: async (connection: Connection, relay: OutboxRelay): Promise<WriteGuard> => {
+            const atomicConditions = !(await isFerretDb(connection));
+            const claims = connection.db!.collection(AGGREGATE_CLAIMS_COLLECTION);
+            const { sweep } = await prepareClaimCollection(claims);
+            // No TTL index on FerretDB: each instance deletes day-old claims once an hour.
+            if (sweep) setInterval(() => void sweep().catch(() => undefined), CLAIM_SWEEP_MS).unref();
+            const guard: WriteGuard = {
+              lock,
+              atomicConditions,
+              claims: new VersionClaims(claims as unknown as ClaimCollection, {
+                enabled: config.VERSION_CLAIMS !== 'off',
+              }),
+            };
+            if (claimed.size > 0) {
+              relay.removePublishedWith(async (collection, id, published) => {
+                if (claimed.has(collection.collectionName)) return removeClaimed(guard, collection, id, published);
+                await lock.run(aggregateKey(collection.collectionName, id), () =>
+                  collection.updateOne({ _id: id }, { $pullAll: { outbox: published } }),
+                );
+              });
+            }
+            return guard;
+          },
+          inject: [getConnectionToken(), OutboxRelay],
         },
       ],
       exports: [SERVICE_CONFIG, KeyedLock, WRITE_GUARD],
@@ -77,6 +112,46 @@ export function kafkaConnection<C extends CommonServiceConfig>(options: ServiceC
     clientId: options.config.KAFKA_CLIENT_ID ?? `stapsteen-${options.service}`,
     groupId: options.kafkaGroupId ?? `stapsteen-${options.service}`,
   };
+}
+
+const MAX_REMOVAL_ATTEMPTS = 20;
+const CLAIM_SWEEP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes published events from a claimed document as one more version step: read its version,
+ * claim the step, `$pullAll` and move the version on. Without the claim, another process's
+ * removal on FerretDB (a read, then a write of the whole document) could undo a writer's step.
+ */
+async function removeClaimed(guard: WriteGuard, collection: OutboxCollection, id: unknown, published: OutboxEntry[]) {
+  await guard.lock.run(aggregateKey(collection.collectionName, id), async () => {
+    for (let attempt = 1; attempt <= MAX_REMOVAL_ATTEMPTS; attempt++) {
+      const current = (await collection.findOne({ _id: id }, { projection: { version: 1 } })) as {
+        version?: number;
+      } | null;
+      if (!current || typeof current.version !== 'number') return;
+      const version = current.version;
+      const removed = await guard.claims.write(
+        collection.collectionName,
+        id,
+        version,
+        async () => {
+          const result = (await collection.updateOne(guardedFilter(guard, id, { version }), {
+            $pullAll: { outbox: published },
+            $set: { version: version + 1 },
+          })) as { modifiedCount?: number };
+          return result.modifiedCount === 1;
+        },
+        async () => {
+          const now = (await collection.findOne({ _id: id }, { projection: { version: 1 } })) as {
+            version?: number;
+          } | null;
+          return now?.version ?? null;
+        },
+      );
+      if (removed) return;
+    }
+    throw new Error(`could not remove published events from ${collection.collectionName} (busy)`);
+  });
 }
 
 /** FerretDB answers buildInfo with its own version next to the MongoDB version it emulates. */

@@ -35,7 +35,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ ...COACHING_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ServiceCoreModule.forRoot({
+          ...COACHING_SERVICE,
+          config,
+          kafkaGroupId: overrides.kafkaGroupId,
+          // Written through VersionedCollection, so every step is claimed (ADR 18).
+          claimedCollections: [
+            GROUP_SESSIONS_COLLECTION,
+            ONE_ON_ONES_COLLECTION,
+            PEER_COACHES_COLLECTION,
+            GAPS_COLLECTION,
+          ],
+        }),
         ParticipantsModule,
         CompetenciesModule,
         AssessmentsModule,

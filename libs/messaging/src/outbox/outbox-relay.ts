@@ -35,6 +35,9 @@ export interface OutboxRelayOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Removes the published entries from one document. */
+export type PublishedRemoval = (collection: OutboxCollection, id: unknown, published: OutboxEntry[]) => Promise<void>;
+
 const PENDING = { 'outbox.0': { $exists: true } };
 
 /**
@@ -58,12 +61,21 @@ export class OutboxRelay {
   private stopped = true;
   private sweepDue = true;
   private readonly targets = new Map<string, OutboxTarget>();
+  private removal: PublishedRemoval | undefined;
 
   constructor(
     private readonly collections: OutboxCollection[],
     private readonly publisher: OutboxPublisher,
     private readonly options: OutboxRelayOptions,
   ) {}
+
+  /**
+   * Removes published entries through `removal` instead of the plain `$pullAll`: where writes are
+   * version-claimed across processes (ADR 18), the removal must be a claimed write too.
+   */
+  removePublishedWith(removal: PublishedRemoval): void {
+    this.removal = removal;
+  }
 
   start(): void {
     this.stopped = false;
@@ -175,6 +187,10 @@ export class OutboxRelay {
     await this.publisher.publish(items.flatMap(({ document }) => document.outbox ?? []));
     const serialize = this.options.serialize ?? ((_key, work) => work());
     for (const { collection, document } of items) {
+      if (this.removal) {
+        await this.removal(collection, document._id, document.outbox ?? []);
+        continue;
+      }
       await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
         collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
       );

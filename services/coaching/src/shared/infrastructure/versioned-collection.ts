@@ -9,7 +9,7 @@ type AggregateDocument<T> = { _id: string; version: number; outbox: OutboxEntry[
 
 /**
  * An aggregate per document, with the version condition and the outbox in the same write
- * (docs/adr/0002, 0003, 0005). The `value` is written with `$set` as a whole.
+ * (docs/adr/0002, 0003, 0005), each update claimed per version step (docs/adr/0018). The `value` is written with `$set` as a whole.
  */
 export class VersionedCollection<T extends object> implements AggregateStore<T> {
   readonly collection: Collection<AggregateDocument<T>>;
@@ -39,16 +39,29 @@ export class VersionedCollection<T extends object> implements AggregateStore<T> 
     }
   }
 
+  /** Claims the step from `expectedVersion` first (ADR 18), then writes it. */
   async update(id: string, value: T, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean> {
-    const result = await this.collection.updateOne(
-      guardedFilter(this.guard, id, { version: expectedVersion }) as object,
-      {
-        $set: value,
-        $inc: { version: 1 },
-        ...(outbox.length > 0 ? { $push: { outbox: { $each: outbox } } } : {}),
-      } as object,
+    return this.guard.claims.write(
+      this.collectionName,
+      id,
+      expectedVersion,
+      async () => {
+        const result = await this.collection.updateOne(
+          guardedFilter(this.guard, id, { version: expectedVersion }) as object,
+          {
+            $set: { ...value, version: expectedVersion + 1 },
+            ...(outbox.length > 0 ? { $push: { outbox: { $each: outbox } } } : {}),
+          } as object,
+        );
+        return result.modifiedCount === 1;
+      },
+      () => this.currentVersion(id),
     );
-    return result.modifiedCount === 1;
+  }
+
+  private async currentVersion(id: string): Promise<number | null> {
+    const document = await this.collection.findOne({ _id: id } as object, { projection: { version: 1 } });
+    return document?.version ?? null;
   }
 
   async find(filter: object, limit = 5000): Promise<T[]> {

@@ -46,15 +46,34 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
     }
   }
 
+  /**
+   * Claims the step from `expectedVersion` first (ADR 18): the only guard that holds across
+   * processes on FerretDB. The filter keeps the version where the database applies it atomically.
+   */
   async update(year: ParticipantYear, expectedVersion: number): Promise<boolean> {
-    const result = await this.collection.updateOne(
-      { _id: idOf(year.participantId, year.year), version: expectedVersion },
-      {
-        $set: { prestations: year.prestations, organisationId: year.organisationId, regionId: year.regionId },
-        $inc: { version: 1 },
+    const id = idOf(year.participantId, year.year);
+    return this.guard.claims.write(
+      PARTICIPANT_YEARS_COLLECTION,
+      id,
+      expectedVersion,
+      async () => {
+        const result = await this.collection.updateOne(guardedFilter(this.guard, id, { version: expectedVersion }), {
+          $set: {
+            prestations: year.prestations,
+            organisationId: year.organisationId,
+            regionId: year.regionId,
+            version: expectedVersion + 1,
+          },
+        });
+        return result.modifiedCount === 1;
       },
+      () => this.currentVersion(id),
     );
-    return result.modifiedCount === 1;
+  }
+
+  private async currentVersion(id: string): Promise<number | null> {
+    const document = await this.collection.findOne({ _id: id }, { projection: { version: 1 } });
+    return document?.version ?? null;
   }
 
   async loadMany(keys: string[]) {
@@ -73,15 +92,29 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
 
   async writeMany(changes: Array<{ year: ParticipantYear; expectedVersion: number | null }>): Promise<number> {
     if (changes.length === 0) return 0;
+    // Every update claims its step, all in one round trip; only the steps this caller got are
+    // written, the others count as not taken (the import re-reads and redoes its chunk).
+    const updates = changes.filter((change) => change.expectedVersion !== null);
+    const claimed = await this.guard.claims.claimMany(
+      PARTICIPANT_YEARS_COLLECTION,
+      updates.map(({ year, expectedVersion }) => ({
+        id: idOf(year.participantId, year.year),
+        version: expectedVersion as number,
+      })),
+      (id) => this.currentVersion(String(id)),
+    );
+    const mayWrite = new Set(updates.filter((_, i) => claimed[i]));
+    const writes = changes.filter((change) => change.expectedVersion === null || mayWrite.has(change));
+    if (writes.length === 0) return 0;
     try {
       const result = await this.collection.bulkWrite(
-        changes.map(({ year, expectedVersion }) =>
+        writes.map(({ year, expectedVersion }) =>
           expectedVersion === null
             ? { insertOne: { document: { _id: idOf(year.participantId, year.year), ...year, version: 1, outbox: [] } } }
             : {
                 updateOne: {
                   filter: guardedFilter(this.guard, idOf(year.participantId, year.year), { version: expectedVersion }),
-                  update: { $set: { prestations: year.prestations }, $inc: { version: 1 } },
+                  update: { $set: { prestations: year.prestations, version: expectedVersion + 1 } },
                 },
               },
         ),
