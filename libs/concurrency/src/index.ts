@@ -2,3 +2,4 @@ export * from './keyed-lock';
 export * from './write-guard';
 export * from './shared-reads';
 export * from './version-claims';
+export * from './read-decide-write';

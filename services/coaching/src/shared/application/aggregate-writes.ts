@@ -1,5 +1,5 @@
 import { DomainError } from '@stapsteen/errors';
-import { aggregateKey } from '@stapsteen/concurrency';
+import { Serialize, aggregateKey, readDecideWrite } from '@stapsteen/concurrency';
 import type { DomainFact, OutboxEntry } from '@stapsteen/messaging';
 import { stampForOutbox } from '@stapsteen/messaging';
 
@@ -19,9 +19,8 @@ export interface AggregateStore<T> {
   update(id: string, value: T, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean>;
 }
 
-export type Serialize = <R>(key: string, work: () => Promise<R>) => Promise<R>;
-
-export const unserialised: Serialize = (_key, work) => work();
+export type { Serialize } from '@stapsteen/concurrency';
+export { unserialised } from '@stapsteen/concurrency';
 
 export interface Decision<T, R> {
   next: T;
@@ -31,12 +30,11 @@ export interface Decision<T, R> {
   skip?: boolean;
 }
 
-const MAX_ATTEMPTS = 20;
-
 /**
- * Read-decide-write of one aggregate (docs/adr/0005): under the per-aggregate lock of this process,
- * and with the version condition for writers in other processes; a loser re-reads and decides again.
- * The events the decision produced are stored in the same write.
+ * Read-decide-write of one aggregate through the shared loop (`readDecideWrite`, ADR 5 and 18):
+ * under the per-aggregate lock of this process, each update claiming its version step so that
+ * writers in other processes cannot take the same one; a loser re-reads and decides again. The
+ * events the decision produced are stored in the same write.
  */
 export async function changeAggregate<T, R>(
   store: AggregateStore<T>,
@@ -44,18 +42,19 @@ export async function changeAggregate<T, R>(
   id: string,
   decide: (current: T | null) => Decision<T, R>,
 ): Promise<R> {
-  return serialize(aggregateKey(store.collectionName, id), async () => {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const loaded = await store.load(id);
+  return readDecideWrite<T, { value: T; outbox: OutboxEntry[] }, R>({
+    key: aggregateKey(store.collectionName, id),
+    serialize,
+    load: () => store.load(id),
+    decide: (loaded) => {
       const { next, facts, result, skip } = decide(loaded?.value ?? null);
       // A decision that changed nothing (same object, no events) needs no write.
-      if (skip || (loaded && next === loaded.value && facts.length === 0)) return result;
-      const outbox = stampForOutbox(facts, 'coaching');
-      const written = loaded
-        ? await store.update(id, next, loaded.version, outbox)
-        : await store.insert(id, next, outbox);
-      if (written) return result;
-    }
-    throw new DomainError('COACHING.BUSY', 'conflict', 'Too many simultaneous changes to this record; try again.');
+      const unchanged = skip || (loaded !== null && next === loaded.value && facts.length === 0);
+      return { next: { value: next, outbox: unchanged ? [] : stampForOutbox(facts, 'coaching') }, result, unchanged };
+    },
+    insert: ({ value, outbox }) => store.insert(id, value, outbox),
+    update: ({ value, outbox }, expectedVersion) => store.update(id, value, expectedVersion, outbox),
+    busy: () =>
+      new DomainError('COACHING.BUSY', 'conflict', 'Too many simultaneous changes to this record; try again.'),
   });
 }

@@ -1,6 +1,6 @@
 import { Principal, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
-import { aggregateKey } from '@stapsteen/concurrency';
+import { aggregateKey, readDecideWrite } from '@stapsteen/concurrency';
 import { randomUUID } from 'node:crypto';
 import type { ParticipantRoster, RosterEntry } from '../../participants/application/participant-roster';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
@@ -41,12 +41,12 @@ export interface PrestationOutcome {
 }
 
 /**
- * Many organisers may enter hours for the same participant at once. Within this process the
- * writes for one participant-year are serialised; across processes (on MongoDB) each attempt
- * re-reads the year, lets the domain decide and writes only if the version is unchanged, and a
- * loser retries against the new totals. Either way no interleaving pushes a total over a cap.
+ * Many organisers may enter hours for the same participant at once, through several replicas.
+ * Within this process the writes for one participant-year are serialised; across processes each
+ * attempt re-reads the year, lets the domain decide and writes only if it gets the version step
+ * (`readDecideWrite`, ADR 18), and a loser retries against the new totals. No interleaving pushes
+ * a total over a cap.
  */
-const MAX_ATTEMPTS = 20;
 
 /** The collection name is part of the lock key shared with the outbox relay. */
 export const PARTICIPANT_YEARS_COLLECTION = 'participant_years';
@@ -112,16 +112,21 @@ export class PrestationCommands {
     year: number,
     decide: (current: ParticipantYear) => { year: ParticipantYear; prestation: Prestation },
   ): Promise<PrestationOutcome> {
-    const key = aggregateKey(PARTICIPANT_YEARS_COLLECTION, `${participant.participantId}:${year}`);
-    return this.serialize(key, async () => {
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return readDecideWrite({
+      key: aggregateKey(PARTICIPANT_YEARS_COLLECTION, `${participant.participantId}:${year}`),
+      serialize: this.serialize,
+      load: async () => {
         const loaded = await this.years.load(participant.participantId, year);
-        const current = loaded?.year ?? emptyYear(participant, year);
-        const { year: next, prestation } = decide(current);
-        const written = loaded ? await this.years.update(next, loaded.version) : await this.years.insert(next);
-        if (written) return { prestation, totals: totalsFor(next, monthOf(prestation.date), this.policy) };
-      }
-      throw new DomainError('HOURS.BUSY', 'conflict', 'Too many simultaneous changes for this participant; try again.');
+        return loaded && { value: loaded.year, version: loaded.version };
+      },
+      decide: (loaded) => {
+        const { year: next, prestation } = decide(loaded?.value ?? emptyYear(participant, year));
+        return { next, result: { prestation, totals: totalsFor(next, monthOf(prestation.date), this.policy) } };
+      },
+      insert: (next) => this.years.insert(next),
+      update: (next, expectedVersion) => this.years.update(next, expectedVersion),
+      busy: () =>
+        new DomainError('HOURS.BUSY', 'conflict', 'Too many simultaneous changes for this participant; try again.'),
     });
   }
 
