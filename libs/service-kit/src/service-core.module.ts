@@ -128,7 +128,12 @@ async function removeClaimed(guard: WriteGuard, collection: OutboxCollection, id
       const current = (await collection.findOne({ _id: id }, { projection: { version: 1 } })) as {
         version?: number;
       } | null;
-      if (!current || typeof current.version !== 'number') return;
+      if (!current) return;
+      if (typeof current.version !== 'number') {
+        // Not a versioned document after all: nothing to claim, remove as before.
+        await collection.updateOne({ _id: id }, { $pullAll: { outbox: published } });
+        return;
+      }
       const version = current.version;
       const removed = await guard.claims.write(
         collection.collectionName,
