@@ -3,11 +3,20 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { HOURS_BUCKETS } from '../domain/kpi-arithmetic';
 import type { Period } from '../domain/period';
+import { OUTCOME_LABELS_NL } from '../domain/outcome-labels';
 import { pseudonymisedRows } from '../domain/pseudonymised';
 import type { KpiQueries, KpiQuery, OrganisationMonthRow } from './kpi-queries';
 
-/** Column headers in Dutch (the users' language), with the field each one shows. */
-const COLUMNS: { header: string; value: (row: OrganisationMonthRow) => string | number | null }[] = [
+/** Excel number formats: shares as percentages, averages with one decimal, counts whole. */
+const PERCENT = '0.0%';
+const ONE_DECIMAL = '0.0';
+
+/** Column headers in Dutch (the users' language), with the field each one shows and its format. */
+const COLUMNS: {
+  header: string;
+  value: (row: OrganisationMonthRow) => string | number | null;
+  numberFormat?: string;
+}[] = [
   { header: 'Organisatie-id', value: (r) => r.organisationId },
   { header: 'Organisatie', value: (r) => r.organisationName },
   { header: 'Regio-id', value: (r) => r.regionId },
@@ -16,13 +25,13 @@ const COLUMNS: { header: string; value: (row: OrganisationMonthRow) => string | 
   { header: 'Gestart', value: (r) => r.started },
   { header: 'Actief', value: (r) => r.active },
   { header: 'Gecoacht', value: (r) => r.coached },
-  { header: 'Coachingsgraad', value: (r) => r.coachingCoverage },
+  { header: 'Coachingsgraad', value: (r) => r.coachingCoverage, numberFormat: PERCENT },
   { header: 'Uitgestroomd', value: (r) => r.ended },
   { header: 'Positief uitgestroomd', value: (r) => r.positiveOutflow },
-  { header: 'Positieve uitstroom', value: (r) => r.positiveOutflowRate },
+  { header: 'Positieve uitstroom', value: (r) => r.positiveOutflowRate, numberFormat: PERCENT },
   { header: 'Deelnemer-maanden', value: (r) => r.participantMonths },
-  { header: 'Gemiddeld getelde uren', value: (r) => r.averageCountedHours },
-  { header: 'Aandeel onder streefdoel', value: (r) => r.shareBelowTarget },
+  { header: 'Gemiddeld getelde uren', value: (r) => r.averageCountedHours, numberFormat: ONE_DECIMAL },
+  { header: 'Aandeel onder streefdoel', value: (r) => r.shareBelowTarget, numberFormat: PERCENT },
   ...HOURS_BUCKETS.map((bucket) => ({
     header: `Uren ${bucket}`,
     value: (r: OrganisationMonthRow) => r.buckets[bucket],
@@ -36,6 +45,9 @@ const csvNumber = (value: string | number | null) =>
     : typeof value === 'number' && !Number.isInteger(value)
       ? value.toFixed(4).replace('.', ',')
       : String(value);
+
+/** What the birth-year column says where fewer than five people of the group share the band. */
+export const HIDDEN_BAND = 'verborgen (minder dan 5 personen)';
 
 export interface ExportFile {
   body: Buffer;
@@ -65,6 +77,11 @@ export class KpiExports {
     const sheet = workbook.addWorksheet(`KPI ${period.from} – ${period.to}`.slice(0, 31));
     sheet.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };
     for (const row of rows) sheet.addRow(COLUMNS.map((c) => c.value(row)));
+    COLUMNS.forEach((column, index) => {
+      const sheetColumn = sheet.getColumn(index + 1);
+      sheetColumn.width = Math.max(10, column.header.length + 2);
+      if (column.numberFormat) sheetColumn.numFmt = column.numberFormat;
+    });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     return { body: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `kpis-${periodName(period)}.xlsx` };
   }
@@ -76,14 +93,25 @@ export class KpiExports {
     const { rows, suppressedGroups } = pseudonymisedRows(rosters, inPeriod, this.pseudonymOf);
     const body = stringify(
       [
-        ['Pseudoniem', 'Geboortejaren', 'Organisatie-id', 'Maand', 'Getelde uren', 'Streefdoel uren', 'Uitkomst'],
+        [
+          'Pseudoniem',
+          'Geboortejaren',
+          'Organisatie-id',
+          'Maand',
+          'Getelde uren',
+          'Streefdoel uren',
+          'Uitkomst',
+          'Uitkomstcode',
+        ],
         ...rows.map((r) => [
           r.pseudonym,
-          r.birthYearBand ?? '',
+          // Said in the cell, not left blank: a band shared by fewer than five could single someone out.
+          r.birthYearBand ?? HIDDEN_BAND,
           r.organisationId,
           r.month,
           csvNumber(r.countedHours),
           csvNumber(r.targetHours),
+          OUTCOME_LABELS_NL[r.outcome],
           r.outcome,
         ]),
       ],
