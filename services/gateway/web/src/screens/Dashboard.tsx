@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import type { Me } from '../App';
 import { currentMonth, fmtNumber, shiftMonth } from '../i18n';
+import { useRegionName } from '../lib/regions';
 import { ProblemMessage } from '../ProblemMessage';
 import {
   ChartWithTable,
@@ -48,9 +49,12 @@ export function usePeriod(): [KpiFilters, (from: string, to: string) => void] {
   ];
 }
 
+/** A period the KPI endpoints accept; the screens ask for nothing else, so one message says what is wrong. */
+export const periodIsValid = (filters: KpiFilters) => filters.from <= filters.to;
+
 export function PeriodPicker({ filters, onChange }: { filters: KpiFilters; onChange: (f: string, t: string) => void }) {
   const { t } = useTranslation();
-  const invalid = filters.from > filters.to;
+  const invalid = !periodIsValid(filters);
   return (
     <form className="row period" aria-label={t('dashboard.period')} onSubmit={(e) => e.preventDefault()}>
       <label>
@@ -113,7 +117,16 @@ export function SummaryFigures({ filters }: { filters: KpiFilters }) {
           {figures.map(([key, value]) => (
             <div key={key}>
               <dt>{t(`dashboard.figures.${key}`)}</dt>
-              <dd>{value}</dd>
+              <dd>
+                {key === 'openAlerts' ? (
+                  // The same alerts the inbox lists unless filtered: its total is this number.
+                  <Link to={inboxLink({ organisationId: filters.organisationId })} title={t('alerts.openInInbox')}>
+                    {value}
+                  </Link>
+                ) : (
+                  value
+                )}
+              </dd>
             </div>
           ))}
         </dl>
@@ -497,6 +510,11 @@ function CoverageCard({ filters }: { filters: KpiFilters }) {
   );
 }
 
+/** The manager's inbox on the alerts a dashboard figure counts (every unresolved one, as the figure). */
+function inboxLink(filters: { kind?: string; organisationId?: string | null }): string {
+  return `/manager/alerts${queryString({ kind: filters.kind, organisationId: filters.organisationId })}`;
+}
+
 function AlertsCard({ filters }: { filters: KpiFilters }) {
   const { t } = useTranslation();
   const query = useKpi<AlertFigures>('alerts', filters);
@@ -510,7 +528,14 @@ function AlertsCard({ filters }: { filters: KpiFilters }) {
         rows={kinds}
         columns={[
           { header: t('alerts.kind'), cell: (k) => t(`alerts.${k.kind}`, { defaultValue: k.kind }) },
-          { header: t('dashboard.open'), cell: (k) => fmtNumber(k.open), numeric: true },
+          {
+            header: t('dashboard.open'),
+            // Each count opens the inbox on the same alerts: its total is the number shown here.
+            cell: (k) => (
+              <Link to={inboxLink({ kind: k.kind, organisationId: filters.organisationId })}>{fmtNumber(k.open)}</Link>
+            ),
+            numeric: true,
+          },
           ...(['0-7', '8-30', '31+'] as const).map((age) => ({
             header: t('dashboard.days', { range: age }),
             cell: (k: AlertFigures['kinds'][number]) => fmtNumber(k.byAge?.[age] ?? 0),
@@ -562,6 +587,7 @@ function OrganisationsTable({ filters }: { filters: KpiFilters }) {
   const { t } = useTranslation();
   const figures = useKpi<{ organisations: OrganisationFigures[] }>('organisations', filters);
   const directory = useOrganisationDirectory();
+  const regionName = useRegionName();
   const link = (id: string, name: string) => (
     <Link to={`/manager/organisations/${encodeURIComponent(id)}${queryString({ from: filters.from, to: filters.to })}`}>
       {name}
@@ -613,7 +639,7 @@ function OrganisationsTable({ filters }: { filters: KpiFilters }) {
               rows={directory.data.filter((o) => o.kind === 'WIJK_WERK')}
               columns={[
                 { header: t('drill.organisation'), cell: (o) => link(o.id, o.name) },
-                { header: t('drill.region'), cell: (o) => o.regionId },
+                { header: t('drill.region'), cell: (o) => regionName(o.regionId) },
               ]}
             />
           )}
@@ -626,16 +652,21 @@ function OrganisationsTable({ filters }: { filters: KpiFilters }) {
 export function Dashboard({ me }: { me?: Me }) {
   const { t } = useTranslation();
   const [period, setPeriod] = usePeriod();
+  const regionName = useRegionName();
   const filters: KpiFilters = { ...period, regionId: me?.role === 'REGIONAL_MANAGER' ? me.regionId : null };
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
-      {me?.regionId && <p className="hint">{t('drill.regionScope', { region: me.regionId })}</p>}
+      {me?.regionId && <p className="hint">{t('drill.regionScope', { region: regionName(me.regionId) })}</p>}
       <PeriodPicker filters={filters} onChange={setPeriod} />
-      <SummaryFigures filters={filters} />
-      <KpiCharts filters={filters} />
-      <OrganisationsTable filters={filters} />
-      <Exports filters={filters} />
+      {periodIsValid(filters) && (
+        <>
+          <SummaryFigures filters={filters} />
+          <KpiCharts filters={filters} />
+          <OrganisationsTable filters={filters} />
+          <Exports filters={filters} />
+        </>
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Loading } from '../lib/ScreenState';
 import { currentMonth, fmtDate, fmtNumber } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
 import { GapReason, useCatalogue, useCompetencyName } from './coach-kit';
-import { Exports, KpiCharts, PeriodPicker, SummaryFigures, usePeriod } from './Dashboard';
+import { Exports, KpiCharts, PeriodPicker, periodIsValid, SummaryFigures, usePeriod } from './Dashboard';
 import { DataTable, fmtShortMonth, queryString, useOrganisationNameOf } from './insight-kit';
 
 /** The flow-through participant as a manager reads it: no national register number beyond its mask. */
@@ -88,7 +88,7 @@ export function OrganisationDrill() {
       </nav>
       <h1>{nameOf(organisationId)}</h1>
       <PeriodPicker filters={filters} onChange={setPeriod} />
-      <SummaryFigures filters={filters} />
+      {periodIsValid(filters) && <SummaryFigures filters={filters} />}
       <section aria-labelledby="drill-participants">
         <h2 id="drill-participants">{t('drill.participants')}</h2>
         {participants.isLoading && <Loading />}
@@ -126,8 +126,12 @@ export function OrganisationDrill() {
           />
         )}
       </section>
-      <KpiCharts filters={filters} />
-      <Exports filters={filters} />
+      {periodIsValid(filters) && (
+        <>
+          <KpiCharts filters={filters} />
+          <Exports filters={filters} />
+        </>
+      )}
     </>
   );
 }
