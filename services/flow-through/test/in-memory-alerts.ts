@@ -1,5 +1,10 @@
 import type { OutboxEntry } from '@stapsteen/messaging';
-import type { AlertRepository, AlertsOwner, StoredParticipantAlerts } from '../src/alerts/application/alert-repository';
+import type {
+  AlertRepository,
+  AlertScopeQuery,
+  AlertsOwner,
+  StoredParticipantAlerts,
+} from '../src/alerts/application/alert-repository';
 import type { Alert, ParticipantAlerts } from '../src/alerts/domain/alert';
 
 /** The alerts documents in memory, for unit tests of the alert and due-alert handlers. */
@@ -44,14 +49,10 @@ export class InMemoryAlerts implements AlertRepository {
     }
   }
 
-  async list(scope: Record<string, unknown> = {}) {
+  async list(scope: AlertScopeQuery = {}) {
     const matches = (state: ParticipantAlerts) =>
-      Object.entries(scope).every(([field, condition]) => {
-        const value = state[field as 'regionId' | 'organisationId'];
-        return typeof condition === 'object' && condition !== null && '$in' in condition
-          ? (condition.$in as string[]).includes(value)
-          : value === condition;
-      });
+      (scope.regionId === undefined || state.regionId === scope.regionId) &&
+      (scope.organisationIds === undefined || scope.organisationIds.includes(state.organisationId));
     return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
   }
 

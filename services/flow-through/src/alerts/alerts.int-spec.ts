@@ -2,8 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
 import {
   createTestKeyPair,
+  daysAgo,
   eventually,
   mintToken,
+  monthsAgo,
   sendRaw,
   startTestService,
   waitForMessage,
@@ -13,6 +15,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
+import { ALERT_KINDS, ALERT_SEVERITIES, Alert, AlertStatus } from './domain/alert';
 
 describe('manager alerts from the hours events, over HTTP and real Kafka', () => {
   const keys = createTestKeyPair();
@@ -63,7 +67,10 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       scope,
     );
   const lowHoursAlertsOf = async (who: string, participantId: string) => {
-    const response = await request(app.getHttpServer()).get('/alerts?kind=LOW_HOURS').set(as(who)).expect(200);
+    const response = await request(app.getHttpServer())
+      .get('/alerts?kind=LOW_HOURS&status=OPEN,ACKNOWLEDGED,SNOOZED,RESOLVED&limit=500')
+      .set(as(who))
+      .expect(200);
     return (response.body.items as Array<{ id: string; participantId: string }>).filter(
       (a) => a.participantId === participantId,
     );
@@ -115,7 +122,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
   it('turns a low-hours flag into one alert, even delivered twice, and resolves it when the flag clears', async () => {
     const participantId = randomUUID();
-    const first = flagged(participantId, '2026-09', 'MEDIUM');
+    const first = flagged(participantId, monthsAgo(3), 'MEDIUM');
     await sendRaw(TOPICS.hours, [first]);
 
     const [alert] = await eventually(
@@ -138,7 +145,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
     // The same message again, then the next month's flag on the same partition: once that shows,
     // the redelivery before it has been consumed too.
-    await sendRaw(TOPICS.hours, [first, flagged(participantId, '2026-10', 'HIGH')]);
+    await sendRaw(TOPICS.hours, [first, flagged(participantId, monthsAgo(2), 'HIGH')]);
     const updated = await eventually(
       () => request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
       (response) => response.body.severity === 'HIGH',
@@ -149,7 +156,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
     await sendRaw(TOPICS.hours, [
       hoursEvent('participant.low-hours-cleared', participantId, {
-        month: '2026-11',
+        month: monthsAgo(1),
         countedHours: 21,
         targetHours: 20,
       }),
@@ -172,7 +179,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
   it('shows a region’s alerts to nobody outside it: another region’s manager sees nothing, another organisation gets 404', async () => {
     const participantId = randomUUID();
-    await sendRaw(TOPICS.hours, [flagged(participantId, '2026-10', 'HIGH')]);
+    await sendRaw(TOPICS.hours, [flagged(participantId, monthsAgo(2), 'HIGH')]);
     await eventually(
       () => lowHoursAlertsOf('neteland', participantId),
       (alerts) => alerts.length === 1,
@@ -194,7 +201,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
   it('lets the region’s manager acknowledge, snooze and resolve an alert, and refuses bad input as problem details', async () => {
     const participantId = randomUUID();
-    await sendRaw(TOPICS.hours, [flagged(participantId, '2026-10', 'HIGH')]);
+    await sendRaw(TOPICS.hours, [flagged(participantId, monthsAgo(2), 'HIGH')]);
     await eventually(
       () => lowHoursAlertsOf('managerKempen', participantId),
       (alerts) => alerts.length === 1,
@@ -215,7 +222,8 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       .expect(400);
     expect(invalid.body).toMatchObject({ code: 'REQUEST.INVALID' });
 
-    const until = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    // Two weeks after the service's today (the test clock), whatever the real date.
+    const until = daysAgo(-14);
     const snoozed = await request(app.getHttpServer())
       .post(`${url}/snooze`)
       .set(as('managerKempen'))
@@ -240,12 +248,88 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       .set(as('managerKempen'))
       .expect(400);
   });
+  it('pages through every unresolved alert of an organisation with the total, filtered and sorted, from the database', async () => {
+    // 130 participants of one organisation of this file's own, each with one alert stored as the
+    // alert writer stores it: every kind, three severities, raised 0–64 days before the service's
+    // today; every tenth resolved, every tenth after that snoozed.
+    const bulk = `org-bulk-${suffix}`;
+    const repository = app.get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    const statusOf = (i: number): AlertStatus => (i % 10 === 0 ? 'RESOLVED' : i % 10 === 1 ? 'SNOOZED' : 'OPEN');
+    for (let i = 0; i < 130; i++) {
+      const raisedAt = `${daysAgo(i % 65)}T10:00:00.000Z`;
+      const alert: Alert = {
+        id: randomUUID(),
+        kind: ALERT_KINDS[i % ALERT_KINDS.length],
+        severity: ALERT_SEVERITIES[i % 3],
+        status: statusOf(i),
+        raisedAt,
+        lastSeenAt: raisedAt,
+        snoozedUntil: statusOf(i) === 'SNOOZED' ? daysAgo(-10) : null,
+        snoozeReason: statusOf(i) === 'SNOOZED' ? 'Op verlof' : null,
+        resolvedAt: statusOf(i) === 'RESOLVED' ? raisedAt : null,
+        resolution: statusOf(i) === 'RESOLVED' ? 'MANUAL' : null,
+        openGapIds: [],
+        facts: {},
+        history: [],
+      };
+      const state = { participantId: randomUUID(), organisationId: bulk, regionId: kempen, alerts: [alert] };
+      expect(await repository.insert(state, [], null)).toBe(true);
+    }
+    const list = (query: string) =>
+      request(app.getHttpServer()).get(`/alerts?organisationId=${bulk}&${query}`).set(as('managerKempen')).expect(200);
+    const all = Array.from({ length: 130 }, (_, i) => i);
+
+    const first = await list('');
+    expect([first.body.total, first.body.items.length]).toEqual([117, 50]);
+    const third = await list('offset=100');
+    expect(third.body.items).toHaveLength(17);
+    const second = await list('offset=50');
+    const seen = [...first.body.items, ...second.body.items, ...third.body.items].map((a: { id: string }) => a.id);
+    expect(new Set(seen).size).toBe(117);
+
+    for (const [k, kind] of ALERT_KINDS.entries())
+      expect([kind, (await list(`kind=${kind}`)).body.total]).toEqual([
+        kind,
+        all.filter((i) => i % ALERT_KINDS.length === k && i % 10 !== 0).length,
+      ]);
+    expect((await list('status=RESOLVED')).body.total).toBe(13);
+    expect((await list('status=SNOOZED&severity=MEDIUM')).body.total).toBe(
+      all.filter((i) => i % 10 === 1 && i % 3 === 1).length,
+    );
+    const old = await list('olderThanDays=30&sort=oldest&limit=5');
+    expect(old.body.total).toBe(all.filter((i) => i % 65 > 30 && i % 10 !== 0).length);
+    expect(old.body.items.map((a: { ageDays: number }) => a.ageDays)).toEqual([64, 64, 63, 63, 62]);
+    const bySeverity = await list('sort=severity&limit=500');
+    expect(bySeverity.body.items.map((a: { severity: string }) => a.severity)).toEqual([
+      ...Array(all.filter((i) => i % 3 === 2 && i % 10 !== 0).length).fill('HIGH'),
+      ...Array(all.filter((i) => i % 3 === 1 && i % 10 !== 0).length).fill('MEDIUM'),
+      ...Array(all.filter((i) => i % 3 === 0 && i % 10 !== 0).length).fill('LOW'),
+    ]);
+
+    // A filter narrows and never widens: another region's manager and another organisation find nothing.
+    const gentManager = await request(app.getHttpServer())
+      .get(`/alerts?organisationId=${bulk}`)
+      .set(as('managerGent'))
+      .expect(200);
+    expect(gentManager.body).toEqual({ items: [], total: 0 });
+    const herentalsStaff = await request(app.getHttpServer())
+      .get(`/alerts?organisationId=${bulk}`)
+      .set(as('herentals'))
+      .expect(200);
+    expect(herentalsStaff.body).toEqual({ items: [], total: 0 });
+    const bad = await request(app.getHttpServer())
+      .get('/alerts?status=OPEN,GONE&sort=loudest')
+      .set(as('managerKempen'))
+      .expect(400);
+    expect(bad.body.code).toBe('REQUEST.INVALID');
+  });
+
   it('streams changes live to the region’s manager and to no other region', async () => {
     const kempenStream = await openStream('managerKempen');
     const gentStream = await openStream('managerGent');
     try {
       const inKempen = randomUUID();
-      await sendRaw(TOPICS.hours, [flagged(inKempen, '2026-10', 'MEDIUM')]);
+      await sendRaw(TOPICS.hours, [flagged(inKempen, monthsAgo(2), 'MEDIUM')]);
       await eventually(
         async () => kempenStream.events,
         (events) => events.some((e) => e.type === 'RAISED' && e.data.participantId === inKempen),
@@ -256,7 +340,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       // alert has arrived, the Kempen one would have arrived before it, had it been sent.
       const inGent = randomUUID();
       await sendRaw(TOPICS.hours, [
-        flagged(inGent, '2026-10', 'MEDIUM', { organisationId: `org-gent-${suffix}`, regionId: gent }),
+        flagged(inGent, monthsAgo(2), 'MEDIUM', { organisationId: `org-gent-${suffix}`, regionId: gent }),
       ]);
       await eventually(
         async () => gentStream.events,

@@ -59,7 +59,7 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
             organisationId: ids.neteland,
             regionId: ids.kempen,
             month,
-            closedAt: new Date().toISOString(),
+            closedAt: `${today}T18:00:00.000Z`,
             closedBy: 'ORGANISER',
             participants: [
               { participantId: ids2.started, countedHours, targetHours: 20, belowTarget: countedHours < 20 },
@@ -147,7 +147,7 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
     expect(backwards.body.code).toBe('KPI.PERIOD_REVERSED');
   });
 
-  it('counts an alert raised from an hours report as open, by kind and age', async () => {
+  it('counts an alert raised from an hours report as open, by kind and age, as many as the inbox lists', async () => {
     await sendRaw(TOPICS.hours, [
       hoursEvent('participant.low-hours-flagged', ids2.started, {
         month,
@@ -170,10 +170,35 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
       '8-30': 0,
       '31+': 0,
     });
+    // The dashboard and the inbox count the same alerts: per kind, and per age band (8–30 and 31+
+    // are the inbox's "older than 7 days" and "older than 30 days").
+    for (const who of ['neteland', 'managerKempen']) {
+      const dashboard = (await http().get('/kpis/alerts').set(as(who)).expect(200)).body.kinds as Array<{
+        kind: string;
+        open: number;
+        byAge: Record<string, number>;
+      }>;
+      const inbox = async (query: string) =>
+        (await http().get(`/alerts?${query}`).set(as(who)).expect(200)).body.total as number;
+      for (const kind of dashboard) {
+        expect([who, kind.kind, await inbox(`kind=${kind.kind}`)]).toEqual([who, kind.kind, kind.open]);
+        expect(await inbox(`kind=${kind.kind}&olderThanDays=7`)).toBe(kind.byAge['8-30'] + kind.byAge['31+']);
+        expect(await inbox(`kind=${kind.kind}&olderThanDays=30`)).toBe(kind.byAge['31+']);
+      }
+      const summary = (await summaryOf(who).expect(200)).body;
+      expect(await inbox('')).toBe(summary.openAlerts);
+    }
   });
 
   it('exports the organisation-months as CSV and XLSX, and suppresses small groups in the pseudonymised one', async () => {
-    const csv = await http().get('/kpis/export.csv').set(as('managerKempen')).expect(200);
+    // Waits for the set-up's referrals and start to be projected, so this test needs none before it.
+    const csv = await eventually(
+      () => http().get('/kpis/export.csv').set(as('managerKempen')),
+      (r) =>
+        r.status === 200 &&
+        r.text.split('\n').some((line) => line.startsWith(`${ids.neteland};`) && line.includes(`;${month};2;1;1;`)),
+      { what: "Neteland's referrals and start of this month in the CSV export" },
+    );
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="kpis-\d{4}-\d{2}_\d{4}-\d{2}\.csv"/);
     const row = csv.text.split('\n').find((line) => line.startsWith(`${ids.neteland};`) && line.includes(`;${month};`));

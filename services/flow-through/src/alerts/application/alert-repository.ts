@@ -17,6 +17,15 @@ export interface AlertsOwner {
   regionId: string;
 }
 
+/**
+ * Which participants' documents a list reads: those of a region and/or of some organisations
+ * (both given = both must hold; nothing given = every document, for admins).
+ */
+export interface AlertScopeQuery {
+  regionId?: string;
+  organisationIds?: readonly string[];
+}
+
 export interface AlertRepository {
   load(participantId: string): Promise<StoredParticipantAlerts | null>;
   /**
@@ -37,8 +46,8 @@ export interface AlertRepository {
    * collection (ADR 6), which made every participant's first alert slower than the last.
    */
   ensure(owner: AlertsOwner): Promise<void>;
-  /** The documents within a scope filter (`scopeFilter` of the caller). */
-  list(scope: Record<string, unknown>): Promise<ParticipantAlerts[]>;
+  /** The documents within a scope. */
+  list(scope: AlertScopeQuery): Promise<ParticipantAlerts[]>;
 }
 
 export const ALERT_REPOSITORY = Symbol('ALERT_REPOSITORY');

@@ -150,7 +150,8 @@ describe('the alert inbox', () => {
     const { causes, queries } = setUp();
     await causes.raise('event-1', flagged);
     await causes.clear('event-2', { participantId: 'p-1', kind: 'LOW_HOURS' });
-    expect((await queries.list(managerKempen, { status: 'OPEN', limit: 50, offset: 0 })).total).toBe(0);
-    expect((await queries.list(managerKempen, { status: 'RESOLVED', limit: 50, offset: 0 })).total).toBe(1);
+    expect((await queries.list(managerKempen, { statuses: ['OPEN'], limit: 50, offset: 0 })).total).toBe(0);
+    expect((await queries.list(managerKempen, { limit: 50, offset: 0 })).total).toBe(0);
+    expect((await queries.list(managerKempen, { statuses: ['RESOLVED'], limit: 50, offset: 0 })).total).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import {
   AlertRepository,
+  AlertScopeQuery,
   AlertsOwner,
   PARTICIPANT_ALERTS_COLLECTION,
   StoredParticipantAlerts,
@@ -99,8 +100,13 @@ export class MongoAlertRepository implements AlertRepository, OnModuleInit {
     }
   }
 
-  async list(scope: Record<string, unknown>): Promise<ParticipantAlerts[]> {
-    const documents = await this.collection.find(scope, { projection: { outbox: 0, appliedEventIds: 0 } }).toArray();
+  async list(scope: AlertScopeQuery): Promise<ParticipantAlerts[]> {
+    const filter: Record<string, unknown> = {};
+    if (scope.regionId !== undefined) filter.regionId = scope.regionId;
+    if (scope.organisationIds !== undefined)
+      filter.organisationId =
+        scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
+    const documents = await this.collection.find(filter, { projection: { outbox: 0, appliedEventIds: 0 } }).toArray();
     return documents.map(toState);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import type { AlertReadModel } from '../application/alert-queries';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ALERT_SORTS, AlertReadModel, AlertSort } from '../application/alert-queries';
 import {
   ALERT_ACTIONS,
   ALERT_KINDS,
@@ -15,7 +15,7 @@ import {
   AlertStatus,
   AlertTransition,
 } from '../domain/alert';
-import { IsCalendarDate } from '@stapsteen/contracts';
+import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
 export class AlertParams {
   @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' })
@@ -29,26 +29,66 @@ export class AlertParams {
 
 export class ListAlertsQuery {
   @ApiPropertyOptional({
-    enum: ALERT_STATUSES,
-    example: 'OPEN',
-    description: "Today's status: a snooze that ran out counts as OPEN",
+    type: String,
+    example: 'OPEN,SNOOZED',
+    description:
+      "Today's statuses, comma-separated (a snooze that ran out counts as OPEN). Default: every unresolved " +
+      'alert (OPEN, ACKNOWLEDGED, SNOOZED), the same alerts the dashboard counts as open',
   })
   @IsOptional()
-  @IsIn(ALERT_STATUSES)
-  status?: AlertStatus;
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray()
+  @ArrayMaxSize(ALERT_STATUSES.length)
+  @IsIn(ALERT_STATUSES, { each: true })
+  status?: AlertStatus[];
 
   @ApiPropertyOptional({ enum: ALERT_KINDS, example: 'LOW_HOURS' })
   @IsOptional()
   @IsIn(ALERT_KINDS)
   kind?: AlertKind;
 
-  @ApiPropertyOptional({ default: 100, maximum: 500 })
+  @ApiPropertyOptional({ enum: ALERT_SEVERITIES, example: 'HIGH' })
+  @IsOptional()
+  @IsIn(ALERT_SEVERITIES)
+  severity?: AlertSeverity;
+
+  @ApiPropertyOptional({
+    example: 'org-neteland',
+    description: "One organisation; a filter narrows and never widens: one outside the caller's scope finds nothing",
+  })
+  @IsOptional()
+  @IsEntityId()
+  organisationId?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 3660,
+    example: 30,
+    description: 'Only alerts raised more than this many Belgian calendar days ago (30 = the dashboard’s 31+ band)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  olderThanDays?: number;
+
+  @ApiPropertyOptional({
+    enum: ALERT_SORTS,
+    default: 'newest',
+    description: 'newest or oldest raised first; severity: HIGH first, then newest',
+  })
+  @IsOptional()
+  @IsIn(ALERT_SORTS)
+  sort: AlertSort = 'newest';
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(500)
-  limit = 100;
+  limit = 50;
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()
@@ -94,7 +134,7 @@ export class AlertView implements AlertReadModel {
   @ApiProperty({ enum: ALERT_STATUSES, example: 'OPEN' }) status!: AlertStatus;
   @ApiProperty({ example: '2026-11-10T23:00:05.000Z' }) raisedAt!: string;
   @ApiProperty({ example: '2026-12-10T23:00:04.000Z' }) lastSeenAt!: string;
-  @ApiProperty({ example: 3, description: 'Whole days since the alert was raised' }) ageDays!: number;
+  @ApiProperty({ example: 3, description: 'Whole Belgian calendar days since the alert was raised' }) ageDays!: number;
   @ApiPropertyOptional({ nullable: true, example: null }) snoozedUntil!: string | null;
   @ApiPropertyOptional({ nullable: true, example: null }) snoozeReason!: string | null;
   @ApiPropertyOptional({ nullable: true, example: null }) resolvedAt!: string | null;
@@ -112,5 +152,5 @@ export class AlertView implements AlertReadModel {
 
 export class AlertPage {
   @ApiProperty({ type: [AlertView] }) items!: AlertView[];
-  @ApiProperty({ example: 12 }) total!: number;
+  @ApiProperty({ example: 296, description: 'Every alert matching the filters, on all pages' }) total!: number;
 }

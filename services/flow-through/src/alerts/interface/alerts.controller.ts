@@ -24,10 +24,14 @@ export class AlertsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The alerts the caller may see, newest first, with their age in days' })
+  @ApiOperation({
+    summary:
+      'The alerts the caller may see, one page with the total: every unresolved alert unless a status is asked, ' +
+      'filtered by kind, severity, organisation and age, newest first unless sorted otherwise',
+  })
   @ApiOkResponse({ type: AlertPage })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListAlertsQuery): Promise<AlertPage> {
-    return this.queries.list(principal, query);
+    return this.queries.list(principal, { ...query, statuses: query.status });
   }
 
   @Sse('stream')

@@ -17,6 +17,7 @@ import {
   organisationMonthSeries,
   outflowByDestination,
   referralFunnel,
+  rosterContribution,
   summaryFigures,
 } from '../domain/figures';
 import { CohortFigures, HOURS_CAP_PER_MONTH, HoursBucket, hoursFigures, rate } from '../domain/kpi-arithmetic';
@@ -216,6 +217,18 @@ export class KpiQueries {
     return openAlertFigures(models, this.clock.today(), (raisedAt) => BRUSSELS_DATE.format(new Date(raisedAt)));
   }
 
+  /**
+   * The organisation's compact figures. A document written before the per-participant stretches
+   * existed is completed from the roster (one more `_id` read) until its next write replaces it.
+   */
+  private async figuresOf(organisationId: string): Promise<OrganisationFigures> {
+    const figures = await this.models.figures(organisationId);
+    if (!figures) return emptyOrganisationFigures(organisationId);
+    if (figures.roster.participants !== undefined) return figures;
+    const roster = await this.models.roster(organisationId);
+    return { ...figures, roster: rosterContribution(roster ?? emptyRoster(organisationId)) };
+  }
+
   private async load(principal: Principal, query: KpiQuery, needs: Needs): Promise<Snapshot> {
     // The period is checked before any read, so a bad request costs nothing.
     const period = resolvePeriod({ from: query.from, to: query.to }, this.clock.today().slice(0, 7));
@@ -224,9 +237,7 @@ export class KpiQueries {
     await Promise.all(
       organisations.flatMap((organisation) => [
         needs.figures
-          ? this.models
-              .figures(organisation.id)
-              .then((f) => snapshot.figures.set(organisation.id, f ?? emptyOrganisationFigures(organisation.id)))
+          ? this.figuresOf(organisation.id).then((f) => snapshot.figures.set(organisation.id, f))
           : Promise.resolve(),
         needs.alerts
           ? this.models.alerts(organisation.id).then((a) => snapshot.alerts.set(organisation.id, a))

@@ -27,7 +27,9 @@ export function isActiveInMonth(participant: RosterParticipant, month: string): 
 
 /**
  * Coached in a month: at least one coaching assignment (group, one-to-one or peer) ran on some day
- * of the month. Coaching coverage is coached over active participants, counted per month.
+ * of the month. Over a span of months (a period, or one month on the chart) a participant is active
+ * when active in at least one of its months, and coached when coached in at least one month they
+ * were active in; coaching coverage is coached over active (`activeAndCoached` in figures.ts).
  */
 export function isCoachedInMonth(coaching: Record<string, CoachingPeriod>, month: string): boolean {
   return Object.values(coaching).some((period) => overlapsMonth(period.startedOn, period.endedOn, month));

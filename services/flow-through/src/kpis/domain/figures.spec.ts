@@ -81,16 +81,18 @@ describe('KPI figures', () => {
     });
     expect(summaryFigures([figuresOf(roster(), [march, outside])], 3, period)).toEqual({
       referred: 4,
-      started: 2,
-      // Active in June, the period's last month: p2 only (p1 left in May).
-      active: 1,
+      // Of the period's referrals (p2–p5) only p2 started, as the funnel says; p1 started in the
+      // period too, but was referred before it.
+      started: 1,
+      // Active in at least one month of the period: p1 (January–May) and p2 (March–June).
+      active: 2,
       ended: 2,
       positiveOutflowRate: 0.5,
       inWorkNineMonthsRate: 1,
       averageCountedHours: 20,
       shareBelowTarget: 0.5,
-      // p1 active Jan–May (5 months, coached Feb–May = 4), p2 Mar–Jun (4 months, never coached).
-      coachingCoverage: 4 / 9,
+      // Of the two active, p1 was coached in the period (February–May), p2 never.
+      coachingCoverage: 1 / 2,
       openAlerts: 3,
     });
   });

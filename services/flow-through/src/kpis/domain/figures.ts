@@ -42,6 +42,17 @@ export interface RosterContribution {
   dropOffs: Record<string, MonthCounts>;
   /** Start month → the cohort's counts and days to exit of those who left. */
   cohorts: Record<string, { started: number; ended: number; positive: number; days: number[] }>;
+  /**
+   * Per participant who ever started (no id: the order means nothing), the month stretches they
+   * were active and coached in, so "active in at least one month of the period" and the coverage
+   * over a period count distinct participants. Absent in documents written before it existed.
+   */
+  participants?: ParticipantStretches[];
+}
+
+export interface ParticipantStretches {
+  active: Stretch[];
+  coached: Stretch[];
 }
 
 export interface HoursMonthFigures {
@@ -73,6 +84,7 @@ export function emptyRosterContribution(): RosterContribution {
     funnel: {},
     dropOffs: {},
     cohorts: {},
+    participants: [],
   };
 }
 
@@ -85,7 +97,7 @@ const bump = (counts: MonthCounts, key: string, by = 1) => {
 };
 const nested = (table: Record<string, MonthCounts>, month: string) => (table[month] ??= {});
 
-type Stretch = { from: string; to: string | null };
+export type Stretch = { from: string; to: string | null };
 
 /** Month stretches merged where they overlap or touch; `to` null = still running. */
 function mergeStretches(stretches: Stretch[]): Stretch[] {
@@ -171,8 +183,45 @@ export function rosterContribution(roster: OrganisationRoster): RosterContributi
     const { active, coached } = activeStretches(participant);
     addStretches(c.activeDelta, active);
     addStretches(c.coachedDelta, coached);
+    if (active.length > 0) c.participants!.push({ active, coached });
   }
   return c;
+}
+
+/** Whether a stretch of months has a month within [from, to]. */
+const overlaps = (stretches: readonly Stretch[], period: Period) =>
+  stretches.some((s) => s.from <= period.to && (s.to === null || s.to >= period.from));
+
+/**
+ * THE definition of active and coached participants over any span of months, used by the summary
+ * (the whole period) and the coverage chart (each month): distinct participants active in at least
+ * one month of the span, and of those, the ones coached in at least one of those months.
+ * Coverage is coached over active. A one-month span gives the chart's bar for that month.
+ */
+export function activeAndCoached(
+  figures: readonly OrganisationFigures[],
+  span: Period,
+): { active: number; coached: number; coverage: number | null } {
+  let active = 0;
+  let coached = 0;
+  for (const { roster } of figures)
+    for (const p of roster.participants ?? []) {
+      if (!overlaps(p.active, span)) continue;
+      active += 1;
+      if (overlaps(p.coached, span)) coached += 1;
+    }
+  return { active, coached, coverage: rate(coached, active) };
+}
+
+/**
+ * Referrals of the period that started (the funnel's STARTED stage): never more than the referrals,
+ * and the same number on the summary, the funnel and the exports.
+ */
+function startedReferrals(roster: RosterContribution, period: Period): number {
+  return Object.entries(roster.funnel).reduce(
+    (sum, [month, stages]) => (month >= period.from && month <= period.to ? sum + (stages.STARTED ?? 0) : sum),
+    0,
+  );
 }
 
 export function hoursMonthFigures(model: OrganisationMonth): HoursMonthFigures {
@@ -182,23 +231,19 @@ export function hoursMonthFigures(model: OrganisationMonth): HoursMonthFigures {
 const sumIn = (counts: MonthCounts, period: Period) =>
   Object.entries(counts).reduce((sum, [month, n]) => (month >= period.from && month <= period.to ? sum + n : sum), 0);
 
-/** The running total of a delta series for each month of the period. */
-function runningTotals(deltas: MonthCounts, period: Period): number[] {
-  let total = Object.entries(deltas).reduce((sum, [month, n]) => (month < period.from ? sum + n : sum), 0);
-  return monthsOf(period).map((month) => (total += deltas[month] ?? 0));
-}
-
 export interface SummaryFigures {
+  /** Referrals (enrolments) in the period. */
   referred: number;
+  /** Of the period's referrals, those that started (the funnel's STARTED). */
   started: number;
-  /** Participants active in the period's last month. */
+  /** Distinct participants active in at least one month of the period. */
   active: number;
   ended: number;
   positiveOutflowRate: number | null;
   inWorkNineMonthsRate: number | null;
   averageCountedHours: number | null;
   shareBelowTarget: number | null;
-  /** Coached participant-months over active participant-months. */
+  /** Of the active participants, the share coached in at least one month of the period (activeAndCoached). */
   coachingCoverage: number | null;
   /** Open now, whatever the period. */
   openAlerts: number;
@@ -228,21 +273,15 @@ export function summaryFigures(
   let positive = 0;
   let nineKnown = 0;
   let inWork = 0;
-  let active = 0;
-  let activeMonths = 0;
-  let coachedMonths = 0;
   for (const { roster } of figures) {
     referred += sumIn(roster.referred, period);
-    started += sumIn(roster.started, period);
+    started += startedReferrals(roster, period);
     ended += sumIn(roster.ended, period);
     positive += sumIn(roster.positive, period);
     nineKnown += sumIn(roster.nineMonthsKnown, period);
     inWork += sumIn(roster.inWorkNineMonths, period);
-    const activeByMonth = runningTotals(roster.activeDelta, period);
-    active += activeByMonth.at(-1) ?? 0;
-    activeMonths += activeByMonth.reduce((s, n) => s + n, 0);
-    coachedMonths += runningTotals(roster.coachedDelta, period).reduce((s, n) => s + n, 0);
   }
+  const { active, coverage } = activeAndCoached(figures, period);
   return {
     referred,
     started,
@@ -251,7 +290,7 @@ export function summaryFigures(
     positiveOutflowRate: rate(positive, ended),
     inWorkNineMonthsRate: rate(inWork, nineKnown),
     ...hoursFigures(hoursTotals(figures, period)),
-    coachingCoverage: rate(coachedMonths, activeMonths),
+    coachingCoverage: coverage,
     openAlerts,
   };
 }
@@ -347,20 +386,12 @@ export interface CoverageMonth {
   coverage: number | null;
 }
 
+/** The coverage chart: activeAndCoached for each month of the period, the summary's definition month by month. */
 export function coachingCoverage(figures: readonly OrganisationFigures[], period: Period): CoverageMonth[] {
-  const months = monthsOf(period);
-  const active = months.map(() => 0);
-  const coached = months.map(() => 0);
-  for (const { roster } of figures) {
-    runningTotals(roster.activeDelta, period).forEach((n, i) => (active[i] += n));
-    runningTotals(roster.coachedDelta, period).forEach((n, i) => (coached[i] += n));
-  }
-  return months.map((month, i) => ({
-    month,
-    activeParticipants: active[i],
-    coached: coached[i],
-    coverage: rate(coached[i], active[i]),
-  }));
+  return monthsOf(period).map((month) => {
+    const { active, coached, coverage } = activeAndCoached(figures, { from: month, to: month });
+    return { month, activeParticipants: active, coached, coverage };
+  });
 }
 
 /** Cohorts by start month for the trajectories started in the period. */
@@ -395,6 +426,7 @@ export function cohortFigures(figures: readonly OrganisationFigures[], period: P
 /** What one organisation's figures say about one month (a row of the CSV/XLSX export). */
 export interface OrganisationMonthFigures {
   referred: number;
+  /** Of the month's referrals, those that started (as the summary counts them). */
   started: number;
   active: number;
   coached: number;
@@ -403,13 +435,16 @@ export interface OrganisationMonthFigures {
   hours: HoursMonthFigures;
 }
 
+function activeAndCoachedIn(figures: OrganisationFigures, month: string): { active: number; coached: number } {
+  const { active, coached } = activeAndCoached([figures], { from: month, to: month });
+  return { active, coached };
+}
+
 export function organisationMonthSeries(
   figures: OrganisationFigures,
   period: Period,
 ): Map<string, OrganisationMonthFigures> {
   const months = monthsOf(period);
-  const active = runningTotals(figures.roster.activeDelta, period);
-  const coached = runningTotals(figures.roster.coachedDelta, period);
   const noHours = (): HoursMonthFigures => ({
     participantMonths: 0,
     countedHoursSum: 0,
@@ -417,13 +452,12 @@ export function organisationMonthSeries(
     buckets: Object.fromEntries(HOURS_BUCKETS.map((b) => [b, 0])) as Record<HoursBucket, number>,
   });
   return new Map(
-    months.map((month, i) => [
+    months.map((month) => [
       month,
       {
         referred: figures.roster.referred[month] ?? 0,
-        started: figures.roster.started[month] ?? 0,
-        active: active[i],
-        coached: coached[i],
+        started: figures.roster.funnel[month]?.STARTED ?? 0,
+        ...activeAndCoachedIn(figures, month),
         ended: figures.roster.ended[month] ?? 0,
         positive: figures.roster.positive[month] ?? 0,
         hours: figures.hours[month] ?? noHours(),

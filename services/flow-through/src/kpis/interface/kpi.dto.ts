@@ -51,7 +51,11 @@ const RATE = { nullable: true, minimum: 0, maximum: 1 } as const;
 
 class SummaryFiguresView {
   @ApiProperty({ example: 212, description: 'Referrals (enrolments) in the period' }) referred!: number;
-  @ApiProperty({ example: 174, description: 'Trajectories started in the period' }) started!: number;
+  @ApiProperty({
+    example: 174,
+    description: "Of the period's referrals, those that started (the funnel's STARTED; never above referred)",
+  })
+  started!: number;
   @ApiProperty({ example: 498, description: 'Distinct participants active in at least one month of the period' })
   active!: number;
   @ApiProperty({ example: 151, description: 'Trajectories ended after a start (exits) in the period' }) ended!: number;
@@ -67,7 +71,13 @@ class SummaryFiguresView {
   averageCountedHours!: number | null;
   @ApiProperty({ ...RATE, example: 0.21, description: 'Closed participant-months below their target' })
   shareBelowTarget!: number | null;
-  @ApiProperty({ ...RATE, example: 0.83, description: 'Coached participant-months over active participant-months' })
+  @ApiProperty({
+    ...RATE,
+    example: 0.83,
+    description:
+      'Of the active participants, the share coached in at least one month of the period; the coverage chart ' +
+      'applies the same rule to each month',
+  })
   coachingCoverage!: number | null;
   @ApiProperty({ example: 17, description: 'Alerts open now (whatever the period)' }) openAlerts!: number;
 }
@@ -147,9 +157,10 @@ export class ReferralFunnelView {
 
 export class CoverageMonthView {
   @ApiProperty({ example: '2026-10' }) month!: string;
-  @ApiProperty({ example: 498 }) activeParticipants!: number;
-  @ApiProperty({ example: 412 }) coached!: number;
-  @ApiProperty({ ...RATE, example: 0.827 }) coverage!: number | null;
+  @ApiProperty({ example: 498, description: 'Distinct participants active in the month' })
+  activeParticipants!: number;
+  @ApiProperty({ example: 412, description: 'Of those, coached in the month' }) coached!: number;
+  @ApiProperty({ ...RATE, example: 0.827, description: 'coached over activeParticipants' }) coverage!: number | null;
 }
 
 export class CoachingCoverageView {
