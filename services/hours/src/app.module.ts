@@ -6,6 +6,7 @@ import { BarriersModule } from './barriers/barriers.module';
 import { BARRIERS_COLLECTION } from './barriers/infrastructure/mongo-barriers';
 import { MONTH_CLOSES_COLLECTION } from './month-close/infrastructure/mongo-month-closes';
 import { MonthCloseModule } from './month-close/month-close.module';
+import { PARTICIPANT_YEARS_COLLECTION } from './prestations/application/prestation-commands';
 import { PrestationsModule } from './prestations/prestations.module';
 
 export const HOURS_SERVICE = {
@@ -21,7 +22,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ ...HOURS_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ServiceCoreModule.forRoot({
+          ...HOURS_SERVICE,
+          config,
+          kafkaGroupId: overrides.kafkaGroupId,
+          // Every write of these claims its version step (ADR 18); the relay's removals too.
+          claimedCollections: [PARTICIPANT_YEARS_COLLECTION, BARRIERS_COLLECTION],
+        }),
         ParticipantsModule,
         PrestationsModule,
         MonthCloseModule,
