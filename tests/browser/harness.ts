@@ -47,6 +47,8 @@ async function listen(app: INestApplication): Promise<string> {
 export interface BootOptions {
   /** Extra settings for the hours service, e.g. a later automatic month close. */
   hoursEnv?: Record<string, string>;
+  /** Extra settings for the gateway, e.g. a short access-token lifetime. */
+  gatewayEnv?: Record<string, string>;
 }
 
 /** The web app built once into a temp folder, the three services and the gateway in-process, Debian's Chromium. */
@@ -76,6 +78,7 @@ export async function bootStack(options: BootOptions = {}): Promise<Stack> {
     WEB_DIST_DIR: webDir,
     GATEWAY_BOOTSTRAP_ADMIN_EMAIL: admin.email,
     GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    ...options.gatewayEnv,
   });
   const gateway = await createGatewayApp(config);
   const baseUrl = await listen(gateway);

@@ -92,7 +92,10 @@ export class AppModule {
                 ttlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
               }),
               () => Date.now(),
-              { refreshTtlMs: config.REFRESH_TOKEN_TTL_SECONDS * 1000 },
+              {
+                refreshTtlMs: config.REFRESH_TOKEN_TTL_SECONDS * 1000,
+                refreshGraceMs: config.REFRESH_GRACE_SECONDS * 1000,
+              },
             ),
         },
       ],

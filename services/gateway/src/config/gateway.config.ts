@@ -63,9 +63,12 @@ export class GatewayConfig {
   @IsString()
   AUTH_JWT_AUDIENCE: string = 'stapsteen';
 
-  /** Lifetime of an access token in seconds (15 minutes). */
+  /**
+   * Lifetime of an access token in seconds (15 minutes). Tests set a few seconds to make the web
+   * app refresh while it works.
+   */
   @IsInt()
-  @Min(30)
+  @Min(1)
   @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
@@ -74,6 +77,17 @@ export class GatewayConfig {
   @Min(300)
   @Max(30 * 24 * 3600)
   REFRESH_TOKEN_TTL_SECONDS: number = 12 * 3600;
+
+  /**
+   * For how many seconds after a rotation the refresh token just rotated away still answers the
+   * same new token (ADR 19): calls that raced the rotation (several tabs, or requests already under
+   * way) keep the session. Presenting it later, or after a further rotation, still ends the session
+   * as reused. 0 turns the grace off.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_GRACE_SECONDS: number = 20;
 
   /**
    * Which proxies in front of the gateway may tell the client's address in X-Forwarded-For (the

@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { api, post, setUnauthorisedHandler } from './api';
+import { api, post, setSessionEndedHandler } from './api';
+import { SessionExpired } from './SessionExpired';
+import { forgetSignedIn, rememberSignedIn } from './lib/session-memory';
 import { mayOpen, NotFound, useFocusMainHeading } from './lib/routing';
 import { Admin } from './screens/Admin';
 import { Alerts } from './screens/Alerts';
@@ -54,7 +56,17 @@ export function App() {
   const location = useLocation();
   const client = useQueryClient();
   const mainRef = useRef<HTMLElement>(null);
-  useEffect(() => setUnauthorisedHandler(() => navigate('/sign-in')), [navigate]);
+  // The session ended while someone was working: ask them to sign in again over the same screen
+  // (nothing unmounts, nothing typed is lost); the calls that were waiting then go again.
+  const [expired, setExpired] = useState<{ resolve: (again: boolean) => void } | null>(null);
+  const signedInAs = useRef<Me | undefined>(undefined);
+  useEffect(
+    () =>
+      setSessionEndedHandler(() =>
+        signedInAs.current ? new Promise<boolean>((resolve) => setExpired({ resolve })) : Promise.resolve(false),
+      ),
+    [],
+  );
   useEffect(() => {
     document.documentElement.lang = i18n.language === 'en' ? 'en-GB' : 'nl-BE';
   }, [i18n.language]);
@@ -62,12 +74,22 @@ export function App() {
   useFocusMainHeading(mainRef);
   const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me') });
 
+  const user = me.data;
+  signedInAs.current = user;
+  useEffect(() => {
+    if (user) rememberSignedIn();
+  }, [user]);
+
   const signOut = async () => {
+    forgetSignedIn();
     await post('/auth/sign-out', {}).catch(() => undefined);
     client.clear();
     navigate('/sign-in');
   };
-  const user = me.data;
+  const endExpired = (again: boolean) => {
+    expired?.resolve(again);
+    setExpired(null);
+  };
   const home = user ? LINKS[user.role][0].to : '/sign-in';
 
   return (
@@ -120,7 +142,7 @@ export function App() {
           <NotFound home={home} />
         ) : (
           <Routes>
-            <Route path="/sign-in" element={<SignIn onSignedIn={() => void me.refetch()} />} />
+            <Route path="/sign-in" element={<SignIn onSignedIn={() => me.refetch()} />} />
             {user ? (
               <>
                 <Route path="/organiser" element={<MonthGrid me={user} />} />
@@ -141,11 +163,30 @@ export function App() {
                 <Route path="*" element={<NotFound home={home} />} />
               </>
             ) : (
-              <Route path="*" element={<Navigate to="/sign-in" replace />} />
+              <Route
+                path="*"
+                element={<Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />}
+              />
             )}
           </Routes>
         )}
       </main>
+      {expired && user && (
+        <SessionExpired
+          email={user.email}
+          onSignedIn={(userId) => {
+            if (userId === user.id) return endExpired(true);
+            // Someone else signed in: the waiting calls were not theirs, and neither is this screen.
+            endExpired(false);
+            client.clear();
+            navigate('/');
+          }}
+          onSignOut={() => {
+            endExpired(false);
+            void signOut();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,9 @@
-/** Every call to the gateway: same-origin cookies, the CSRF header, one refresh on 401. */
+/**
+ * Every call to the gateway: same-origin cookies, the CSRF header, and a session that survives an
+ * expired access token. When calls meet a 401, one refresh serves them all (single-flight); when
+ * the session cannot be refreshed, the calls wait until the person has signed in again (the app
+ * asks for it without leaving the screen) and are then sent again (ADR 19).
+ */
 export interface Problem {
   status: number;
   code?: string;
@@ -13,40 +18,111 @@ export class ApiError extends Error {
   }
 }
 
-let onUnauthorised: () => void = () => undefined;
-export function setUnauthorisedHandler(handler: () => void): void {
-  onUnauthorised = handler;
+export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * Called once when the session has ended while calls need it; resolves `true` once the same person
+ * has signed in again (the waiting calls are sent again), `false` to let them fail with their 401.
+ */
+export type SessionEndedHandler = () => Promise<boolean>;
+
+type Refresh = 'renewed' | 'ended' | 'failed';
+
+export interface ApiClient {
+  api<T>(path: string, init?: RequestInit): Promise<T>;
+  setSessionEndedHandler(handler: SessionEndedHandler): void;
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.set('X-Requested-With', 'stapsteen-web');
-  if (init.body && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
-  return fetch(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
+export function createApiClient(fetcher: Fetcher): ApiClient {
+  let onSessionEnded: SessionEndedHandler = async () => false;
+  let refreshing: Promise<Refresh> | null = null;
+  let reauthenticating: Promise<boolean> | null = null;
+  // Bumps with every new access token, so a call that was under way during a refresh just goes again.
+  let generation = 0;
+
+  const send = (path: string, init: RequestInit): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('X-Requested-With', 'stapsteen-web');
+    if (init.body && typeof init.body === 'string') headers.set('Content-Type', 'application/json');
+    return fetcher(`/api${path}`, { ...init, headers, credentials: 'same-origin' });
+  };
+
+  const refreshOnce = (): Promise<Refresh> => {
+    refreshing ??= send('/auth/refresh', { method: 'POST' })
+      .then(
+        (response): Refresh => (response.ok ? 'renewed' : response.status === 401 ? 'ended' : 'failed'),
+        (): Refresh => 'failed',
+      )
+      .then((outcome) => {
+        if (outcome === 'renewed') generation += 1;
+        return outcome;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  };
+
+  const reauthenticateOnce = (): Promise<boolean> => {
+    reauthenticating ??= onSessionEnded()
+      .catch(() => false)
+      .then((signedIn) => {
+        if (signedIn) generation += 1;
+        return signedIn;
+      })
+      .finally(() => {
+        reauthenticating = null;
+      });
+    return reauthenticating;
+  };
+
+  /** A new access token for a call that met a 401 after being sent under `sentAt`; false: none to be had. */
+  const renew = async (sentAt: number): Promise<boolean | 'failed'> => {
+    if (generation !== sentAt) return true;
+    if (reauthenticating) return reauthenticating;
+    const refreshed = await refreshOnce();
+    if (refreshed === 'renewed') return true;
+    if (refreshed === 'failed') return 'failed';
+    return reauthenticateOnce();
+  };
+
+  async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let sentAt = generation;
+    let response = await send(path, init);
+    // At most a few rounds: a token renewed meanwhile, a refresh, a new sign-in.
+    for (let round = 0; round < 3 && response.status === 401 && !path.startsWith('/auth/'); round += 1) {
+      const renewed = await renew(sentAt);
+      if (renewed === 'failed') throw new ApiError({ status: 503, code: 'GATEWAY.SERVICE_UNAVAILABLE' });
+      if (!renewed) break;
+      sentAt = generation;
+      response = await send(path, init);
+    }
+    if (!response.ok) {
+      let problem: Problem = { status: response.status };
+      try {
+        problem = { ...(await response.json()), status: response.status };
+      } catch {
+        // not a problem document
+      }
+      throw new ApiError(problem);
+    }
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    return (type.includes('json') ? response.json() : response.text()) as Promise<T>;
+  }
+
+  return {
+    api,
+    setSessionEndedHandler: (handler) => {
+      onSessionEnded = handler;
+    },
+  };
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  let response = await send(path, init);
-  if (response.status === 401 && !path.startsWith('/auth/')) {
-    const refreshed = await send('/auth/refresh', { method: 'POST' });
-    if (refreshed.ok) response = await send(path, init);
-    else {
-      onUnauthorised();
-    }
-  }
-  if (!response.ok) {
-    let problem: Problem = { status: response.status };
-    try {
-      problem = { ...(await response.json()), status: response.status };
-    } catch {
-      // not a problem document
-    }
-    throw new ApiError(problem);
-  }
-  if (response.status === 204) return undefined as T;
-  const type = response.headers.get('content-type') ?? '';
-  return (type.includes('json') ? response.json() : response.text()) as Promise<T>;
-}
+const client = createApiClient((input, init) => fetch(input, init));
+
+export const api = client.api;
+export const setSessionEndedHandler = client.setSessionEndedHandler;
 
 export const post = <T>(path: string, body: unknown, method = 'POST') =>
   api<T>(path, { method, body: JSON.stringify(body) });

@@ -1,12 +1,17 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { checkPassword } from '../domain/password-policy';
-import { belongsToCurrentEpoch, refresh } from '../domain/session';
+import { RefreshOutcome, Session, belongsToCurrentEpoch, refresh } from '../domain/session';
 import { SIGN_IN_IP_RULE, SIGN_IN_RULE, ThrottleRule, decide } from '../domain/sign-in-throttle';
 import { PublicUser, Role, User, checkScope, emailKey, toPublic } from '../domain/user';
 import type { Clock, PasswordHasher, SessionStore, ThrottleStore, TokenSigner, UserStore } from './ports';
 
 export interface AccountsSettings {
   refreshTtlMs: number;
+  /**
+   * How long after a rotation the token rotated away still answers the same successor (ADR 19), so
+   * calls that raced the rotation do not end the session as "reused". 0 turns the grace off.
+   */
+  refreshGraceMs?: number;
   emailRule?: ThrottleRule;
   ipRule?: ThrottleRule;
 }
@@ -19,6 +24,15 @@ export interface Tokens {
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/**
+ * The refresh token that replaces `token`: the same for every request presenting it, so calls that
+ * race one rotation agree on the result, and unguessable without `token` itself.
+ */
+function successorOf(session: Session, token: string): string {
+  const key = session.rotationKey ?? session.id;
+  return `${session.id}.${createHmac('sha256', key).update(token).digest('base64url')}`;
+}
 
 export class AccountError extends Error {
   constructor(
@@ -92,20 +106,34 @@ export class AccountsService {
 
   async refresh(refreshToken: string | undefined): Promise<Tokens> {
     const invalid = () => new AccountError('AUTH.REFRESH_INVALID', 401, 'The session has ended; sign in again.');
+    const reused = () =>
+      new AccountError('AUTH.REFRESH_REUSED', 401, 'This sign-in was used elsewhere; sign in again.');
     const [sessionId] = (refreshToken ?? '').split('.');
     if (!refreshToken || !sessionId) throw invalid();
-    const session = await this.sessions.byId(sessionId);
-    const next = randomBytes(32).toString('base64url');
-    const outcome = refresh(session, sha256(refreshToken), sha256(`${sessionId}.${next}`), this.clock());
+    const decide = (session: Session | null): { outcome: RefreshOutcome; successor: string } => {
+      const successor = session ? successorOf(session, refreshToken) : '';
+      const outcome = refresh(
+        session,
+        sha256(refreshToken),
+        sha256(successor),
+        this.clock(),
+        this.settings.refreshGraceMs ?? 0,
+      );
+      return { outcome, successor };
+    };
+    let session = await this.sessions.byId(sessionId);
+    let { outcome, successor } = decide(session);
+    // Two calls refreshing with the same token at once: both derive the same successor, one wins
+    // the write; the other finds the rotation done and, inside the grace window, answers the same.
+    if (outcome.kind === 'ROTATE' && session && !(await this.sessions.replace(outcome.session, session.version))) {
+      session = await this.sessions.byId(sessionId);
+      ({ outcome, successor } = decide(session));
+      if (outcome.kind === 'ROTATE') outcome = { kind: 'INVALID' };
+    }
     if (outcome.kind === 'INVALID' || !session) throw invalid();
     if (outcome.kind === 'REUSED') {
       await this.sessions.revoke(session.id);
-      throw new AccountError('AUTH.REFRESH_REUSED', 401, 'This sign-in was used elsewhere; sign in again.');
-    }
-    // Two tabs refreshing with the same token at once: only one wins; the loser is treated as reuse.
-    if (!(await this.sessions.replace(outcome.session, session.version))) {
-      await this.sessions.revoke(session.id);
-      throw new AccountError('AUTH.REFRESH_REUSED', 401, 'This sign-in was used elsewhere; sign in again.');
+      throw reused();
     }
     const user = await this.users.byId(session.userId);
     if (!user || !user.active || !belongsToCurrentEpoch(session, user.sessionEpoch)) {
@@ -113,12 +141,7 @@ export class AccountsService {
       throw invalid();
     }
     const access = await this.signer.sign(claimsOf(user));
-    return {
-      user: toPublic(user),
-      accessToken: access.token,
-      expiresIn: access.expiresIn,
-      refreshToken: `${sessionId}.${next}`,
-    };
+    return { user: toPublic(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken: successor };
   }
 
   async signOut(refreshToken: string | undefined): Promise<void> {
@@ -227,6 +250,7 @@ export class AccountsService {
       revoked: false,
       version: 0,
       userEpoch: user.sessionEpoch ?? 0,
+      rotationKey: randomBytes(32).toString('base64url'),
     });
     return { user: toPublic(user), accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   }
