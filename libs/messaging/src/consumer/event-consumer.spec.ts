@@ -11,6 +11,7 @@ import {
   EventConsumer,
   IncomingMessage,
   RetriableConsumeError,
+  waitWithHeartbeats,
 } from './event-consumer';
 
 class InMemoryDeadLetters {
@@ -185,5 +186,31 @@ describe('the event consumer', () => {
       }),
     ).rejects.toBeInstanceOf(RetriableConsumeError);
     expect(counted).toEqual([]);
+  });
+});
+
+describe('waiting between attempts', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('heartbeats at least every second, so a long backoff keeps the consumer in its group', async () => {
+    jest.useFakeTimers();
+    let beats = 0;
+    let done = false;
+    const waiting = waitWithHeartbeats(2500, async () => {
+      beats += 1;
+    }).then(() => {
+      done = true;
+    });
+    await jest.advanceTimersByTimeAsync(999);
+    expect(beats).toBe(0);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(beats).toBe(1);
+    await jest.advanceTimersByTimeAsync(1000);
+    expect(beats).toBe(2);
+    expect(done).toBe(false);
+    await jest.advanceTimersByTimeAsync(500);
+    await waiting;
+    expect(beats).toBe(3);
+    expect(done).toBe(true);
   });
 });
