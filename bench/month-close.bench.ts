@@ -144,6 +144,13 @@ async function main() {
     log(
       `month-close bench — ${new Date().toISOString()}, ${PARTICIPANTS} participants without hours, alerts documents ${alertDocuments ? 'made at enrolment' : 'absent'}, ${databaseLabel()}`,
     );
+    // Every participant flagged by this one close: the organisation flags after one month below
+    // target (the default is two in a row).
+    await request(hours.getHttpServer())
+      .put(`/organisations/${ORG}/hours-targets`)
+      .set('Authorization', `Bearer ${organiser}`)
+      .send({ steps: [], flagAfterMonthsBelow: 1 })
+      .expect(200);
     const started = performance.now();
     const closed = await request(hours.getHttpServer())
       .post(`/organisations/${ORG}/months/${year}-03/close`)

@@ -141,6 +141,15 @@ const utc = (y, m, d) => new Date(Date.UTC(y, m, d));
 const addDays = (date, n) => iso(new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000));
 const monthOf = (date) => date.slice(0, 7);
 const daysInMonth = (y, m) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+/** Monday to Friday in a month (`m` counted from 0). */
+const weekdaysIn = (y, m) =>
+  Array.from({ length: daysInMonth(y, m) }, (_, d) => new Date(Date.UTC(y, m, d + 1)).getUTCDay()).filter(
+    (wd) => wd !== 0 && wd !== 6,
+  ).length;
+const previousMonthOf = (month) => iso(utc(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).slice(0, 7);
+/** Whole months from `from` to `to` (YYYY-MM), 0 when equal. */
+const monthsBetween = (from, to) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
 
 function scaleFrom(scale = {}) {
   return {
@@ -149,6 +158,35 @@ function scaleFrom(scale = {}) {
     today: scale.today || require('./today.cjs').todayFrom(),
   };
 }
+
+/**
+ * Hours profiles, so that a closed month flags about one participant in seven, as a signal should:
+ *  - NORMAL (most): 12–24 h a month, ±3, with now and then a slow month (holiday, illness); their
+ *    agreed target is 2–4 h below what they usually do, so a single slow month is no flag;
+ *  - LOW (1 in 9): an agreed target of 16–20 h and 6–12 h done, month after month (flagged from
+ *    their second closed month);
+ *  - FALLING (1 in 17): their usual hours until two closed months before the latest, then 2 h less
+ *    every month, so the latest closed months show a falling trend that ends below target (those
+ *    who started too late for that do their usual hours);
+ *  - HIGH (very few): near the 60 h cap.
+ * Drawn from the person's number, not from the shared random stream, so the people stay the same.
+ */
+function profileOf(i) {
+  if (i % 9 === 1) return 'LOW';
+  if (i % 41 === 5) return 'HIGH';
+  if (i % 17 === 9) return 'FALLING';
+  return 'NORMAL';
+}
+
+/** The monthly target agreed with the participant (their own target in flow-through). */
+function agreedTarget(person, i) {
+  if (person.profile === 'LOW') return [16, 18, 20][i % 3];
+  if (person.profile === 'HIGH') return 20;
+  if (person.profile === 'FALLING') return person.monthly - 3;
+  return Math.max(8, person.monthly - prng(keySeed(person.key) ^ 0x5eed).int(2, 4));
+}
+
+const keySeed = (key) => [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 
 /**
  * The people and their trajectories. `months` is how far back the earliest start lies. Kinds:
@@ -197,12 +235,12 @@ function participantsPlan(scale) {
       endedOn: null,
       destination: null,
       suspendedOn: null,
-      // Hours profile (the programme's figures: 11–25 h a month on average): most between 12 and 24,
-      // a minority clearly below an agreed target (flags), very few near the 60 h cap.
-      profile: i % 6 === 1 ? 'LOW' : i % 41 === 5 ? 'HIGH' : 'NORMAL',
-      monthlyHoursTarget: i % 6 === 1 ? [16, 18, 20][i % 3] : null,
+      // Hours profile (the programme's figures: 11–25 h a month on average), see hoursProfile.
+      profile: profileOf(i),
+      monthlyHoursTarget: null,
       monthly: rnd.int(12, 24),
     };
+    person.monthlyHoursTarget = agreedTarget(person, i);
     if (kind === 'DROPPED') {
       person.droppedOn = intakeOn < yesterday ? intakeOn : yesterday;
       person.dropReason = rnd.pick(DROP_REASONS);
@@ -223,7 +261,10 @@ function participantsPlan(scale) {
 function prestationsPlan(person, scale) {
   const { today } = scaleFrom(scale);
   if (!person.startedOn) return [];
-  const rnd = prng([...person.key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+  const rnd = prng(keySeed(person.key));
+  const closed = pastMonths(scale);
+  // FALLING: the first month of the fall, two closed months before the latest closed one.
+  const fallFrom = closed[Math.max(0, closed.length - 3)];
   const lastDay = [person.endedOn, person.suspendedOn ? addDays(person.suspendedOn, -1) : null, addDays(today, -1)]
     .filter(Boolean)
     .sort()[0];
@@ -239,12 +280,18 @@ function prestationsPlan(person, scale) {
       const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
       if (wd !== 0 && wd !== 6) days.push(d);
     }
-    const share = days.length / 21.7; // a partial first or last month gets its share
+    // A partial first or last month gets its share of the weekdays; a whole month all of it.
+    const share = days.length / weekdaysIn(y, m - 1);
+    const month = monthOf(cursor);
     let hours;
     if (person.profile === 'LOW') hours = rnd.int(6, 12);
     else if (person.profile === 'HIGH') hours = rnd.int(48, 57);
-    else hours = person.monthly + rnd.int(-3, 3);
-    let left = Math.round(hours * Math.min(1, share));
+    else if (person.profile === 'FALLING' && person.startedOn < `${previousMonthOf(fallFrom)}-01`) {
+      hours = month < fallFrom ? person.monthly : person.monthly - 2 * (monthsBetween(fallFrom, month) + 1);
+    } else hours = person.monthly + rnd.int(-3, 3);
+    // Now and then a slow month (a holiday, an illness): half the usual hours.
+    if (person.profile === 'NORMAL' && rnd.chance(0.05)) hours = Math.round(hours / 2);
+    let left = Math.round(Math.max(0, hours) * Math.min(1, share));
     const job = JOBS[rnd.int(0, JOBS.length - 1)];
     while (left > 0 && days.length > 0) {
       const h = Math.min(left, rnd.int(2, 5));

@@ -183,7 +183,13 @@ describe('access matrix: every endpoint × role × scope', () => {
       .send({ partnerOrganisationId: 'org-vdab-kempen', purpose: 'Screening arbeidsbeperking', sentOn: start.day(2) })
       .expect(201);
     ids.referral = planned.body.referrals[0].id;
-    // A closed month without hours raises a LOW_HOURS alert in flow-through.
+    // A closed month without hours raises a LOW_HOURS alert in flow-through (the organisation flags
+    // after one month below target instead of the default two).
+    await http('hours')
+      .put(`/organisations/${orgA}/hours-targets`)
+      .set(bearer(admin))
+      .send({ steps: [], flagAfterMonthsBelow: 1 })
+      .expect(200);
     await http('hours').post(`/organisations/${orgA}/months/${start.month}/close`).set(bearer(admin)).expect(201);
     const prestation = await http('hours')
       .post('/prestations')

@@ -90,6 +90,11 @@ describe('the coach in a real browser', () => {
       (grid) => grid.some((row) => row.participantId === coacheeId),
       { what: 'Sofie in the hours month grid', timeoutMs: 60_000 },
     );
+    // The organisation flags after one month below target (the default is two in a row).
+    await asAdmin('PUT', `/hours/organisations/${organisation.id}/hours-targets`, {
+      steps: [],
+      flagAfterMonthsBelow: 1,
+    });
     await asAdmin('POST', `/hours/organisations/${organisation.id}/months/${previousMonth}/close`, {});
     await eventually(
       () => asAdmin<Gap[]>('GET', `/coaching/participants/${coacheeId}/gaps?status=OPEN`),

@@ -67,6 +67,11 @@ describe('the organiser in a real browser', () => {
       enrolledOn: `${month}-01`,
     });
     await asOrganiser('POST', `/flow-through/participants/${jan.id}/trajectory/start`, { on: `${month}-02` });
+    // The organisation flags after one month below target (the default is two in a row).
+    await asOrganiser('PUT', `/hours/organisations/${organiser.organisation.id}/hours-targets`, {
+      steps: [],
+      flagAfterMonthsBelow: 1,
+    });
 
     const context = await stack.browser.newContext({
       locale: 'nl-BE',

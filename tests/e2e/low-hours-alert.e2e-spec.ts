@@ -18,10 +18,11 @@ function monthsAgo(back: number): { month: string; firstDay: string; day: (d: nu
 
 /**
  * The whole low-hours path across services: flow-through enrols and starts a trajectory, hours
- * closes a month in which the participant worked no hour, and the region's manager finds the
- * alert in flow-through; hours enough the next month resolve it.
+ * closes months in which the participant worked no hour, and the region's manager finds the alert
+ * in flow-through; hours enough the next month resolve it. The organisation keeps the default rule
+ * (flagged after two closed months in a row below target), so the first month alone raises nothing.
  */
-describe('a month without hours becomes a manager alert, and enough hours resolve it', () => {
+describe('two months without hours become a manager alert, and enough hours resolve it', () => {
   const keys = createTestKeyPair();
   const suffix = randomUUID().slice(0, 8);
   const region = `region-kempen-${suffix}`;
@@ -71,8 +72,9 @@ describe('a month without hours becomes a manager alert, and enough hours resolv
     else process.env['STAPSTEEN_TODAY'] = todayBefore;
   });
 
-  it('raises the alert for the region’s manager only, and resolves it after a month at target', async () => {
-    const first = monthsAgo(2);
+  it('raises the alert for the region’s manager only after the second month, and resolves it after a month at target', async () => {
+    const first = monthsAgo(3);
+    const idle = monthsAgo(2);
     const second = monthsAgo(1);
     const enrolled = await request(flowThrough.getHttpServer())
       .post('/participants')
@@ -100,10 +102,29 @@ describe('a month without hours becomes a manager alert, and enough hours resolv
       { what: 'the participant in the hours month grid' },
     );
 
-    await request(hours.getHttpServer())
+    // One month without hours: below target, not yet at risk.
+    const one = await request(hours.getHttpServer())
       .post(`/organisations/${organisation}/months/${first.month}/close`)
       .set(as('organiser'))
       .expect(201);
+    expect(one.body.results).toEqual([
+      expect.objectContaining({
+        participantId,
+        countedHours: 0,
+        belowTarget: true,
+        consecutiveMonthsBelow: 1,
+        flagged: false,
+      }),
+    ]);
+    expect(one.body.flagged).toBe(0);
+    // The second one in a row: flagged, and the alert follows.
+    const two = await request(hours.getHttpServer())
+      .post(`/organisations/${organisation}/months/${idle.month}/close`)
+      .set(as('organiser'))
+      .expect(201);
+    expect(two.body.results).toEqual([
+      expect.objectContaining({ participantId, countedHours: 0, consecutiveMonthsBelow: 2, flagged: true }),
+    ]);
 
     const raised = await eventually(
       () => request(flowThrough.getHttpServer()).get('/alerts').set(as('manager')),
@@ -116,6 +137,9 @@ describe('a month without hours becomes a manager alert, and enough hours resolv
       .set(as('manager'))
       .expect(200);
     expect(alert.body).toMatchObject({ status: 'OPEN', severity: 'MEDIUM' });
+    // Raised by the second month's close, the first one's raised nothing.
+    expect(JSON.stringify(alert.body)).toContain(idle.month);
+    expect(JSON.stringify(alert.body)).not.toContain(`"month":"${first.month}"`);
     const elsewhere = await request(flowThrough.getHttpServer()).get('/alerts').set(as('otherManager')).expect(200);
     expect(JSON.stringify(elsewhere.body)).not.toContain(participantId);
 

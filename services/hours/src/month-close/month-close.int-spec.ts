@@ -78,7 +78,15 @@ describe('closing a month', () => {
 
   afterAll(() => app?.close());
 
-  it('judges every active participant, flagging the one without any prestation and the one below target', async () => {
+  it('judges every active participant, flagging at risk who stayed below target a second month in a row', async () => {
+    // September: all three below target, a first month: nobody at risk yet.
+    const september = await http()
+      .post(`/organisations/${organisation}/months/${YEAR}-09/close`)
+      .set(as('organiser'))
+      .expect(201);
+    expect(september.body).toMatchObject({ flagged: 0, flagAfterMonthsBelow: 2 });
+    expect(september.body.results.map((r: { belowTarget: boolean }) => r.belowTarget)).toEqual([true, true, true]);
+
     const response = await http()
       .post(`/organisations/${organisation}/months/${YEAR}-10/close`)
       .set(as('organiser'))
@@ -90,16 +98,16 @@ describe('closing a month', () => {
     expect(byId[people.idle]).toMatchObject({
       countedHours: 0,
       belowTarget: true,
-      consecutiveMonthsBelow: 1,
+      consecutiveMonthsBelow: 2,
       flagged: true,
     });
-    expect(byId[people.low]).toMatchObject({ countedHours: 10, flagged: true });
+    expect(byId[people.low]).toMatchObject({ countedHours: 10, consecutiveMonthsBelow: 2, flagged: true });
 
     const flag = await eventFor('participant.low-hours-flagged', people.idle, `${YEAR}-10`);
     expect(flag.data).toMatchObject({
       countedHours: 0,
       targetHours: 20,
-      consecutiveMonthsBelow: 1,
+      consecutiveMonthsBelow: 2,
       severity: 'MEDIUM',
       organisationId: organisation,
     });
@@ -122,7 +130,7 @@ describe('closing a month', () => {
     expect(accepted.body.prestation.late).toBe(true);
   });
 
-  it('clears the flag of a participant back at target, and makes a second month below target high severity', async () => {
+  it('clears the flag of a participant back at target, and makes a third month below target high severity', async () => {
     await enter(people.low, `${YEAR}-11-03`, 720).expect(201);
     await enter(people.low, `${YEAR}-11-04`, 720).expect(201);
 
@@ -131,7 +139,7 @@ describe('closing a month', () => {
     const cleared = await eventFor('participant.low-hours-cleared', people.low, `${YEAR}-11`);
     expect(cleared.data).toMatchObject({ countedHours: 24, targetHours: 20 });
     const again = await eventFor('participant.low-hours-flagged', people.idle, `${YEAR}-11`);
-    expect(again.data).toMatchObject({ consecutiveMonthsBelow: 2, severity: 'HIGH' });
+    expect(again.data).toMatchObject({ consecutiveMonthsBelow: 3, severity: 'HIGH' });
   });
 
   it('marks a correction late when it moves a prestation out of a closed month into an open one', async () => {
@@ -254,7 +262,13 @@ describe('closing a month', () => {
 
   it('shows the organisation its target ramp (the fallback until it has one), and keeps it out of other organisations', async () => {
     const before = await http().get(`/organisations/${organisation}/hours-targets`).set(as('organiser')).expect(200);
-    expect(before.body).toEqual({ organisationId: organisation, steps: [], fallbackMonthlyTarget: 20 });
+    expect(before.body).toEqual({
+      organisationId: organisation,
+      steps: [],
+      fallbackMonthlyTarget: 20,
+      flagAfterMonthsBelow: 2,
+      defaultFlagAfterMonthsBelow: 2,
+    });
     const ramp = [
       { fromTrajectoryMonth: 1, hours: 8 },
       { fromTrajectoryMonth: 4, hours: 16 },
@@ -277,5 +291,36 @@ describe('closing a month', () => {
     );
     const hidden = await http().get(`/organisations/${organisation}/hours-targets`).set(as('stranger')).expect(404);
     expect(hidden.body.code).toBe('HOURS.ORGANISATION_NOT_FOUND');
+  });
+
+  it('keeps the organisation’s low-hours rule (1–6 months in a row) with its ramp, refusing anything else whole', async () => {
+    const path = `/organisations/${organisation}/hours-targets`;
+    const ramp = [{ fromTrajectoryMonth: 1, hours: 12 }];
+    const saved = await http()
+      .put(path)
+      .set(as('organiser'))
+      .send({ steps: ramp, flagAfterMonthsBelow: 3 })
+      .expect(200);
+    expect(saved.body).toEqual({
+      organisationId: organisation,
+      steps: ramp,
+      fallbackMonthlyTarget: 20,
+      flagAfterMonthsBelow: 3,
+      defaultFlagAfterMonthsBelow: 2,
+    });
+    expect((await http().get(path).set(as('organiser')).expect(200)).body).toEqual(saved.body);
+    for (const wrong of [0, 7, 2.5, '2', null]) {
+      const refused = await http()
+        .put(path)
+        .set(as('organiser'))
+        .send({ steps: [{ fromTrajectoryMonth: 1, hours: 8 }], flagAfterMonthsBelow: wrong })
+        .expect(400);
+      expect(refused.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'flagAfterMonthsBelow' }] });
+    }
+    expect((await http().get(path).set(as('organiser')).expect(200)).body).toEqual(saved.body);
+    // Left out: the default again (a PUT replaces the settings whole); no ramp: the fallback target.
+    const reset = await http().put(path).set(as('organiser')).send({ steps: [] }).expect(200);
+    expect(reset.body).toMatchObject({ steps: [], flagAfterMonthsBelow: 2 });
+    expect((await http().get(path).set(as('organiser')).expect(200)).body).toEqual(reset.body);
   });
 });

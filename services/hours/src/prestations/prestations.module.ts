@@ -17,7 +17,7 @@ import {
 } from './application/ports';
 import { PrestationCommands } from './application/prestation-commands';
 import type { CapPolicy } from './domain/participant-year';
-import { MongoMonthCloses } from '../month-close/infrastructure/mongo-month-closes';
+import { MongoMonthCloses, MongoTargetSettings } from '../month-close/infrastructure/mongo-month-closes';
 import { MongoParticipantYearRepository } from './infrastructure/mongo-participant-year-repository';
 import { MongoImportJobs } from './infrastructure/mongo-import-jobs';
 import { ImportsController } from './interface/imports.controller';
@@ -37,6 +37,7 @@ const caps = (config: HoursConfig): CapPolicy => ({
     { provide: PARTICIPANT_YEAR_REPOSITORY, useClass: MongoParticipantYearRepository },
     { provide: MONTH_CLOSE_LEDGER, useClass: MongoMonthCloses },
     { provide: IMPORT_JOB_REPOSITORY, useClass: MongoImportJobs },
+    MongoTargetSettings,
     {
       provide: ImportPrestations,
       useFactory: (
@@ -75,13 +76,34 @@ const caps = (config: HoursConfig): CapPolicy => ({
     },
     {
       provide: HoursQueries,
-      useFactory: (years: ParticipantYearRepository, roster: ParticipantRoster, config: HoursConfig) =>
-        new HoursQueries(years, roster, caps(config), {
-          centsPerCountedHour: config.HOURS_ALLOWANCE_CENTS_PER_HOUR,
-          centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
-          kilometreThreshold: config.HOURS_KM_THRESHOLD,
-        }),
-      inject: [PARTICIPANT_YEAR_REPOSITORY, PARTICIPANT_ROSTER, SERVICE_CONFIG],
+      useFactory: (
+        years: ParticipantYearRepository,
+        roster: ParticipantRoster,
+        config: HoursConfig,
+        closes: MongoMonthCloses,
+        targets: MongoTargetSettings,
+        clock: Clock,
+      ) =>
+        new HoursQueries(
+          years,
+          roster,
+          caps(config),
+          {
+            centsPerCountedHour: config.HOURS_ALLOWANCE_CENTS_PER_HOUR,
+            centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
+            kilometreThreshold: config.HOURS_KM_THRESHOLD,
+          },
+          // The targets and the closed months' judgements, for "below target" in the grid and the year.
+          { targets, closes, clock },
+        ),
+      inject: [
+        PARTICIPANT_YEAR_REPOSITORY,
+        PARTICIPANT_ROSTER,
+        SERVICE_CONFIG,
+        MONTH_CLOSE_LEDGER,
+        MongoTargetSettings,
+        CLOCK,
+      ],
     },
   ],
   exports: [PARTICIPANT_YEAR_REPOSITORY, CLOCK],

@@ -212,18 +212,33 @@ interface TargetStep {
   hours: number;
 }
 
-/** The monthly hours target rising over the trajectory, which the month close judges low hours by. */
+/** The hours API's bounds of `flagAfterMonthsBelow`. */
+const RULE_MIN = 1;
+const RULE_MAX = 6;
+
+/**
+ * The monthly hours target rising over the trajectory, which the month close judges low hours by,
+ * and after how many closed months in a row below target a participant is flagged (the rule).
+ */
 function HoursTargets({ organisation, onDone }: { organisation: Organisation; onDone: () => void }) {
   const { t } = useTranslation();
   const path = `/hours/organisations/${encodeURIComponent(organisation.id)}/hours-targets`;
   const stored = useQuery({
     queryKey: ['hours-targets', organisation.id],
-    queryFn: () => api<{ steps: TargetStep[]; fallbackMonthlyTarget: number }>(path),
+    queryFn: () =>
+      api<{
+        steps: TargetStep[];
+        fallbackMonthlyTarget: number;
+        flagAfterMonthsBelow: number;
+        defaultFlagAfterMonthsBelow: number;
+      }>(path),
   });
   const [steps, setSteps] = useState<TargetStep[] | null>(null);
+  const [rule, setRule] = useState<number | null>(null);
   const shown = steps ?? stored.data?.steps ?? [];
+  const shownRule = rule ?? stored.data?.flagAfterMonthsBelow ?? 2;
   const save = useMutation({
-    mutationFn: () => post(path, { steps: shown }, 'PUT'),
+    mutationFn: () => post(path, { steps: shown, flagAfterMonthsBelow: shownRule }, 'PUT'),
     onSuccess: () => void stored.refetch(),
   });
   const change = (index: number, field: keyof TargetStep, value: number) =>
@@ -273,6 +288,27 @@ function HoursTargets({ organisation, onDone }: { organisation: Organisation; on
             </button>
           </fieldset>
         ))}
+        <label>
+          {t('targets.rule')}
+          <input
+            type="number"
+            name="flagAfterMonthsBelow"
+            min={RULE_MIN}
+            max={RULE_MAX}
+            step={1}
+            required
+            aria-describedby="targets-rule-help"
+            value={shownRule}
+            onChange={(e) => setRule(Number(e.target.value))}
+          />
+        </label>
+        <p className="hint" id="targets-rule-help">
+          {t('targets.ruleHelp', {
+            min: RULE_MIN,
+            max: RULE_MAX,
+            default: stored.data?.defaultFlagAfterMonthsBelow ?? 2,
+          })}
+        </p>
         <div className="row">
           <button
             type="button"
@@ -286,7 +322,7 @@ function HoursTargets({ organisation, onDone }: { organisation: Organisation; on
           >
             {t('targets.add')}
           </button>{' '}
-          <button type="submit" disabled={shown.length === 0}>
+          <button type="submit" disabled={!stored.isSuccess}>
             {t('targets.save')}
           </button>{' '}
           <button type="button" className="secondary" onClick={onDone}>

@@ -24,7 +24,17 @@ interface GridRow {
   yearRemaining: number;
   allowanceCents: number;
   targetHours: number;
+  /**
+   * Against the target (the hours API's `TargetFacts`): a closed month as its close judged it, a
+   * month that is over against the whole target, the running month in proportion to the days gone.
+   */
+  standing: { status: TargetStatus; expectedHours: number };
+  /** Whether the month's close flagged the participant at risk; null while the month is open. */
+  flagged: boolean | null;
 }
+
+export type TargetStatus =
+  'ON_TARGET' | 'BELOW_TARGET' | 'ON_SCHEDULE' | 'BEHIND_SCHEDULE' | 'NOT_STARTED' | 'NOT_ACTIVE';
 
 /** One participant's line in a closed month (the hours API's `ParticipantMonthResult`). */
 export interface MonthResult {
@@ -44,6 +54,8 @@ export interface MonthClose {
   closedAt: string;
   closedBy: 'ORGANISER' | 'AUTOMATIC';
   results: MonthResult[];
+  /** The organisation's rule the close judged by: flagged after this many months in a row below target. */
+  flagAfterMonthsBelow?: number;
   flagged?: number;
 }
 
@@ -81,7 +93,11 @@ export function MonthGrid({ me }: { me: Me }) {
     .map((r) => ({ ...r, displayName: nameOf(r.participantId, r.displayName) }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'nl'));
   const atCap = rows.filter((r) => capState(r.monthRemaining) === 'full').length;
-  const below = rows.filter((r) => r.countedHours < r.targetHours).length;
+  // "Below target" only for a month that is over; the running month says who is behind schedule.
+  const below = rows.filter((r) => r.standing.status === 'BELOW_TARGET').length;
+  const behind = rows.filter((r) => r.standing.status === 'BEHIND_SCHEDULE').length;
+  const running = rows.some((r) => r.standing.status === 'ON_SCHEDULE' || r.standing.status === 'BEHIND_SCHEDULE');
+  const flaggedRows = rows.filter((r) => r.flagged === true || resultOf.get(r.participantId)?.flagged).length;
 
   return (
     <>
@@ -112,8 +128,17 @@ export function MonthGrid({ me }: { me: Me }) {
       {grid.isError && <Failed error={grid.error} retry={() => void grid.refetch()} />}
       {grid.isPending && <Loading what={t('organiser.grid.loadingWhat')} />}
       {rows.length > 0 && (
-        <p className="hint" aria-live="polite">
-          {t('organiser.grid.summary', { count: rows.length, atCap, below })}
+        <p className="hint" aria-live="polite" data-testid="grid-summary">
+          {running
+            ? t('organiser.grid.summaryOpen', { count: rows.length, atCap, behind })
+            : closed
+              ? t('organiser.grid.summaryFlagged', { count: rows.length, atCap, below, flagged: flaggedRows })
+              : t('organiser.grid.summary', { count: rows.length, atCap, below })}
+        </p>
+      )}
+      {running && rows.length > 0 && (
+        <p className="hint" data-testid="schedule-hint">
+          {t('organiser.grid.scheduleHint')}
         </p>
       )}
       <div className="table-scroll" hidden={!grid.isSuccess || rows.length === 0}>
@@ -170,14 +195,8 @@ export function MonthGrid({ me }: { me: Me }) {
                     </td>
                     <td className="num">{fmtNumber(r.yearRemaining)}</td>
                     <td className="num">{fmtNumber(r.targetHours)}</td>
-                    <td>
-                      {result?.flagged ? (
-                        <span className="badge flagged">{t('organiser.grid.flagged')}</span>
-                      ) : r.countedHours < r.targetHours ? (
-                        t('organiser.grid.belowBy', { count: r.targetHours - r.countedHours })
-                      ) : (
-                        t('organiser.grid.onTarget')
-                      )}
+                    <td data-testid={`standing-${r.participantId}`}>
+                      <Standing row={r} flagged={result?.flagged ?? r.flagged === true} />
                     </td>
                   </tr>
                   {isOpen && (
@@ -214,6 +233,31 @@ export function MonthGrid({ me }: { me: Me }) {
       />
     </>
   );
+}
+
+/** The grid's target column: flagged, below target or met for a month that is over; on or behind schedule while it runs. */
+function Standing({ row, flagged }: { row: GridRow; flagged: boolean }) {
+  const { t } = useTranslation();
+  if (flagged) return <span className="badge flagged">{t('organiser.grid.flagged')}</span>;
+  switch (row.standing.status) {
+    case 'BELOW_TARGET':
+      return <>{t('organiser.grid.belowBy', { count: row.targetHours - row.countedHours })}</>;
+    case 'ON_TARGET':
+      return <>{t('organiser.grid.onTarget')}</>;
+    case 'BEHIND_SCHEDULE':
+      return (
+        <>
+          {t('organiser.grid.behindSchedule', {
+            counted: fmtNumber(row.countedHours),
+            expected: fmtNumber(row.standing.expectedHours),
+          })}
+        </>
+      );
+    case 'ON_SCHEDULE':
+      return <>{t('organiser.grid.onSchedule')}</>;
+    default:
+      return <>–</>;
+  }
 }
 
 function MonthCloseSection({
@@ -291,6 +335,11 @@ function MonthCloseSection({
               flagged: flagged.length,
             })}
           </p>
+          {closed.flagAfterMonthsBelow !== undefined && (
+            <p className="hint" data-testid="close-rule">
+              {t('organiser.close.rule', { count: closed.flagAfterMonthsBelow })}
+            </p>
+          )}
           <p>
             {t('organiser.close.allowances')} <a href={`${base}.csv`}>{t('organiser.close.csv')}</a> ·{' '}
             <a href={`${base}.xlsx`}>{t('organiser.close.xlsx')}</a>

@@ -397,6 +397,7 @@ function HoursSection({ participantId, organisationId }: { participantId: string
                 <th scope="col" className="num">
                   {t('organiser.participant.prestationCount')}
                 </th>
+                <th scope="col">{t('organiser.participant.standing')}</th>
               </tr>
             </thead>
             <tbody>
@@ -417,6 +418,16 @@ function HoursSection({ participantId, organisationId }: { participantId: string
                     <td className="num">{fmtNumber(m.countedHours)}</td>
                     <td className="num">{fmtNumber(m.monthRemaining)}</td>
                     <td className="num">{fmtNumber(m.prestations.filter((p) => !p.deleted).length)}</td>
+                    <td data-testid={`standing-${m.month}`}>
+                      {m.flagged ? (
+                        <span className="badge flagged">{t('organiser.grid.flagged')}</span>
+                      ) : (
+                        t(`organiser.participant.standingOf.${m.standing.status}`, {
+                          target: fmtNumber(m.targetHours),
+                          expected: fmtNumber(m.standing.expectedHours),
+                        })
+                      )}
+                    </td>
                   </tr>
                 ))}
             </tbody>

@@ -21,6 +21,13 @@ export interface MonthSummary {
   monthRemaining: number;
   totalCents: number;
   prestations: PrestationView[];
+  /** The month's target; `standing` and `flagged` as in the month grid (a closed month as judged). */
+  targetHours: number;
+  standing: {
+    status: 'ON_TARGET' | 'BELOW_TARGET' | 'ON_SCHEDULE' | 'BEHIND_SCHEDULE' | 'NOT_STARTED' | 'NOT_ACTIVE';
+    expectedHours: number;
+  };
+  flagged: boolean | null;
 }
 
 export interface ParticipantYearView {

@@ -85,6 +85,16 @@ describe('closing a month', () => {
     await enter(BUSY, '2026-10-07', 720);
     await enter(BUSY, '2026-09-15', 60);
     await enter(LOW, '2026-10-08', 600);
+    // September: everyone below target, a first month, so nobody is flagged yet.
+    const september = await handler.execute({ kind: 'AUTOMATIC' }, ORG, '2026-09');
+    expect(september.results.map((r) => [r.belowTarget, r.flagged])).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+    ]);
+    expect(closes.eventsOf(ORG, '2026-09').filter((e) => e.envelope.type === 'participant.low-hours-flagged')).toEqual(
+      [],
+    );
 
     const close = await handler.execute({ kind: 'ORGANISER', principal: organiser }, ORG, '2026-10');
 
@@ -94,14 +104,15 @@ describe('closing a month', () => {
       closedAt: '2026-11-05T10:00:00.000Z',
       closedBy: 'ORGANISER',
       closedByUser: 'organiser-1',
+      flagAfterMonthsBelow: 2,
     });
     const byId = Object.fromEntries(close.results.map((r) => [r.participantId, r]));
     expect(Object.keys(byId).sort()).toEqual([BUSY, LOW, IDLE].sort());
     expect(byId[BUSY]).toMatchObject({ countedHours: 24, targetHours: 20, belowTarget: false, flagged: false });
-    expect(byId[LOW]).toMatchObject({ countedHours: 10, belowTarget: true, consecutiveMonthsBelow: 1, flagged: true });
-    expect(byId[IDLE]).toMatchObject({ countedHours: 0, belowTarget: true, flagged: true });
-    expect(stored).toEqual([`${ORG}:2026-10`]);
-    expect(await closes.closedMonths(ORG)).toEqual(new Set(['2026-10']));
+    expect(byId[LOW]).toMatchObject({ countedHours: 10, belowTarget: true, consecutiveMonthsBelow: 2, flagged: true });
+    expect(byId[IDLE]).toMatchObject({ countedHours: 0, belowTarget: true, consecutiveMonthsBelow: 2, flagged: true });
+    expect(stored).toEqual([`${ORG}:2026-09`, `${ORG}:2026-10`]);
+    expect(await closes.closedMonths(ORG)).toEqual(new Set(['2026-09', '2026-10']));
 
     const events = closes.eventsOf(ORG, '2026-10');
     expect(events.every((e) => e.topic === TOPICS.hours && e.envelope.producer === 'hours')).toBe(true);
@@ -120,7 +131,7 @@ describe('closing a month', () => {
       },
     ]);
     expect(of('participant.low-hours-flagged', LOW).map((e) => e.envelope.data)).toEqual([
-      expect.objectContaining({ countedHours: 10, targetHours: 20, consecutiveMonthsBelow: 1, severity: 'MEDIUM' }),
+      expect.objectContaining({ countedHours: 10, targetHours: 20, consecutiveMonthsBelow: 2, severity: 'MEDIUM' }),
     ]);
     expect(of('participant.low-hours-flagged', IDLE)).toHaveLength(1);
     expect(of('participant.low-hours-flagged', BUSY)).toHaveLength(0);
@@ -132,9 +143,10 @@ describe('closing a month', () => {
     expect(events).toHaveLength(3 + 2 + 1);
   });
 
-  it('clears the flag of a participant back at target, and makes a second month below target high severity', async () => {
+  it('clears the flag of a participant back at target, and makes a third month below target high severity', async () => {
     const { handler, closes, enter } = setUp('2026-12-03T10:00:00Z');
     await enter(LOW, '2026-10-08', 600);
+    await handler.execute({ kind: 'AUTOMATIC' }, ORG, '2026-09');
     await handler.execute({ kind: 'AUTOMATIC' }, ORG, '2026-10');
     await enter(LOW, '2026-11-03', 720);
     await enter(LOW, '2026-11-04', 720);
@@ -149,9 +161,49 @@ describe('closing a month', () => {
       expect.objectContaining({ countedHours: 24, targetHours: 20 }),
     ]);
     expect(of('participant.low-hours-flagged', IDLE)).toEqual([
-      expect.objectContaining({ consecutiveMonthsBelow: 2, severity: 'HIGH' }),
+      expect.objectContaining({ consecutiveMonthsBelow: 3, severity: 'HIGH' }),
     ]);
     expect(of('participant.low-hours-flagged', LOW)).toEqual([]);
+  });
+
+  it('judges by the organisation’s own number of months: 1 flags the first month below target', async () => {
+    const { handler, closes, targets } = setUp();
+    targets.set(ORG, { steps: [], flagAfterMonthsBelow: 1 });
+    const close = await handler.execute({ kind: 'AUTOMATIC' }, ORG, '2026-10');
+    expect(close.flagAfterMonthsBelow).toBe(1);
+    expect(
+      close.results
+        .filter((r) => r.flagged)
+        .map((r) => r.participantId)
+        .sort(),
+    ).toEqual([BUSY, LOW, IDLE].sort());
+    const flags = closes.eventsOf(ORG, '2026-10').filter((e) => e.envelope.type === 'participant.low-hours-flagged');
+    expect(flags.map((e) => e.envelope.data)).toEqual(
+      [BUSY, LOW, IDLE].map(() => expect.objectContaining({ consecutiveMonthsBelow: 1, severity: 'MEDIUM' })),
+    );
+  });
+
+  it('flags a falling trend that ends below target before the months in a row add up', async () => {
+    const { handler, closes, targets, enter } = setUp('2026-12-03T10:00:00Z');
+    targets.set(ORG, { steps: [], flagAfterMonthsBelow: 3 });
+    // LOW: 26, 22, then 18 hours against 20.
+    for (const [date, minutes] of [
+      ['2026-09-07', 720],
+      ['2026-09-08', 720],
+      ['2026-09-09', 120],
+      ['2026-10-07', 720],
+      ['2026-10-08', 600],
+      ['2026-11-09', 720],
+      ['2026-11-10', 360],
+    ] as const)
+      await enter(LOW, date, minutes);
+    for (const month of ['2026-09', '2026-10', '2026-11']) await handler.execute({ kind: 'AUTOMATIC' }, ORG, month);
+    const flags = closes
+      .eventsOf(ORG, '2026-11')
+      .filter((e) => e.envelope.type === 'participant.low-hours-flagged' && e.key === LOW);
+    expect(flags.map((e) => e.envelope.data)).toEqual([
+      expect.objectContaining({ countedHours: 18, consecutiveMonthsBelow: 1, fallingTrend: true, severity: 'MEDIUM' }),
+    ]);
   });
 
   it('takes the organisation’s target ramp for a participant without a target of their own', async () => {

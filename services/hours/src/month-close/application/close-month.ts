@@ -9,7 +9,7 @@ import { countedInMonth, countedInYear, emptyYear } from '../../prestations/doma
 import { monthOf } from '../../prestations/domain/prestation';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
 import { EarlierResult, judgeMonth, previousMonth, severityOf } from '../domain/low-hours';
-import { targetFor } from '../domain/targets';
+import { lowHoursRuleOf, targetFor } from '../domain/targets';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from './ports';
 
 export type Closer = { kind: 'ORGANISER'; principal: Principal } | { kind: 'AUTOMATIC' };
@@ -65,6 +65,8 @@ export class CloseMonthHandler {
       new Map<string, EarlierResult>((close?.results ?? []).map((r) => [r.participantId, r]));
     const [previousResults, beforePreviousResults] = [earlier(previous), earlier(beforePrevious)];
 
+    const rule = lowHoursRuleOf(settings);
+
     const facts: DomainFact[] = [];
     const results = active.map((participant) => {
       const stored = yearOf.get(participant.participantId) ?? emptyYear(participant, year);
@@ -79,6 +81,7 @@ export class CloseMonthHandler {
         },
         previousResults.get(participant.participantId),
         beforePreviousResults.get(participant.participantId),
+        rule,
       );
       const scope = { participantId: participant.participantId, organisationId, regionId: participant.regionId, month };
       facts.push({
@@ -107,7 +110,7 @@ export class CloseMonthHandler {
             targetHours: result.targetHours,
             consecutiveMonthsBelow: Math.max(1, result.consecutiveMonthsBelow),
             fallingTrend: result.fallingTrend,
-            severity: severityOf(result),
+            severity: severityOf(result, rule),
           },
         });
       } else if (outcome === 'CLEARED') {
@@ -127,6 +130,7 @@ export class CloseMonthHandler {
       closedAt: now.toISOString(),
       closedBy: closer.kind,
       closedByUser: closer.kind === 'ORGANISER' ? closer.principal.userId : null,
+      flagAfterMonthsBelow: rule.flagAfterMonthsBelow,
       results,
     };
     const regionId =

@@ -8,6 +8,8 @@ export interface MonthClose {
   closedAt: string;
   closedBy: 'ORGANISER' | 'AUTOMATIC';
   closedByUser: string | null;
+  /** The organisation's low-hours rule the results were judged by (absent in closes made before it existed). */
+  flagAfterMonthsBelow?: number;
   results: ParticipantMonthResult[];
 }
 

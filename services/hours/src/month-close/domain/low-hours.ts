@@ -9,6 +9,7 @@ export interface ParticipantMonthResult {
   consecutiveMonthsBelow: number;
   /** Three closed months each lower than the one before. */
   fallingTrend: boolean;
+  /** At risk: see `judgeMonth`. */
   flagged: boolean;
 }
 
@@ -29,13 +30,34 @@ export interface EarlierResult {
 export type LowHoursOutcome = 'FLAGGED' | 'CLEARED' | 'UNCHANGED';
 
 /**
+ * When low hours mean "at risk", set per organisation: after how many closed months in a row below
+ * target a participant is flagged.
+ */
+export interface LowHoursRule {
+  flagAfterMonthsBelow: number;
+}
+
+export const DEFAULT_FLAG_AFTER_MONTHS_BELOW = 2;
+export const MIN_FLAG_AFTER_MONTHS_BELOW = 1;
+export const MAX_FLAG_AFTER_MONTHS_BELOW = 6;
+export const DEFAULT_LOW_HOURS_RULE: LowHoursRule = { flagAfterMonthsBelow: DEFAULT_FLAG_AFTER_MONTHS_BELOW };
+
+/**
  * Low hours block the way to a job (Ensure: 11.2–25.5 h a month against 60 allowed), so every
- * participant active in the month is judged, including those with no prestation at all.
+ * participant active in the month is judged, including those with no prestation at all. One month
+ * below target is not a signal (a holiday, an illness, a start halfway the month): a participant is
+ * flagged "at risk" when
+ *  - the month is the N-th closed month in a row below their target (N = `flagAfterMonthsBelow`), or
+ *  - three closed months each had fewer hours than the one before (a falling trend) and this one
+ *    ended below target, or
+ *  - they were flagged the month before and are still below target (a flag stays until cleared).
+ * The flag clears in the first closed month at or above target.
  */
 export function judgeMonth(
   input: ParticipantMonthInput,
   previous: EarlierResult | undefined,
   beforePrevious: EarlierResult | undefined,
+  rule: LowHoursRule = DEFAULT_LOW_HOURS_RULE,
 ): { result: ParticipantMonthResult; outcome: LowHoursOutcome } {
   const belowTarget = input.countedHours < input.targetHours;
   const consecutiveMonthsBelow = belowTarget ? (previous?.belowTarget ? previous.consecutiveMonthsBelow : 0) + 1 : 0;
@@ -44,14 +66,23 @@ export function judgeMonth(
     beforePrevious !== undefined &&
     beforePrevious.countedHours > previous.countedHours &&
     previous.countedHours > input.countedHours;
-  const flagged = belowTarget || fallingTrend;
+  const flagged =
+    belowTarget && (consecutiveMonthsBelow >= rule.flagAfterMonthsBelow || fallingTrend || previous?.flagged === true);
   const outcome: LowHoursOutcome = flagged ? 'FLAGGED' : previous?.flagged ? 'CLEARED' : 'UNCHANGED';
   return { result: { ...input, belowTarget, consecutiveMonthsBelow, fallingTrend, flagged }, outcome };
 }
 
-/** Two months in a row below target is serious enough for a high-severity alert. */
-export function severityOf(result: ParticipantMonthResult): 'MEDIUM' | 'HIGH' {
-  return result.consecutiveMonthsBelow >= 2 ? 'HIGH' : 'MEDIUM';
+/**
+ * MEDIUM when the flag is raised; HIGH once it has lasted a month longer than the rule asks (N + 1
+ * months in a row below target), or when both reasons hold at once (N months below and falling).
+ */
+export function severityOf(
+  result: ParticipantMonthResult,
+  rule: LowHoursRule = DEFAULT_LOW_HOURS_RULE,
+): 'MEDIUM' | 'HIGH' {
+  const n = rule.flagAfterMonthsBelow;
+  const high = result.consecutiveMonthsBelow >= n + 1 || (result.consecutiveMonthsBelow >= n && result.fallingTrend);
+  return high ? 'HIGH' : 'MEDIUM';
 }
 
 export function previousMonth(month: string): string {

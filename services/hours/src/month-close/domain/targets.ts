@@ -1,11 +1,23 @@
+import { DEFAULT_LOW_HOURS_RULE, LowHoursRule } from './low-hours';
+
 /** A monthly target that rises as the trajectory goes on: e.g. 10 h in months 1–3, then 20. */
 export interface TargetStep {
   fromTrajectoryMonth: number;
   hours: number;
 }
 
+/** An organisation's hours settings: its target ramp and when low hours flag a participant. */
 export interface OrganisationTargets {
   steps: TargetStep[];
+  /** Closed months in a row below target before a participant is flagged; absent: the default (2). */
+  flagAfterMonthsBelow?: number;
+}
+
+/** The low-hours rule an organisation set, or the default one. */
+export function lowHoursRuleOf(settings: OrganisationTargets | null): LowHoursRule {
+  return settings?.flagAfterMonthsBelow === undefined
+    ? DEFAULT_LOW_HOURS_RULE
+    : { flagAfterMonthsBelow: settings.flagAfterMonthsBelow };
 }
 
 export const FALLBACK_MONTHLY_TARGET = 20;

@@ -127,11 +127,20 @@ export class MongoTargetSettings implements TargetSettings {
 
   async forOrganisation(organisationId: string): Promise<OrganisationTargets | null> {
     const document = await this.collection.findOne({ _id: organisationId });
-    return document ? { steps: document.steps } : null;
+    if (!document) return null;
+    return {
+      steps: document.steps,
+      ...(document.flagAfterMonthsBelow === undefined ? {} : { flagAfterMonthsBelow: document.flagAfterMonthsBelow }),
+    };
   }
 
+  /** Replaces the organisation's settings whole: the ramp and the low-hours rule in one document. */
   async save(organisationId: string, targets: OrganisationTargets): Promise<void> {
-    const write = () => this.collection.replaceOne({ _id: organisationId }, { steps: targets.steps }, { upsert: true });
+    const document = {
+      steps: targets.steps,
+      ...(targets.flagAfterMonthsBelow === undefined ? {} : { flagAfterMonthsBelow: targets.flagAfterMonthsBelow }),
+    };
+    const write = () => this.collection.replaceOne({ _id: organisationId }, document, { upsert: true });
     try {
       await write();
     } catch (error) {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Put, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   CurrentPrincipal,
   Principal,
@@ -13,7 +20,8 @@ import { AllowanceExport } from '../application/allowance-export';
 import { CloseMonthHandler } from '../application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/ports';
 import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
-import { FALLBACK_MONTHLY_TARGET } from '../domain/targets';
+import { DEFAULT_FLAG_AFTER_MONTHS_BELOW } from '../domain/low-hours';
+import { FALLBACK_MONTHLY_TARGET, lowHoursRuleOf } from '../domain/targets';
 import { TargetSettingsRequest, TargetSettingsView } from './month-close.dto';
 import { CalendarMonthParam, EntityIdParam } from '@stapsteen/service-kit';
 
@@ -109,7 +117,9 @@ export class MonthCloseController {
 
   @Get('hours-targets')
   @Roles('ORGANISER', 'COACH', 'ADMIN')
-  @ApiOperation({ summary: 'The organisation’s target ramp, or the fallback target when it has none' })
+  @ApiOperation({
+    summary: 'The organisation’s target ramp (or the fallback target when it has none) and its low-hours rule',
+  })
   @ApiOkResponse({ type: TargetSettingsView })
   @ApiNotFoundResponse({ description: 'HOURS.ORGANISATION_NOT_FOUND: not one of your organisations' })
   async targetsOf(
@@ -128,19 +138,40 @@ export class MonthCloseController {
       organisationId,
       steps: stored?.steps ?? [],
       fallbackMonthlyTarget: FALLBACK_MONTHLY_TARGET,
+      flagAfterMonthsBelow: lowHoursRuleOf(stored).flagAfterMonthsBelow,
+      defaultFlagAfterMonthsBelow: DEFAULT_FLAG_AFTER_MONTHS_BELOW,
     };
   }
 
   @Put('hours-targets')
   @Roles('ORGANISER', 'ADMIN')
-  @ApiOperation({ summary: 'The organisation’s default monthly target, rising over the trajectory (a ramp)' })
+  @ApiOperation({
+    summary:
+      'Replace the organisation’s hours settings: the default monthly target rising over the trajectory (a ramp) ' +
+      'and after how many closed months below target a participant is flagged',
+  })
+  @ApiOkResponse({ type: TargetSettingsView })
+  @ApiBadRequestResponse({
+    description:
+      'REQUEST.INVALID naming the field: a step out of range, or flagAfterMonthsBelow not a whole number 1–6',
+  })
   async saveTargets(
     @CurrentPrincipal() principal: Principal,
     @Param('organisationId', EntityIdParam) organisationId: string,
     @Body() body: TargetSettingsRequest,
-  ) {
+  ): Promise<TargetSettingsView> {
     assertCanWriteOrganisation(principal, organisationId);
-    await this.targets.save(organisationId, { steps: body.steps });
-    return { organisationId, steps: body.steps };
+    const settings = {
+      steps: body.steps,
+      ...(body.flagAfterMonthsBelow === undefined ? {} : { flagAfterMonthsBelow: body.flagAfterMonthsBelow }),
+    };
+    await this.targets.save(organisationId, settings);
+    return {
+      organisationId,
+      steps: body.steps,
+      fallbackMonthlyTarget: FALLBACK_MONTHLY_TARGET,
+      flagAfterMonthsBelow: lowHoursRuleOf(settings).flagAfterMonthsBelow,
+      defaultFlagAfterMonthsBelow: DEFAULT_FLAG_AFTER_MONTHS_BELOW,
+    };
   }
 }
