@@ -58,7 +58,13 @@ export class AuthController {
   @Post('auth/refresh')
   @HttpCode(200)
   @ApiCookieAuth(REFRESH_TOKEN_COOKIE)
-  @ApiOperation({ summary: 'New access token and a rotated refresh token; reuse of an old one ends the session' })
+  @ApiOperation({
+    summary: 'New access token and a rotated refresh token; reuse of an old one ends the session',
+    description:
+      'Every refresh rotates the refresh token. For REFRESH_GRACE_SECONDS (20 s) after a rotation, the token just ' +
+      'rotated away answers the same new refresh token again (calls that raced the rotation keep the session); ' +
+      'presented later, or after a further rotation, it ends the session with AUTH.REFRESH_REUSED (ADR 19).',
+  })
   @ApiOkResponse({ type: SignedInView })
   @ApiUnauthorizedResponse({ description: 'AUTH.REFRESH_INVALID or AUTH.REFRESH_REUSED' })
   @ApiForbiddenResponse({ description: 'AUTH.CSRF_HEADER_MISSING' })
