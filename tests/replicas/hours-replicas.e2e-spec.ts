@@ -1,4 +1,4 @@
-import { createTestKeyPair, dayOf, mintToken, monthsAgo } from '@stapsteen/testing';
+import { createTestKeyPair, dayOf, eventually, mintToken, monthsAgo } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { Replica, call, feedParticipant, startReplicas, waitForRoster } from './replicas';
 
@@ -76,5 +76,79 @@ describe('two replicas of the hours service', () => {
         accepted.map((a) => a.body.prestation.id).sort(),
       );
     }
+  }, 120_000);
+
+  it('keeps the cap when five imports on one replica meet 15 parallel entries on the other for the same participant-month: 20 of 30 stored, 60 hours', async () => {
+    const participantId = await feedParticipant({
+      organisationId: organisation,
+      regionId: region,
+      startedOn: dayOf(monthsAgo(2), 1),
+    });
+    await waitForRoster(replicas[0], admin, [participantId]);
+    await waitForRoster(replicas[1], admin, [participantId]);
+    const [y, m] = month.split('-');
+    // Five files of three rows each: five import steps on one replica among the other's entries.
+    const files = Array.from({ length: 5 }, (_, f) =>
+      [
+        'deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit;km',
+        ...Array.from(
+          { length: 3 },
+          (_, i) =>
+            `${participantId};${String(f * 3 + i + 1).padStart(2, '0')}/${m}/${y};180;School;GBS De Klimop;Middagtoezicht;`,
+        ),
+      ].join('\n'),
+    );
+    const importOn = async (replica: Replica, csv: string) => {
+      const form = new FormData();
+      form.set('organisationId', organisation);
+      form.set('file', new Blob([csv], { type: 'text/csv' }), 'prestaties.csv');
+      const response = await fetch(`${replica.url}/imports`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${organiser}` },
+        body: form,
+      });
+      expect(response.status).toBe(202);
+      const { id } = (await response.json()) as { id: string };
+      return eventually(
+        () => call(replica, 'GET', `/imports/${id}`, organiser),
+        (r) => r.status === 200 && r.body.status !== 'RUNNING',
+        { what: 'the import to finish', timeoutMs: 60_000 },
+      ).then((r) => r.body);
+    };
+    const entries = () =>
+      Promise.all(
+        Array.from({ length: 15 }, (_, i) =>
+          call(replicas[1], 'POST', '/prestations', organiser, {
+            participantId,
+            date: dayOf(month, 14 + i),
+            minutes: 180,
+            gebruiker: { kind: 'NON_PROFIT', reference: 'Kringwinkel' },
+            activity: 'Sorteren',
+          }),
+        ),
+      );
+
+    const [reports, answers] = await Promise.all([
+      Promise.all(files.map((csv) => importOn(replicas[0], csv))),
+      entries(),
+    ]);
+
+    const accepted = answers.filter((a) => a.status === 201);
+    const imported = reports.reduce((sum, report) => sum + report.accepted, 0);
+    expect(reports.map((report) => report.status)).toEqual(Array(5).fill('DONE'));
+    expect(imported + accepted.length).toBe(20);
+    expect(reports.flatMap((report) => report.problems.map((p: { code: string }) => p.code))).toEqual(
+      Array(15 - imported).fill('HOURS.MONTHLY_CAP_EXCEEDED'),
+    );
+    expect(answers.filter((a) => a.status !== 201).map((a) => [a.status, a.body.code])).toEqual(
+      Array(15 - accepted.length).fill([422, 'HOURS.MONTHLY_CAP_EXCEEDED']),
+    );
+    const stored = await call(replicas[0], 'GET', `/participants/${participantId}/hours?year=${year}`, organiser);
+    const summary = stored.body.months.find((s: { month: string }) => s.month === month);
+    expect(summary.countedHours).toBe(60);
+    expect(summary.prestations).toHaveLength(20);
+    // Every entry answered 201 is among them.
+    const storedIds = new Set(summary.prestations.map((p: { id: string }) => p.id));
+    expect(accepted.filter((a) => !storedIds.has(a.body.prestation.id))).toEqual([]);
   }, 120_000);
 });
