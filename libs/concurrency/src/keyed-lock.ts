@@ -1,8 +1,8 @@
 /**
  * Runs work for one key at a time within this process, in arrival order; different keys run in
- * parallel. Used around an aggregate's read-decide-write, because FerretDB v1 does not apply a
- * conditional update atomically (see docs/adr/0005-aggregate-writes-on-ferretdb.md): the version
- * condition alone keeps invariants on MongoDB, this lock keeps them on FerretDB.
+ * parallel. Used around an aggregate's read-decide-write (docs/adr/0005 and 0018): across
+ * processes the version claims (`VersionClaims`) keep invariants on FerretDB and MongoDB alike;
+ * this lock makes the writers of one process queue instead of racing each other for the claims.
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();
