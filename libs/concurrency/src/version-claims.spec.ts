@@ -57,6 +57,7 @@ function setUp(options: { enabled?: boolean } = {}) {
   const claims = new VersionClaims(store, {
     leaseMs: 30_000,
     retryDelayMs: () => 0,
+    maxWaitMs: 20,
     now: () => now,
     enabled: options.enabled,
   });
@@ -109,6 +110,15 @@ describe('version claims', () => {
     await store.insertOne({ _id: claimId('counters', 'c1', 4), at: new Date(1_000_000) });
     advance(29_999);
     expect(await claims.write('counters', 'c1', 4, async () => true, atVersion(4))).toBe(false);
+  });
+
+  it('lets a loser wait until the winner has written, so that its caller re-reads the new version', async () => {
+    const { claims, store } = setUp();
+    await store.insertOne({ _id: claimId('counters', 'c1', 4), at: new Date(1_000_000) });
+    let looks = 0;
+    const landsOnThirdLook = async () => ((looks += 1), looks < 3 ? 4 : 5);
+    expect(await claims.write('counters', 'c1', 4, async () => true, landsOnThirdLook)).toBe(false);
+    expect(looks).toBe(3);
   });
 
   it('passes over a claim older than the lease (its writer died) by claiming the next generation, once', async () => {

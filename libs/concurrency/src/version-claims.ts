@@ -39,8 +39,14 @@ export interface ClaimDocument {
 export interface VersionClaimsOptions {
   /** How long a claim whose write never came blocks its version (default 30 s). */
   leaseMs?: number;
-  /** How long a loser waits before it re-reads while the winner's write is in flight. */
+  /** The first pause of a loser before it looks whether the winner's write has landed. */
   retryDelayMs?: () => number;
+  /**
+   * How long a loser waits at most for the winner's write to land before it lets its caller
+   * re-read anyway (default 1 s): waiting here, rather than re-reading the old version again and
+   * again, keeps a slow winner from using up the loser's attempts.
+   */
+  maxWaitMs?: number;
   now?: () => number;
   /**
    * False turns the claims off (the version condition or the in-process lock alone guard the
@@ -71,6 +77,7 @@ export const claimId = (collection: string, id: unknown, version: number, genera
 export class VersionClaims {
   private readonly leaseMs: number;
   private readonly retryDelayMs: () => number;
+  private readonly maxWaitMs: number;
   private readonly now: () => number;
   readonly enabled: boolean;
 
@@ -80,6 +87,7 @@ export class VersionClaims {
   ) {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.retryDelayMs = options.retryDelayMs ?? (() => 2 + Math.random() * 8);
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.now = options.now ?? Date.now;
     this.enabled = options.enabled ?? true;
   }
@@ -163,7 +171,7 @@ export class VersionClaims {
     for (let generation = 0; generation < MAX_GENERATIONS; generation++) {
       const held = await this.claims.findOne({ _id: claimId(collection, id, version, generation) });
       if (held && this.now() - held.at.getTime() < this.leaseMs) {
-        await pause(this.retryDelayMs());
+        await this.untilStepTaken(version, currentVersion);
         return false;
       }
       // Old enough to be a dead writer's, unless its write landed: then the document moved on.
@@ -179,6 +187,18 @@ export class VersionClaims {
       }
     }
     return false;
+  }
+
+  /**
+   * Waits until the step's winner has written (the document moved past `version`), looking with
+   * growing pauses, for at most `maxWaitMs`.
+   */
+  private async untilStepTaken(version: number, currentVersion: CurrentVersion): Promise<void> {
+    let delay = Math.max(1, this.retryDelayMs());
+    for (let waited = 0; waited < this.maxWaitMs; waited += delay, delay = Math.min(delay * 2, 50)) {
+      await pause(delay);
+      if ((await currentVersion()) !== version) return;
+    }
   }
 }
 
