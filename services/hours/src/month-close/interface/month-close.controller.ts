@@ -36,8 +36,8 @@ export class MonthCloseController {
   ) {}
 
   @Get('months/:month/allowances')
-  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
-  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  // The payment run of one organisation, for those who pay it: a manager oversees, a coach coaches.
+  @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Allowances of a closed month per participant (JSON)' })
   allowanceLines(
     @CurrentPrincipal() principal: Principal,
@@ -48,8 +48,8 @@ export class MonthCloseController {
   }
 
   @Get('months/:month/allowances.csv')
-  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
-  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  // The payment run of one organisation, for those who pay it: a manager oversees, a coach coaches.
+  @Roles('ORGANISER', 'ADMIN')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'Allowances of a closed month as CSV for the payment run' })
   async allowanceCsv(
@@ -65,8 +65,8 @@ export class MonthCloseController {
   }
 
   @Get('months/:month/allowances.xlsx')
-  // Allowances are a payment run of one organisation: a regional manager oversees, never pays.
-  @Roles('ORGANISER', 'COACH', 'ADMIN')
+  // The payment run of one organisation, for those who pay it: a manager oversees, a coach coaches.
+  @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Allowances of a closed month as an Excel workbook' })
   async allowanceXlsx(
     @CurrentPrincipal() principal: Principal,
