@@ -1,5 +1,5 @@
 import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
-import { aggregateKey } from '@stapsteen/concurrency';
+import { MAX_WRITE_ATTEMPTS, aggregateKey } from '@stapsteen/concurrency';
 import { DomainError, isDomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
 import type { ParticipantRoster, RosterEntry } from '../../../participants/application/participant-roster';
@@ -175,9 +175,10 @@ export class ImportPrestations {
       const written = await this.years.writeMany(changes);
       if (written === changes.length) return { rows, accepted, duplicates, problems };
       storedByThisUpload = new Set([...storedByThisUpload, ...tried]);
-      // Another instance changed one of these participants meanwhile (MongoDB with several
-      // replicas). Rows already written are recognised by their ids, so redoing the chunk is safe.
-      if (attempt >= 5)
+      // Another writer (an entry, another import, another replica) took the version step of one
+      // of these participants (ADR 18). Rows already written are recognised by their ids, so
+      // redoing the chunk is safe; as many attempts as every other aggregate write.
+      if (attempt >= MAX_WRITE_ATTEMPTS)
         throw new DomainError(
           'HOURS.BUSY',
           'conflict',
