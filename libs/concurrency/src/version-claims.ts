@@ -5,19 +5,20 @@
  * FerretDB v1 does not apply a conditional update atomically, but it does refuse a second insert
  * of one `_id` atomically (11000 for the loser), and so does MongoDB. So before a writer turns
  * version `v` of an aggregate into `v + 1`, it inserts the claim `<collection>:<id>:<v>` into one
- * claims collection. Exactly one writer gets it; every other writer that read `v` loses, re-reads
- * and decides again. Claims stay after the write (a TTL index removes them a day later), so a
- * writer that read `v` long ago still loses; that is what makes an update filtered on `_id` alone
- * safe on FerretDB.
+ * claims collection. Exactly one writer gets it; every other writer that read `v` loses, waits
+ * for the winner's write, re-reads and decides again. Claims stay a day after the write (a TTL
+ * index on MongoDB, `prepareClaimCollection`'s sweep on FerretDB), so a writer that read `v` long
+ * ago still loses; that is what makes an update filtered on `_id` alone safe on FerretDB.
  *
  * The rule for a writer that dies between its claim and its write: its claim stands for
  * `leaseMs`; while the claim is that young, others wait (they lose and retry). Once it is older,
  * the next writer reads the document's version again: if it is still `v`, the claim's writer is
  * dead (a write lands within the lease of its claim), so the writer ignores the claim and takes
  * the step by claiming the next generation (`<collection>:<id>:<v>:<n>`), again unique, so only
- * one writer takes over. If the document moved on, the old claim was written and the writer lost. The dead writer's change is dropped, not rolled forward: it never told its
- * caller it succeeded, so nobody relies on it, and the claim stays small. The lease must be longer
- * than the longest a write can take after its claim (ADR 18 says why 30 s is).
+ * one writer takes over. If the document moved on, the old claim was written and the writer
+ * lost. The dead writer's change is dropped, not rolled forward: it never told its caller it
+ * succeeded, so nobody relies on it, and the claim stays small. The lease must be longer than the
+ * longest a write can take after its claim (ADR 18 says why 30 s is).
  */
 
 /** Reads the aggregate's version now (null when there is no document). */
