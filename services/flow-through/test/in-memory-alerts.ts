@@ -1,14 +1,21 @@
 import type { OutboxEntry } from '@stapsteen/messaging';
-import type {
-  AlertRepository,
+import {
+  AlertInbox,
+  InboxKey,
+  inboxEntriesOf,
+  type AlertRepository,
   AlertScopeQuery,
   AlertsOwner,
   StoredParticipantAlerts,
 } from '../src/alerts/application/alert-repository';
 import type { Alert, ParticipantAlerts } from '../src/alerts/domain/alert';
 
-/** The alerts documents in memory, for unit tests of the alert and due-alert handlers. */
-export class InMemoryAlerts implements AlertRepository {
+/**
+ * The alerts documents in memory, for unit tests of the alert and due-alert handlers. Also the
+ * inbox read model, derived from the documents on each read (always in step, as the real one is
+ * after each write).
+ */
+export class InMemoryAlerts implements AlertRepository, AlertInbox {
   readonly documents = new Map<string, StoredParticipantAlerts & { outbox: OutboxEntry[] }>();
   loads = 0;
 
@@ -54,6 +61,17 @@ export class InMemoryAlerts implements AlertRepository {
       (scope.regionId === undefined || state.regionId === scope.regionId) &&
       (scope.organisationIds === undefined || scope.organisationIds.includes(state.organisationId));
     return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
+  }
+
+  async read(keys: readonly InboxKey[]) {
+    const wanted = new Set(keys);
+    return [...this.documents.values()]
+      .filter(({ state }) => wanted.has(`region:${state.regionId}`) || wanted.has(`org:${state.organisationId}`))
+      .flatMap(({ state }) => inboxEntriesOf(structuredClone(state)));
+  }
+
+  async sync() {
+    // Derived on read.
   }
 
   alertsOf(participantId: string, kind: string): Alert[] {

@@ -6,10 +6,17 @@ import type { FlowThroughConfig } from '../config/flow-through.config';
 import { CLOCK, Clock, clockFromEnvironment } from '../shared/clock';
 import { AlertFeed } from './application/alert-feed';
 import { AlertQueries } from './application/alert-queries';
-import { ALERT_REPOSITORY, AlertRepository, PARTICIPANT_ALERTS_COLLECTION } from './application/alert-repository';
+import {
+  ALERT_INBOX,
+  ALERT_REPOSITORY,
+  AlertInbox,
+  AlertRepository,
+  PARTICIPANT_ALERTS_COLLECTION,
+} from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
 import { ManageAlertHandler } from './application/manage-alert';
 import { RecordAlertCauseHandler } from './application/record-alert-cause';
+import { MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
 import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
 import { AlertCauseConsumer } from './interface/alert-cause.consumer';
 import { AlertsController } from './interface/alerts.controller';
@@ -19,18 +26,20 @@ import { AlertsController } from './interface/alerts.controller';
   providers: [
     { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     { provide: ALERT_REPOSITORY, useClass: MongoAlertRepository },
+    { provide: ALERT_INBOX, useClass: MongoAlertInbox },
     // One feed per application instance, so a test's second app never shares the first one's stream.
     { provide: AlertFeed, useFactory: () => new AlertFeed() },
     {
       provide: AlertWriter,
-      useFactory: (alerts: AlertRepository, feed: AlertFeed, relay: OutboxRelay, lock: KeyedLock) =>
+      useFactory: (alerts: AlertRepository, feed: AlertFeed, relay: OutboxRelay, lock: KeyedLock, inbox: AlertInbox) =>
         new AlertWriter(
           alerts,
           feed,
           (participantId) => relay.nudge({ collection: PARTICIPANT_ALERTS_COLLECTION, id: participantId }),
           (key, work) => lock.run(key, work),
+          inbox,
         ),
-      inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock],
+      inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock, ALERT_INBOX],
     },
     {
       provide: RecordAlertCauseHandler,
@@ -45,8 +54,8 @@ import { AlertsController } from './interface/alerts.controller';
     },
     {
       provide: AlertQueries,
-      useFactory: (alerts: AlertRepository, clock: Clock) => new AlertQueries(alerts, clock),
-      inject: [ALERT_REPOSITORY, CLOCK],
+      useFactory: (alerts: AlertRepository, clock: Clock, inbox: AlertInbox) => new AlertQueries(alerts, clock, inbox),
+      inject: [ALERT_REPOSITORY, CLOCK, ALERT_INBOX],
     },
   ],
   // The participants' due checks raise and clear the time-based alerts in-process.

@@ -67,7 +67,7 @@ async function region() {
     [],
     null,
   );
-  return new AlertQueries(repository, clock);
+  return new AlertQueries(repository, clock, repository);
 }
 
 const indexes = (predicate: (i: number) => boolean) => Array.from({ length: 180 }, (_, i) => i).filter(predicate);
@@ -123,6 +123,16 @@ describe('the alert inbox list', () => {
     });
     const all = await queries.list(manager, { limit: 500, offset: 0 });
     expect(all.items.some((a) => a.regionId === 'region-gent')).toBe(false);
+  });
+
+  it('lists one participant’s alerts by id, and nothing of a participant outside the caller’s scope', async () => {
+    const queries = await region();
+    const resolved = await queries.list(manager, { ...page, participantId: 'p-10', statuses: ['RESOLVED'] });
+    expect(resolved.items.map((a) => [a.participantId, a.status])).toEqual([['p-10', 'RESOLVED']]);
+    expect((await queries.list(manager, { ...page, participantId: 'p-10' })).total).toBe(0);
+    expect((await queries.list(organiser, { ...page, participantId: 'p-11' })).total).toBe(1);
+    expect((await queries.list(organiser, { ...page, participantId: 'p-12' })).total).toBe(0);
+    expect((await queries.list(manager, { ...page, participantId: 'p-gent' })).total).toBe(0);
   });
 
   it('sorts newest first by default, oldest first, or by severity (then newest)', async () => {

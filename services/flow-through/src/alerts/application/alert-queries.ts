@@ -11,7 +11,7 @@ import {
   currentAlertOf,
   statusOn,
 } from '../domain/alert';
-import type { AlertRepository, AlertScopeQuery } from './alert-repository';
+import type { AlertInbox, AlertRepository, AlertScopeQuery, InboxEntry, InboxKey } from './alert-repository';
 
 /** An alert as a screen shows it: with its participant's scope, today's status and its age. */
 export interface AlertReadModel extends Alert {
@@ -35,6 +35,8 @@ export interface AlertListQuery {
   severity?: AlertSeverity;
   /** Narrows to one organisation; one outside the caller's scope finds nothing. */
   organisationId?: string;
+  /** Narrows to one participant (one `_id` read); one outside the caller's scope finds nothing. */
+  participantId?: string;
   /** Only alerts raised more than this many days ago. */
   olderThanDays?: number;
   sort?: AlertSort;
@@ -89,7 +91,30 @@ export function alertScopeOf(principal: Principal, organisationId?: string): Ale
   }
 }
 
-const comparators: Record<AlertSort, (a: AlertReadModel, b: AlertReadModel) => number> = {
+/** An entry's status today: a snooze that ran out is open again (as statusOn). */
+function statusOfEntry(entry: InboxEntry, today: string): AlertStatus {
+  return entry.status === 'SNOOZED' && entry.snoozedUntil !== null && entry.snoozedUntil < today
+    ? 'OPEN'
+    : entry.status;
+}
+
+/**
+ * The inbox documents that hold every unresolved alert a caller may see under a scope, or null
+ * when only a scan can answer (an administrator without an organisation filter).
+ */
+function inboxKeysOf(scope: AlertScopeQuery): InboxKey[] | null {
+  if (scope.organisationIds) return scope.organisationIds.map((id): InboxKey => `org:${id}`);
+  if (scope.regionId !== undefined) return [`region:${scope.regionId}`];
+  return null;
+}
+
+const inScope = (scope: AlertScopeQuery) => (entry: { regionId: string; organisationId: string }) =>
+  (scope.regionId === undefined || entry.regionId === scope.regionId) &&
+  (scope.organisationIds === undefined || scope.organisationIds.includes(entry.organisationId));
+
+type Sortable = Pick<AlertReadModel, 'id' | 'raisedAt' | 'severity'>;
+
+const comparators: Record<AlertSort, (a: Sortable, b: Sortable) => number> = {
   newest: (a, b) => b.raisedAt.localeCompare(a.raisedAt) || a.id.localeCompare(b.id),
   oldest: (a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.id.localeCompare(b.id),
   severity: (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || comparators.newest(a, b),
@@ -99,6 +124,7 @@ export class AlertQueries {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly clock: Clock,
+    private readonly inbox: AlertInbox,
   ) {}
 
   /**
@@ -108,21 +134,57 @@ export class AlertQueries {
   async list(principal: Principal, query: AlertListQuery): Promise<{ items: AlertReadModel[]; total: number }> {
     const scope = alertScopeOf(principal, query.organisationId);
     if (scope === null) return { items: [], total: 0 };
-    const documents = await this.alerts.list(scope);
     const now = this.clock.now();
     const today = this.clock.today();
     const statuses = query.statuses && query.statuses.length > 0 ? query.statuses : UNRESOLVED_STATUSES;
+    const keys = inboxKeysOf(scope);
+    const matches = (a: { status: AlertStatus; kind: AlertKind; severity: AlertSeverity; ageDays: number }) =>
+      statuses.includes(a.status) &&
+      (!query.kind || a.kind === query.kind) &&
+      (!query.severity || a.severity === query.severity) &&
+      (query.olderThanDays === undefined || a.ageDays > query.olderThanDays);
+    const sort = comparators[query.sort ?? 'newest'];
+    if (!query.participantId && keys && !statuses.includes('RESOLVED')) {
+      // The usual inbox: one `_id` read per inbox document, then the page's participants by `_id`.
+      const entries = (await this.inbox.read(keys))
+        .filter(inScope(scope))
+        .map((e) => ({ ...e, status: statusOfEntry(e, today), ageDays: alertAgeDays(e.raisedAt, today) }))
+        .filter(matches)
+        .sort(sort);
+      const page = entries.slice(query.offset, query.offset + query.limit);
+      return { items: await this.itemsOf(page, now, today), total: entries.length };
+    }
+    // Resolved alerts, one participant, or everything (administrators): read the documents.
+    const documents = query.participantId
+      ? await this.participantDocument(principal, query.participantId, query.organisationId)
+      : await this.alerts.list(scope);
     const matching = documents
       .flatMap((state) => state.alerts.map((alert) => toReadModel(state, alert, now, today)))
-      .filter(
-        (a) =>
-          statuses.includes(a.status) &&
-          (!query.kind || a.kind === query.kind) &&
-          (!query.severity || a.severity === query.severity) &&
-          (query.olderThanDays === undefined || a.ageDays > query.olderThanDays),
-      )
-      .sort(comparators[query.sort ?? 'newest']);
+      .filter(matches)
+      .sort(sort);
     return { items: matching.slice(query.offset, query.offset + query.limit), total: matching.length };
+  }
+
+  /** The page's alerts in full (facts, history), from their participants' documents by `_id`. */
+  private async itemsOf(page: InboxEntry[], now: Date, today: string): Promise<AlertReadModel[]> {
+    const ids = [...new Set(page.map((e) => e.participantId))];
+    const loaded = new Map(
+      (await Promise.all(ids.map((id) => this.alerts.load(id)))).flatMap((d) =>
+        d ? [[d.state.participantId, d.state] as const] : [],
+      ),
+    );
+    return page.flatMap((entry) => {
+      const state = loaded.get(entry.participantId);
+      const alert = state?.alerts.find((a) => a.id === entry.id);
+      return state && alert ? [toReadModel(state, alert, now, today)] : [];
+    });
+  }
+
+  private async participantDocument(principal: Principal, participantId: string, organisationId?: string) {
+    const stored = await this.alerts.load(participantId);
+    if (!stored || !canAccess(principal, stored.state)) return [];
+    if (organisationId && stored.state.organisationId !== organisationId) return [];
+    return [stored.state];
   }
 
   /** The participant's alert of that kind (the open one, otherwise the latest), with its history. */

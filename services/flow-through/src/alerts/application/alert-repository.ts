@@ -1,5 +1,5 @@
 import type { OutboxEntry } from '@stapsteen/messaging';
-import type { ParticipantAlerts } from '../domain/alert';
+import type { AlertKind, AlertSeverity, AlertStatus, ParticipantAlerts } from '../domain/alert';
 
 /** The collection name is part of the lock key shared with the outbox relay. */
 export const PARTICIPANT_ALERTS_COLLECTION = 'participant_alerts';
@@ -51,3 +51,48 @@ export interface AlertRepository {
 }
 
 export const ALERT_REPOSITORY = Symbol('ALERT_REPOSITORY');
+
+/**
+ * The inbox read model: every unresolved alert of a region, and of an organisation, in one document
+ * each (`region:{id}`, `org:{id}`), so the default inbox is one `_id` read instead of a scan of every
+ * participant's alerts (ADR 6). Kept in step by the alert writer after each stored change.
+ */
+export interface InboxEntry {
+  id: string;
+  participantId: string;
+  organisationId: string;
+  regionId: string;
+  kind: AlertKind;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  snoozedUntil: string | null;
+  raisedAt: string;
+}
+
+export type InboxKey = `region:${string}` | `org:${string}`;
+
+export interface AlertInbox {
+  /** The unresolved alerts under those keys (a key without a document has none). */
+  read(keys: readonly InboxKey[]): Promise<InboxEntry[]>;
+  /** After a participant's alerts were stored: their unresolved alerts listed, the others taken out. */
+  sync(previous: ParticipantAlerts | null, next: ParticipantAlerts): Promise<void>;
+}
+
+export const ALERT_INBOX = Symbol('ALERT_INBOX');
+
+/** The inbox entries a participant's alerts give: the unresolved ones. */
+export function inboxEntriesOf(state: ParticipantAlerts): InboxEntry[] {
+  return state.alerts
+    .filter((a) => a.status !== 'RESOLVED')
+    .map((a) => ({
+      id: a.id,
+      participantId: state.participantId,
+      organisationId: state.organisationId,
+      regionId: state.regionId,
+      kind: a.kind,
+      severity: a.severity,
+      status: a.status,
+      snoozedUntil: a.snoozedUntil,
+      raisedAt: a.raisedAt,
+    }));
+}

@@ -3,7 +3,12 @@ import { stampForOutbox } from '@stapsteen/messaging';
 import { aggregateKey } from '@stapsteen/concurrency';
 import type { AlertDecision, ParticipantAlerts } from '../domain/alert';
 import type { AlertFeed } from './alert-feed';
-import { AlertRepository, PARTICIPANT_ALERTS_COLLECTION, StoredParticipantAlerts } from './alert-repository';
+import {
+  AlertInbox,
+  AlertRepository,
+  PARTICIPANT_ALERTS_COLLECTION,
+  StoredParticipantAlerts,
+} from './alert-repository';
 
 const MAX_ATTEMPTS = 5;
 
@@ -28,6 +33,8 @@ export class AlertWriter {
     private readonly feed: AlertFeed,
     private readonly onStored: (participantId: string) => void = () => undefined,
     private readonly serialize: Serialize = (_key, work) => work(),
+    /** The inbox read model; absent where nothing reads it (unit tests of other handlers). */
+    private readonly inbox: Pick<AlertInbox, 'sync'> | null = null,
   ) {}
 
   async write(request: AlertWrite): Promise<ParticipantAlerts | null> {
@@ -47,6 +54,8 @@ export class AlertWriter {
         ? await this.alerts.update(decision.state, loaded.version, outbox, request.eventId)
         : await this.alerts.insert(decision.state, outbox, request.eventId);
       if (stored) {
+        // Still under the participant's lock, so two changes of one participant reach the inbox in order.
+        await this.inbox?.sync(loaded?.state ?? null, decision.state);
         if (outbox.length > 0) this.onStored(request.participantId);
         for (const change of decision.changes) {
           this.feed.publish({

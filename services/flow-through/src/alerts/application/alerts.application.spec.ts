@@ -56,7 +56,7 @@ function setUp() {
     nudges: () => nudges,
     causes: new RecordAlertCauseHandler(writer, clock, () => `alert-${++n}`),
     manage: new ManageAlertHandler(writer, clock, { maxSnoozeDays: 90 }),
-    queries: new AlertQueries(repository, clock),
+    queries: new AlertQueries(repository, clock, repository),
   };
 }
 

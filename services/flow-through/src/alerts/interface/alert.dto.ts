@@ -61,6 +61,14 @@ export class ListAlertsQuery {
   organisationId?: string;
 
   @ApiPropertyOptional({
+    example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c',
+    description: "One participant's alerts; one outside the caller's scope finds nothing",
+  })
+  @IsOptional()
+  @IsUUID()
+  participantId?: string;
+
+  @ApiPropertyOptional({
     minimum: 0,
     maximum: 3660,
     example: 30,

@@ -148,8 +148,12 @@ export function ManagerParticipant() {
   });
   const alerts = useQuery({
     queryKey: ['alerts', 'participant', id],
-    queryFn: () => api<{ items: AlertRecord[] }>('/flow-through/alerts?limit=500'),
-    select: (page) => page.items.filter((a) => a.participantId === id),
+    // Every alert of this participant, resolved ones too (one `_id` read on the server).
+    queryFn: () =>
+      api<{ items: AlertRecord[] }>(
+        `/flow-through/alerts?participantId=${id}&status=OPEN,ACKNOWLEDGED,SNOOZED,RESOLVED&limit=500`,
+      ),
+    select: (page) => page.items,
   });
   const hours = useQuery({
     queryKey: ['hours-year', id, year],
