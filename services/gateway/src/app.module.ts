@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { DynamicModule, INestApplication, Module, Logger as NestLogger } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -21,12 +21,19 @@ import type { Connection } from 'mongoose';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from './accounts/application/accounts.service';
 import { Argon2Hasher, JoseTokenSigner } from './accounts/infrastructure/crypto';
-import { MongoSessionStore, MongoThrottleStore, MongoUserStore } from './accounts/infrastructure/mongo-stores';
+import { PasswordLinksService } from './accounts/application/password-links.service';
+import { LoggingMailPort } from './accounts/infrastructure/logging-mail';
+import {
+  MongoPasswordLinkStore,
+  MongoSessionStore,
+  MongoThrottleStore,
+  MongoUserStore,
+} from './accounts/infrastructure/mongo-stores';
 import { AuthController } from './accounts/interface/auth.controller';
 import type { CookieSettings } from './accounts/interface/cookies';
 import { CsrfGuard } from './accounts/interface/csrf.guard';
 import { ACCOUNTS_PURGE_EVERY_MS, AccountsPurge } from './accounts/interface/accounts-purge';
-import { ACCOUNTS, COOKIE_SETTINGS } from './accounts/interface/tokens';
+import { ACCOUNTS, COOKIE_SETTINGS, PASSWORD_LINKS } from './accounts/interface/tokens';
 import { UsersController } from './accounts/interface/users.controller';
 import { ClockController } from './clock/clock.controller';
 import type { GatewayConfig } from './config/gateway.config';
@@ -97,6 +104,27 @@ export class AppModule {
                 refreshGraceMs: config.REFRESH_GRACE_SECONDS * 1000,
               },
             ),
+        },
+        {
+          provide: PASSWORD_LINKS,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection) => {
+            const mailLog = new NestLogger('Mail');
+            return new PasswordLinksService(
+              new MongoUserStore(connection),
+              new MongoPasswordLinkStore(connection),
+              new MongoThrottleStore(connection),
+              new Argon2Hasher(),
+              new LoggingMailPort((line) => mailLog.log(line)),
+              () => Date.now(),
+              {
+                lifetimes: {
+                  invitationMs: config.PASSWORD_INVITATION_TTL_HOURS * 3600_000,
+                  resetMs: config.PASSWORD_RESET_TTL_MINUTES * 60_000,
+                },
+              },
+            );
+          },
         },
       ],
     };

@@ -101,6 +101,18 @@ export class GatewayConfig {
   })
   GATEWAY_TRUST_PROXY: string = '';
 
+  /** How long an invitation link (a new user sets their first password) stays valid, in hours (72). */
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  PASSWORD_INVITATION_TTL_HOURS: number = 72;
+
+  /** How long a password reset link stays valid, in minutes (60). */
+  @IsInt()
+  @Min(5)
+  @Max(7 * 24 * 60)
+  PASSWORD_RESET_TTL_MINUTES: number = 60;
+
   /** How often expired sessions and old sign-in counters are deleted, in ms (hourly; 0 never). */
   @IsInt()
   @Min(0)

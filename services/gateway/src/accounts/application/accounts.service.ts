@@ -54,7 +54,8 @@ const invalidCredentials = () =>
 export interface NewUser {
   email: string;
   displayName: string;
-  password: string;
+  /** Left out: the user gets no password and sets one through an invitation link. */
+  password?: string;
   role: Role;
   organisationIds: string[];
   regionId: string | null;
@@ -94,8 +95,9 @@ export class AccountsService {
       }
     }
     const user = await this.users.byEmail(email);
-    // An unknown email costs one argon2 verification too, so the answer time tells nothing.
-    const ok = user
+    // An unknown email, or an invited user without a password yet, costs one argon2 verification
+    // too, so the answer time tells nothing.
+    const ok = user?.passwordHash
       ? await this.hasher.verify(user.passwordHash, password)
       : (await this.hasher.verify(await this.dummy(), password), false);
     if (!user || !ok || !user.active) throw invalidCredentials();
@@ -163,7 +165,7 @@ export class AccountsService {
   }
 
   async createUser(input: NewUser): Promise<PublicUser> {
-    this.assertPassword(input.password);
+    if (input.password !== undefined) this.assertPassword(input.password);
     this.assertScope(input.role, input.organisationIds, input.regionId);
     const now = new Date(this.clock()).toISOString();
     const user: User = {
@@ -174,7 +176,7 @@ export class AccountsService {
       organisationIds: [...new Set(input.organisationIds)],
       regionId: input.regionId ?? null,
       active: true,
-      passwordHash: await this.hasher.hash(input.password),
+      passwordHash: input.password === undefined ? '' : await this.hasher.hash(input.password),
       createdAt: now,
       updatedAt: now,
     };
@@ -200,12 +202,21 @@ export class AccountsService {
   async setPassword(id: string, password: string): Promise<void> {
     this.assertPassword(password);
     const user = await this.requireUser(id);
+    // A password set here also voids any password link still out for this user.
+    const { passwordLinkId: _voided, ...rest } = user;
     await this.users.update({
-      ...user,
+      ...rest,
       passwordHash: await this.hasher.hash(password),
       sessionEpoch: (user.sessionEpoch ?? 0) + 1,
       updatedAt: new Date(this.clock()).toISOString(),
     });
+  }
+
+  /** Opens a web session for a user who just proved who they are another way (a password link). */
+  async openSession(userId: string): Promise<Tokens> {
+    const user = await this.users.byId(userId);
+    if (!user || !user.active) throw new AccountError('AUTH.TOKEN_INVALID', 401, 'This account no longer exists.');
+    return this.issue(user, true);
   }
 
   /**
@@ -262,14 +273,7 @@ export class AccountsService {
   }
 
   private assertPassword(password: string): void {
-    const problem = checkPassword(password);
-    if (problem) {
-      throw new AccountError(
-        `GATEWAY.PASSWORD_${problem}`,
-        422,
-        'A password needs at least 12 and at most 128 characters.',
-      );
-    }
+    assertPassword(password);
   }
 
   private assertScope(role: Role, organisationIds: string[], regionId: string | null): void {
@@ -285,6 +289,18 @@ export class AccountsService {
   private dummy(): Promise<string> {
     this.dummyHash ??= this.hasher.hash(randomBytes(24).toString('base64url'));
     return this.dummyHash;
+  }
+}
+
+/** Refuses a password outside the policy with GATEWAY.PASSWORD_TOO_SHORT / _TOO_LONG / _BLANK. */
+export function assertPassword(password: string): void {
+  const problem = checkPassword(password);
+  if (problem) {
+    throw new AccountError(
+      `GATEWAY.PASSWORD_${problem}`,
+      422,
+      'A password needs at least 12 and at most 128 characters.',
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { PasswordLink, PasswordLinkKind } from '../domain/password-link';
 import type { Session } from '../domain/session';
 import type { ThrottleWindow } from '../domain/sign-in-throttle';
 import type { User } from '../domain/user';
@@ -56,3 +57,36 @@ export interface TokenSigner {
 }
 
 export type Clock = () => number;
+
+export const PASSWORD_LINK_STORE = Symbol('PASSWORD_LINK_STORE');
+export const MAIL_PORT = Symbol('MAIL_PORT');
+
+export interface PasswordLinkStore {
+  create(link: PasswordLink): Promise<void>;
+  /** By the sha-256 of its token. */
+  byId(id: string): Promise<PasswordLink | null>;
+  /** Whether the link's single use has been claimed. */
+  isUsed(id: string): Promise<boolean>;
+  /**
+   * Claims the link's single use atomically, on FerretDB as on MongoDB (an insert of a unique _id,
+   * never a conditional update): exactly one of any number of racing claims gets 'CLAIMED'.
+   */
+  claim(link: PasswordLink, now: number): Promise<'CLAIMED' | 'TAKEN'>;
+  /** Deletes the links (and their use marks) that expired before `before`, answering how many. */
+  purgeExpired(before: number): Promise<number>;
+}
+
+/** What a mailer needs to send someone their link; the deployment may supply a real mailer. */
+export interface PasswordLinkMessage {
+  userId: string;
+  email: string;
+  displayName: string;
+  kind: PasswordLinkKind;
+  /** Path and query of the link (`/wachtwoord-instellen?token=…`); the mailer knows the public address. */
+  path: string;
+  expiresAt: string;
+}
+
+export interface MailPort {
+  passwordLinkIssued(message: PasswordLinkMessage): Promise<void>;
+}

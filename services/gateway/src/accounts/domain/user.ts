@@ -10,7 +10,10 @@ export interface User {
   organisationIds: string[];
   regionId: string | null;
   active: boolean;
+  /** Empty while an invited user has not set a password yet (nobody can sign in with it). */
   passwordHash: string;
+  /** The `serial` of the one password link that may still set this user's password (the latest issued). */
+  passwordLinkId?: string;
   /**
    * Raised when the password is set anew or the role or scope changes: sessions opened under an
    * earlier epoch end at their next refresh, so a reset locks out whoever knew the old password.
@@ -20,7 +23,7 @@ export interface User {
   updatedAt: string;
 }
 
-export type PublicUser = Omit<User, 'passwordHash' | 'sessionEpoch' | 'createdAt' | 'updatedAt'>;
+export type PublicUser = Omit<User, 'passwordHash' | 'passwordLinkId' | 'sessionEpoch' | 'createdAt' | 'updatedAt'>;
 
 /** Emails compare case-insensitively: one account per mailbox. */
 export function emailKey(email: string): string {
@@ -37,6 +40,6 @@ export function checkScope(role: Role, organisationIds: string[], regionId: stri
 }
 
 export function toPublic(user: User): PublicUser {
-  const { passwordHash: _h, sessionEpoch: _e, createdAt: _c, updatedAt: _u, ...rest } = user;
+  const { passwordHash: _h, passwordLinkId: _l, sessionEpoch: _e, createdAt: _c, updatedAt: _u, ...rest } = user;
   return rest;
 }

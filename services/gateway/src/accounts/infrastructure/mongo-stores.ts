@@ -1,9 +1,10 @@
 import { KeyedLock } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
+import type { PasswordLink } from '../domain/password-link';
 import type { Session } from '../domain/session';
 import type { ThrottleWindow } from '../domain/sign-in-throttle';
 import { User, emailKey } from '../domain/user';
-import type { SessionStore, ThrottleStore, UserStore } from '../application/ports';
+import type { PasswordLinkStore, SessionStore, ThrottleStore, UserStore } from '../application/ports';
 
 // Raw collections addressed by _id only: FerretDB v1 indexes nothing else (ADR 6).
 type Doc<T> = T & { _id: string };
@@ -150,5 +151,50 @@ export class MongoThrottleStore implements ThrottleStore {
 
   async purgeStale(before: number): Promise<number> {
     return (await this.windows.deleteMany({ windowStart: { $lt: before } })).deletedCount;
+  }
+}
+
+type LinkDoc = Doc<Omit<PasswordLink, 'id'>> | { _id: string; expiresAt: number; usedAt: number };
+
+/**
+ * Password links by the sha-256 of their token (_id). A use is claimed by inserting the document
+ * `consumed:<hash>`: an insert of a unique _id is atomic on FerretDB and MongoDB alike (11000 for
+ * every loser), where a conditional update is not atomic on FerretDB.
+ */
+export class MongoPasswordLinkStore implements PasswordLinkStore {
+  constructor(private readonly connection: Connection) {}
+
+  private get links() {
+    return this.connection.collection<LinkDoc>('password_links');
+  }
+
+  async create(link: PasswordLink): Promise<void> {
+    const { id, ...rest } = link;
+    await this.links.insertOne({ _id: id, ...rest });
+  }
+
+  async byId(id: string): Promise<PasswordLink | null> {
+    const doc = await this.links.findOne({ _id: id });
+    if (!doc || !('userId' in doc)) return null;
+    const { _id, ...rest } = doc;
+    return { id: _id, ...rest };
+  }
+
+  async isUsed(id: string): Promise<boolean> {
+    return (await this.links.findOne({ _id: `consumed:${id}` })) !== null;
+  }
+
+  async claim(link: PasswordLink, now: number): Promise<'CLAIMED' | 'TAKEN'> {
+    try {
+      await this.links.insertOne({ _id: `consumed:${link.id}`, expiresAt: link.expiresAt, usedAt: now });
+      return 'CLAIMED';
+    } catch (error) {
+      if (isDuplicate(error)) return 'TAKEN';
+      throw error;
+    }
+  }
+
+  async purgeExpired(before: number): Promise<number> {
+    return (await this.links.deleteMany({ expiresAt: { $lt: before } })).deletedCount;
   }
 }

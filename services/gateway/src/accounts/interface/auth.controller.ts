@@ -2,7 +2,11 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters } f
 import {
   ApiCookieAuth,
   ApiForbiddenResponse,
+  ApiGoneResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiUnprocessableEntityResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -13,8 +17,9 @@ import type { Request, Response } from 'express';
 import { AccountsService } from '../application/accounts.service';
 import { AccountErrorFilter } from './account-error.filter';
 import { CookieSettings, REFRESH_TOKEN_COOKIE, clearSessionCookies, cookie, setSessionCookies } from './cookies';
-import { AccessTokenView, CredentialsDto, SignedInView, UserView } from './dto';
-import { ACCOUNTS, COOKIE_SETTINGS } from './tokens';
+import { PasswordLinksService } from '../application/password-links.service';
+import { AccessTokenView, CredentialsDto, SignedInView, UsePasswordLinkDto, UserView } from './dto';
+import { ACCOUNTS, COOKIE_SETTINGS, PASSWORD_LINKS } from './tokens';
 
 @ApiTags('auth')
 @UseFilters(AccountErrorFilter)
@@ -23,6 +28,7 @@ export class AuthController {
   constructor(
     @Inject(ACCOUNTS) private readonly accounts: AccountsService,
     @Inject(COOKIE_SETTINGS) private readonly cookies: CookieSettings,
+    @Inject(PASSWORD_LINKS) private readonly links: PasswordLinksService,
   ) {}
 
   @Public()
@@ -38,6 +44,32 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SignedInView> {
     const tokens = await this.accounts.signIn(body.email, body.password, request.ip ?? 'unknown', true);
+    setSessionCookies(response, this.cookies, tokens.accessToken, tokens.refreshToken);
+    return { user: tokens.user };
+  }
+
+  @Public()
+  @Post('auth/password-link')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set one’s own password with a one-time invitation or reset link; signs in (sets both cookies)',
+    description:
+      'The password must meet the policy (12 to 128 characters); a refused password does not spend the link. ' +
+      'Of several uses of one link exactly one succeeds. Ends the user’s earlier sessions (ADR 20).',
+  })
+  @ApiOkResponse({ type: SignedInView })
+  @ApiNotFoundResponse({ description: 'AUTH.INVITE_INVALID (unknown, replaced by a newer link, or account blocked)' })
+  @ApiGoneResponse({ description: 'AUTH.INVITE_EXPIRED' })
+  @ApiConflictResponse({ description: 'AUTH.INVITE_USED' })
+  @ApiUnprocessableEntityResponse({ description: 'GATEWAY.PASSWORD_TOO_SHORT / _TOO_LONG / _BLANK' })
+  @ApiTooManyRequestsResponse({ description: 'AUTH.TOO_MANY_ATTEMPTS, with Retry-After (same bar as sign-in per IP)' })
+  async usePasswordLink(
+    @Body() body: UsePasswordLinkDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SignedInView> {
+    const userId = await this.links.use(body.token, body.password, request.ip ?? 'unknown');
+    const tokens = await this.accounts.openSession(userId);
     setSessionCookies(response, this.cookies, tokens.accessToken, tokens.refreshToken);
     return { user: tokens.user };
   }

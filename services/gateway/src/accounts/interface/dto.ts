@@ -37,10 +37,18 @@ export class CreateUserDto {
   @Length(1, 120)
   displayName!: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: 12, maxLength: 128 })
+  @ApiPropertyOptional({
+    example: 'correct horse battery staple',
+    minLength: 12,
+    maxLength: 128,
+    description:
+      'Leave out (the web app does): the answer then holds a one-time invitation link with which the user sets ' +
+      'their own password. Given, the user is created with this password (seed scripts, tests).',
+  })
+  @IsOptional()
   @IsString()
   @MaxLength(128)
-  password!: string;
+  password?: string;
 
   @ApiProperty({ enum: ROLES, example: 'ORGANISER' })
   @IsIn(ROLES)
@@ -105,6 +113,34 @@ export class UserView {
   @ApiProperty({ example: ['org-neteland'], type: [String] }) organisationIds!: string[];
   @ApiProperty({ example: 'region-kempen', nullable: true, type: String }) regionId!: string | null;
   @ApiProperty({ example: true }) active!: boolean;
+}
+
+export class PasswordLinkView {
+  @ApiProperty({ enum: ['INVITATION', 'RESET'], example: 'INVITATION' }) kind!: 'INVITATION' | 'RESET';
+  @ApiProperty({
+    example: '/wachtwoord-instellen?token=9mZ1yq3G0d6Jx1Qe2fD4a8Hn5TrVw7Kc0bLp3sUu6Yo',
+    description: 'Path of the one-time link on this site; shown once, the token is stored only as a hash',
+  })
+  path!: string;
+
+  @ApiProperty({ example: '2026-12-08T18:00:00.000Z' }) expiresAt!: string;
+}
+
+export class CreatedUserView extends UserView {
+  @ApiPropertyOptional({ type: PasswordLinkView, description: 'Only when created without a password' })
+  invitation?: PasswordLinkView;
+}
+
+export class UsePasswordLinkDto {
+  @ApiProperty({ example: '9mZ1yq3G0d6Jx1Qe2fD4a8Hn5TrVw7Kc0bLp3sUu6Yo' })
+  @IsString()
+  @MaxLength(200)
+  token!: string;
+
+  @ApiProperty({ example: 'another long passphrase', minLength: 12, maxLength: 128 })
+  @IsString()
+  @MaxLength(128)
+  password!: string;
 }
 
 export class SignedInView {

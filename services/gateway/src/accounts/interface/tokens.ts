@@ -1,2 +1,3 @@
 export const ACCOUNTS = Symbol('ACCOUNTS');
 export const COOKIE_SETTINGS = Symbol('COOKIE_SETTINGS');
+export const PASSWORD_LINKS = Symbol('PASSWORD_LINKS');

@@ -12,8 +12,9 @@ import {
 import { Roles } from '@stapsteen/auth';
 import { AccountsService } from '../application/accounts.service';
 import { AccountErrorFilter } from './account-error.filter';
-import { CreateUserDto, SetPasswordDto, UpdateUserDto, UserView } from './dto';
-import { ACCOUNTS } from './tokens';
+import { PasswordLinksService } from '../application/password-links.service';
+import { CreateUserDto, CreatedUserView, PasswordLinkView, SetPasswordDto, UpdateUserDto, UserView } from './dto';
+import { ACCOUNTS, PASSWORD_LINKS } from './tokens';
 import { EntityIdParam } from '@stapsteen/service-kit';
 
 @ApiTags('admin')
@@ -22,7 +23,10 @@ import { EntityIdParam } from '@stapsteen/service-kit';
 @ApiForbiddenResponse({ description: 'AUTH.ROLE_FORBIDDEN for anyone but an ADMIN' })
 @Controller('api/admin/users')
 export class UsersController {
-  constructor(@Inject(ACCOUNTS) private readonly accounts: AccountsService) {}
+  constructor(
+    @Inject(ACCOUNTS) private readonly accounts: AccountsService,
+    @Inject(PASSWORD_LINKS) private readonly links: PasswordLinksService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'All users' })
@@ -32,12 +36,33 @@ export class UsersController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a user' })
-  @ApiCreatedResponse({ type: UserView })
+  @ApiOperation({
+    summary: 'Create a user',
+    description:
+      'Without a password the answer carries `invitation`: a one-time link (72 h by default) with which the user ' +
+      'sets their own password. It is shown once; hand it over (there is no mail server).',
+  })
+  @ApiCreatedResponse({ type: CreatedUserView })
   @ApiConflictResponse({ description: 'GATEWAY.USER_EXISTS' })
   @ApiUnprocessableEntityResponse({ description: 'GATEWAY.PASSWORD_TOO_SHORT, GATEWAY.MANAGER_WITHOUT_REGION, …' })
-  create(@Body() body: CreateUserDto): Promise<UserView> {
-    return this.accounts.createUser({ ...body, regionId: body.regionId ?? null });
+  async create(@Body() body: CreateUserDto): Promise<CreatedUserView> {
+    const user = await this.accounts.createUser({ ...body, regionId: body.regionId ?? null });
+    if (body.password !== undefined) return user;
+    return { ...user, invitation: await this.links.issue(user.id) };
+  }
+
+  @Post(':id/password-link')
+  @ApiOperation({
+    summary: 'A new one-time link to set the password',
+    description:
+      'An invitation while the user has no password yet, else a reset link (1 h by default). Links issued ' +
+      'earlier for this user stop working. The old password keeps working until the link is used; using it ends ' +
+      'the user’s sessions (ADR 20).',
+  })
+  @ApiCreatedResponse({ type: PasswordLinkView })
+  @ApiNotFoundResponse({ description: 'GATEWAY.USER_NOT_FOUND' })
+  passwordLink(@Param('id', EntityIdParam) id: string): Promise<PasswordLinkView> {
+    return this.links.issue(id);
   }
 
   @Patch(':id')
