@@ -109,9 +109,10 @@ export class PasswordLinksService {
     }
     const id = sha256(token);
     const link = token ? await this.links.byId(id) : null;
-    const [used, holder] = link
-      ? await Promise.all([this.links.isUsed(id), this.users.byId(link.userId)])
-      : [false, null];
+    // The holder first, then the use mark: a racer that sees the winner's password already written
+    // then surely sees its claim too (claimed before written), and hears "used", not "invalid".
+    const holder = link ? await this.users.byId(link.userId) : null;
+    const used = link ? await this.links.isUsed(id) : false;
     const refusal = judgeLink(link, used, holder, now);
     if (refusal || !link) throw refused(refusal ?? 'INVITE_INVALID');
     assertPassword(password);
