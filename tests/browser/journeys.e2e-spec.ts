@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { bootStack, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
+import { assertDutchOnly, bootStack, checkScreen, SCREENSHOTS, signIn, Stack } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -20,8 +20,10 @@ describe('the web app in a real browser', () => {
     await page.close();
   });
 
-  it('lets the admin create an organiser, who then signs in to the month overview', async () => {
-    const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
+  it('lets the admin invite an organiser, who sets their own password with the link and signs in', async () => {
+    const adminContext = await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
+    await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.baseUrl });
+    const page = await adminContext.newPage();
     await signIn(page, stack.baseUrl, stack.admin.email, stack.admin.password);
     await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
     // The region gets its name first; every screen then shows "Kempen", never its code.
@@ -43,13 +45,23 @@ describe('the web app in a real browser', () => {
     const create = page.getByRole('region', { name: 'Gebruiker aanmaken' });
     await create.getByLabel('E-mailadres', { exact: true }).fill('an.peeters@neteland.test');
     await create.getByLabel('Naam', { exact: true }).fill('An Peeters');
-    await create.getByLabel('Wachtwoord', { exact: true }).fill('Organisator-Wachtwoord-1');
+    // No password to type: the admin gets a one-time link instead.
+    expect(await create.getByLabel('Wachtwoord').count()).toBe(0);
     await create.getByRole('combobox', { name: 'Rol' }).selectOption('ORGANISER');
     await create.getByRole('checkbox', { name: 'Wijk-werken Neteland' }).check();
     await create.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     const row = page.getByRole('row').filter({ hasText: 'an.peeters@neteland.test' });
     // The scope is shown by the organisation's name, not its code.
     await row.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
+    const invitation = create.getByRole('region', { name: 'Uitnodigingslink voor An Peeters' });
+    await invitation
+      .getByText(/Deze link wordt maar één keer getoond\. Geef hem aan An Peeters: .* geldig tot \d+ \w+ 20\d\d/)
+      .waitFor();
+    await invitation.getByRole('button', { name: 'Link kopiëren' }).click();
+    await invitation.getByRole('status').filter({ hasText: 'Link gekopieerd' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${stack.baseUrl}/wachtwoord-instellen\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(await invitation.getByLabel('Eenmalige link').inputValue()).toBe(link);
     await checkScreen(page, 'admin-users');
 
     // The thresholds the services read: coaching's gap windows and flow-through's alert rules.
@@ -67,6 +79,38 @@ describe('the web app in a real browser', () => {
     await checkScreen(page, 'admin-thresholds');
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+
+    // An opens the link in her own browser, chooses a password within the policy, and is signed in.
+    const an = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
+    await an.goto(link);
+    await an.getByRole('heading', { name: 'Stel je wachtwoord in', level: 1 }).waitFor();
+    await an.getByText('Kies een wachtwoord van minstens 12 en hoogstens 128 tekens.', { exact: false }).waitFor();
+    await an.getByLabel('Nieuw wachtwoord').fill('te kort');
+    await an.getByLabel('Herhaal het wachtwoord').fill('te kort');
+    await an.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await an
+      .getByRole('alert')
+      .filter({ hasText: 'Een wachtwoord heeft minstens 12 tekens; dit heeft er 7.' })
+      .waitFor();
+    await assertDutchOnly(an);
+    await checkScreen(an, 'set-password');
+    await an.getByLabel('Nieuw wachtwoord').fill('Organisator-Wachtwoord-1');
+    await an.getByLabel('Herhaal het wachtwoord').fill('Organisator-Wachtwoord-1');
+    await an.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await an.getByRole('heading', { name: /Maandoverzicht/, level: 1 }).waitFor();
+    // The link worked once: opened again, it says so in Dutch and points to sign-in.
+    await an.goto(link);
+    await an.getByLabel('Nieuw wachtwoord').fill('Nog-Een-Ander-Wachtwoord');
+    await an.getByLabel('Herhaal het wachtwoord').fill('Nog-Een-Ander-Wachtwoord');
+    await an.getByRole('button', { name: 'Wachtwoord instellen' }).click();
+    await an
+      .getByRole('alert')
+      .filter({
+        hasText: 'Deze link werd al gebruikt. Meld je aan met je wachtwoord, of vraag de beheerder om een nieuwe link.',
+      })
+      .waitFor();
+    await assertDutchOnly(an);
+    await an.context().close();
 
     await signIn(page, stack.baseUrl, 'an.peeters@neteland.test', 'Organisator-Wachtwoord-1');
     await page.getByRole('heading', { name: /Maandoverzicht/, level: 1 }).waitFor();

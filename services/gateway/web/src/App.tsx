@@ -18,6 +18,7 @@ import { Import } from './screens/Import';
 import { MonthGrid } from './screens/MonthGrid';
 import { Participant } from './screens/Participant';
 import { Participants } from './screens/Participants';
+import { SET_PASSWORD_ROUTE, SetPassword } from './screens/SetPassword';
 import { SignIn } from './screens/SignIn';
 
 export interface Me {
@@ -143,6 +144,7 @@ export function App() {
         ) : (
           <Routes>
             <Route path="/sign-in" element={<SignIn onSignedIn={() => me.refetch()} />} />
+            <Route path={SET_PASSWORD_ROUTE} element={<SetPassword onSignedIn={() => me.refetch()} />} />
             {user ? (
               <>
                 <Route path="/organiser" element={<MonthGrid me={user} />} />

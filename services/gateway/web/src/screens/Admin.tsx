@@ -28,6 +28,64 @@ export interface Organisation {
 
 type User = Me & { active: boolean };
 
+/** A one-time link to set a password, as the gateway answers it (the token only in `path`). */
+export interface PasswordLink {
+  kind: 'INVITATION' | 'RESET';
+  path: string;
+  expiresAt: string;
+}
+
+/**
+ * The link shown once to the admin, to hand over (there is no mail server): the full address to
+ * copy, and until when it works.
+ */
+function IssuedLink({ link, name }: { link: PasswordLink; name: string }) {
+  const { t, i18n } = useTranslation();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const url = `${window.location.origin}${link.path}`;
+  const until = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-BE', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(link.expiresAt));
+  const titleId = `link-title-${link.kind}`;
+  return (
+    <section className="card issued-link" aria-labelledby={titleId}>
+      <h3 id={titleId}>
+        {link.kind === 'INVITATION' ? t('users.invitationTitle', { name }) : t('users.resetTitle', { name })}
+      </h3>
+      <p className="hint">{t('users.linkShownOnce', { name, until })}</p>
+      <div className="row">
+        <label>
+          {t('users.linkLabel')}
+          <input readOnly value={url} size={Math.min(url.length, 70)} onFocus={(e) => e.target.select()} />
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            void navigator.clipboard.writeText(url).then(
+              () => setCopied('yes'),
+              () => setCopied('failed'),
+            )
+          }
+        >
+          {t('users.copyLink')}
+        </button>
+      </div>
+      {copied === 'yes' && (
+        <p role="status" className="ok">
+          {t('users.copied')}
+        </p>
+      )}
+      {copied === 'failed' && (
+        <p role="alert" className="problem">
+          {t('users.copyFailed')}
+        </p>
+      )}
+    </section>
+  );
+}
+
 interface Scope {
   role: Me['role'];
   organisationIds: string[];
@@ -133,7 +191,6 @@ function EditUser({ user, organisations, onDone }: { user: User; organisations: 
     organisationIds: user.organisationIds,
     regionId: user.regionId,
   });
-  const [password, setPassword] = useState('');
   const save = useMutation({
     mutationFn: () =>
       post(
@@ -144,8 +201,7 @@ function EditUser({ user, organisations, onDone }: { user: User; organisations: 
     onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
   });
   const reset = useMutation({
-    mutationFn: () => post(`/admin/users/${encodeURIComponent(user.id)}/password`, { password }, 'PUT'),
-    onSuccess: () => setPassword(''),
+    mutationFn: () => post<PasswordLink>(`/admin/users/${encodeURIComponent(user.id)}/password-link`, {}),
   });
   return (
     <section className="card" aria-labelledby="edit-title">
@@ -178,31 +234,14 @@ function EditUser({ user, organisations, onDone }: { user: User; organisations: 
           {t('users.saved')}
         </p>
       )}
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          reset.mutate();
-        }}
-      >
-        <label>
-          {t('users.newPassword')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <button type="submit">{t('users.setPassword')}</button>
-      </form>
+      <p>
+        <button type="button" className="secondary" onClick={() => reset.mutate()} disabled={reset.isPending}>
+          {t('users.resetLink')}
+        </button>
+      </p>
+      <p className="hint">{t('users.resetLinkHint')}</p>
       <ProblemMessage error={reset.error} />
-      {reset.isSuccess && (
-        <p role="status" className="ok">
-          {t('users.passwordSet')}
-        </p>
-      )}
+      {reset.data && <IssuedLink link={reset.data} name={user.displayName} />}
     </section>
   );
 }
@@ -622,13 +661,18 @@ export function Admin() {
   const organisations = organisationsQuery.data ?? [];
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
   const regionName = useRegionName();
-  const [form, setForm] = useState({ email: '', displayName: '', password: '' });
+  const [form, setForm] = useState({ email: '', displayName: '' });
   const [scope, setScope] = useState<Scope>({ role: 'ORGANISER', organisationIds: [], regionId: null });
   const [editing, setEditing] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: () => post('/admin/users', { ...form, role: scope.role, ...scopeForRole(scope) }),
+    mutationFn: () =>
+      post<User & { invitation?: PasswordLink }>('/admin/users', {
+        ...form,
+        role: scope.role,
+        ...scopeForRole(scope),
+      }),
     onSuccess: () => {
-      setForm({ email: '', displayName: '', password: '' });
+      setForm({ email: '', displayName: '' });
       void client.invalidateQueries({ queryKey: ['users'] });
     },
   });
@@ -637,12 +681,7 @@ export function Admin() {
   const field = (key: keyof typeof form, label: string, type = 'text') => (
     <label>
       {label}
-      <input
-        type={type}
-        value={form[key]}
-        autoComplete={type === 'password' ? 'new-password' : undefined}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
+      <input type={type} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
     </label>
   );
   return (
@@ -650,6 +689,7 @@ export function Admin() {
       <h1>{t('users.title')}</h1>
       <section className="card" aria-labelledby="create-title">
         <h2 id="create-title">{t('users.create')}</h2>
+        <p className="hint">{t('users.inviteHint')}</p>
         <form
           className="row"
           onSubmit={(e) => {
@@ -659,7 +699,6 @@ export function Admin() {
         >
           {field('email', t('users.email'), 'email')}
           {field('displayName', t('users.displayName'))}
-          {field('password', t('users.password'), 'password')}
           <ScopeFields idPrefix="create" scope={scope} organisations={organisations} onChange={setScope} />
           <button type="submit">{t('users.create')}</button>
         </form>
@@ -669,6 +708,7 @@ export function Admin() {
             {t('users.created')}
           </p>
         )}
+        {create.data?.invitation && <IssuedLink link={create.data.invitation} name={create.data.displayName} />}
       </section>
       {editedUser && (
         <EditUser key={editedUser.id} user={editedUser} organisations={organisations} onDone={() => setEditing(null)} />
