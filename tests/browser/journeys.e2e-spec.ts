@@ -53,13 +53,14 @@ describe('the web app in a real browser', () => {
     const row = page.getByRole('row').filter({ hasText: 'an.peeters@neteland.test' });
     // The scope is shown by the organisation's name, not its code.
     await row.getByRole('cell', { name: 'Wijk-werken Neteland', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Uitgenodigd (nog geen wachtwoord)', exact: true }).waitFor();
     const invitation = create.getByRole('region', { name: 'Uitnodigingslink voor An Peeters' });
     await invitation
       .getByText(/Deze link wordt maar één keer getoond\. Geef hem aan An Peeters: .* geldig tot \d+ \w+ 20\d\d/)
       .waitFor();
     await invitation.getByRole('button', { name: 'Link kopiëren' }).click();
     await invitation.getByRole('status').filter({ hasText: 'Link gekopieerd' }).waitFor();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(link).toMatch(new RegExp(`^${stack.baseUrl}/wachtwoord-instellen\\?token=[A-Za-z0-9_-]{43}$`));
     expect(await invitation.getByLabel('Eenmalige link').inputValue()).toBe(link);
     await checkScreen(page, 'admin-users');

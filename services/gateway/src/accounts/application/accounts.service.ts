@@ -160,8 +160,9 @@ export class AccountsService {
     return toPublic(user);
   }
 
-  async listUsers(): Promise<PublicUser[]> {
-    return (await this.users.list()).map(toPublic);
+  /** Every user, and whether they have set a password yet (an invited user has not). */
+  async listUsers(): Promise<Array<PublicUser & { passwordSet: boolean }>> {
+    return (await this.users.list()).map((user) => ({ ...toPublic(user), passwordSet: user.passwordHash !== '' }));
   }
 
   async createUser(input: NewUser): Promise<PublicUser> {

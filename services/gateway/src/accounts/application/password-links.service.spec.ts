@@ -284,12 +284,17 @@ describe('invitation and reset links', () => {
     expect(await refusal(service.use('guess-22', NEW_PASSWORD, IP))).toMatchObject({ code: 'AUTH.INVITE_INVALID' });
   });
 
-  it('never show the link data in the public user', async () => {
+  it('never show the link data, only whether the password is set yet, to the admin', async () => {
     const { accounts, service } = setUp();
     const user = await accounts.createUser(organiser);
-    await service.issue(user.id);
-    expect(Object.keys((await accounts.listUsers())[0]).sort()).toEqual(
-      ['active', 'displayName', 'email', 'id', 'organisationIds', 'regionId', 'role'].sort(),
+    const token = tokenOf((await service.issue(user.id)).path);
+    const listed = async () => (await accounts.listUsers())[0];
+    expect(Object.keys(await listed()).sort()).toEqual(
+      ['active', 'displayName', 'email', 'id', 'organisationIds', 'passwordSet', 'regionId', 'role'].sort(),
     );
+    expect((await listed()).passwordSet).toBe(false);
+    expect(Object.keys(await accounts.me(user.id))).not.toContain('passwordLinkId');
+    await service.use(token, NEW_PASSWORD, IP);
+    expect((await listed()).passwordSet).toBe(true);
   });
 });

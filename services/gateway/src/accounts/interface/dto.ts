@@ -115,6 +115,11 @@ export class UserView {
   @ApiProperty({ example: true }) active!: boolean;
 }
 
+export class AdminUserView extends UserView {
+  @ApiProperty({ example: true, description: 'false while an invited user has not set a password yet' })
+  passwordSet!: boolean;
+}
+
 export class PasswordLinkView {
   @ApiProperty({ enum: ['INVITATION', 'RESET'], example: 'INVITATION' }) kind!: 'INVITATION' | 'RESET';
   @ApiProperty({

@@ -13,7 +13,15 @@ import { Roles } from '@stapsteen/auth';
 import { AccountsService } from '../application/accounts.service';
 import { AccountErrorFilter } from './account-error.filter';
 import { PasswordLinksService } from '../application/password-links.service';
-import { CreateUserDto, CreatedUserView, PasswordLinkView, SetPasswordDto, UpdateUserDto, UserView } from './dto';
+import {
+  AdminUserView,
+  CreateUserDto,
+  CreatedUserView,
+  PasswordLinkView,
+  SetPasswordDto,
+  UpdateUserDto,
+  UserView,
+} from './dto';
 import { ACCOUNTS, PASSWORD_LINKS } from './tokens';
 import { EntityIdParam } from '@stapsteen/service-kit';
 
@@ -30,8 +38,8 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'All users' })
-  @ApiOkResponse({ type: [UserView] })
-  list(): Promise<UserView[]> {
+  @ApiOkResponse({ type: [AdminUserView] })
+  list(): Promise<AdminUserView[]> {
     return this.accounts.listUsers();
   }
 

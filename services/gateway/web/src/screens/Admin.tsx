@@ -26,7 +26,7 @@ export interface Organisation {
   regionId: string;
 }
 
-type User = Me & { active: boolean };
+type User = Me & { active: boolean; passwordSet?: boolean };
 
 /** A one-time link to set a password, as the gateway answers it (the token only in `path`). */
 export interface PasswordLink {
@@ -236,7 +236,7 @@ function EditUser({ user, organisations, onDone }: { user: User; organisations: 
       )}
       <p>
         <button type="button" className="secondary" onClick={() => reset.mutate()} disabled={reset.isPending}>
-          {t('users.resetLink')}
+          {user.passwordSet === false ? t('users.inviteAgain') : t('users.resetLink')}
         </button>
       </p>
       <p className="hint">{t('users.resetLinkHint')}</p>
@@ -735,7 +735,9 @@ export function Admin() {
               <td>{u.email}</td>
               <td>{t(`users.${u.role}`)}</td>
               <td>{u.organisationIds.map(nameOf).join(', ') || regionName(u.regionId) || t('users.everything')}</td>
-              <td>{u.active ? t('users.active') : t('users.blocked')}</td>
+              <td>
+                {!u.active ? t('users.blocked') : u.passwordSet === false ? t('users.invited') : t('users.active')}
+              </td>
               <td>
                 <button
                   type="button"
