@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
 import {
   createTestKeyPair,
@@ -15,7 +17,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
+import { ALERT_INBOX_COLLECTION, MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
 import { ALERT_KINDS, ALERT_SEVERITIES, Alert, AlertStatus } from './domain/alert';
 
 describe('manager alerts from the hours events, over HTTP and real Kafka', () => {
@@ -331,6 +335,50 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       .set(as('managerKempen'))
       .expect(400);
     expect(bad.body.code).toBe('REQUEST.INVALID');
+  });
+
+  it('builds the inbox once from alerts stored before it existed (an upgrade)', async () => {
+    // Alerts written straight into participant_alerts, as before the inbox read model existed.
+    const upgraded = `org-upgraded-${suffix}`;
+    const repository = app.get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    for (const severity of ALERT_SEVERITIES) {
+      const raisedAt = `${daysAgo(3)}T10:00:00.000Z`;
+      const alert: Alert = {
+        id: randomUUID(),
+        kind: 'FOLLOW_UP_DUE',
+        severity,
+        status: 'OPEN',
+        raisedAt,
+        lastSeenAt: raisedAt,
+        snoozedUntil: null,
+        snoozeReason: null,
+        resolvedAt: null,
+        resolution: null,
+        openGapIds: [],
+        facts: {},
+        history: [],
+      };
+      const state = { participantId: randomUUID(), organisationId: upgraded, regionId: kempen, alerts: [alert] };
+      expect(await repository.insert(state, [], null)).toBe(true);
+    }
+    const listed = async () =>
+      (
+        await request(app.getHttpServer())
+          .get(`/alerts?organisationId=${upgraded}&sort=severity`)
+          .set(as('managerKempen'))
+          .expect(200)
+      ).body;
+    expect((await listed()).total).toBe(0);
+
+    // This app's own database: its inbox is built again as a first start after the upgrade would.
+    const connection = app.get<Connection>(getConnectionToken());
+    await connection.collection(ALERT_INBOX_COLLECTION).deleteOne({ _id: 'built' } as never);
+    await app.get(MongoAlertInbox).onModuleInit();
+    const rebuilt = await listed();
+    expect([rebuilt.total, rebuilt.items.map((a: { severity: string }) => a.severity)]).toEqual([
+      3,
+      ['HIGH', 'MEDIUM', 'LOW'],
+    ]);
   });
 
   it('streams changes live to the region’s manager and to no other region', async () => {

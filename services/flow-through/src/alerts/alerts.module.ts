@@ -26,7 +26,8 @@ import { AlertsController } from './interface/alerts.controller';
   providers: [
     { provide: CLOCK, useFactory: () => clockFromEnvironment() },
     { provide: ALERT_REPOSITORY, useClass: MongoAlertRepository },
-    { provide: ALERT_INBOX, useClass: MongoAlertInbox },
+    MongoAlertInbox,
+    { provide: ALERT_INBOX, useExisting: MongoAlertInbox },
     // One feed per application instance, so a test's second app never shares the first one's stream.
     { provide: AlertFeed, useFactory: () => new AlertFeed() },
     {

@@ -45,15 +45,29 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit {
     this.alerts = connection.collection(PARTICIPANT_ALERTS_COLLECTION);
   }
 
-  /** A database that has participants' alerts but no inbox yet (an upgrade) gets one, once. */
+  /**
+   * A database that has participants' alerts but no inbox yet (an upgrade) gets one, once: one scan,
+   * then one write per region and organisation. An alert changed during the build is right again
+   * at its participant's next change.
+   */
   async onModuleInit(): Promise<void> {
     if (await this.collection.findOne({ _id: BUILT_MARKER })) return;
     const started = Date.now();
+    const byKey = new Map<InboxKey, Record<string, InboxEntry>>();
     let participants = 0;
     for await (const document of this.alerts.find({}, { projection: { outbox: 0, appliedEventIds: 0 } })) {
       participants += 1;
-      await this.sync(null, { ...document, participantId: document._id });
+      const state = { ...document, participantId: document._id };
+      for (const key of keysOf(state)) {
+        const entries = byKey.get(key) ?? {};
+        for (const entry of inboxEntriesOf(state)) entries[entry.id] = entry;
+        byKey.set(key, entries);
+      }
     }
+    for (const [key, entries] of byKey)
+      await this.guard.lock.run(aggregateKey(ALERT_INBOX_COLLECTION, key), async () => {
+        await this.collection.updateOne({ _id: key }, { $set: { entries } }, { upsert: true });
+      });
     await this.collection.updateOne({ _id: BUILT_MARKER }, { $set: { entries: {} } }, { upsert: true });
     this.logger.log(`Alert inbox built from ${participants} participants in ${Date.now() - started} ms`);
   }
