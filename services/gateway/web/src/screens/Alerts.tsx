@@ -1,79 +1,266 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api, post } from '../api';
-import { fmtDate } from '../i18n';
+import { fmtDate, fmtNumber } from '../i18n';
+import { Empty, Failed, Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
+import { queryString, useOrganisationDirectory, useOrganisationNameOf } from './insight-kit';
 
 interface AlertView {
   id: string;
   participantId: string;
   organisationId: string;
   kind: string;
-  severity?: string;
+  severity: string;
   status: string;
   raisedAt: string;
+  ageDays: number;
+  snoozedUntil: string | null;
+  snoozeReason: string | null;
   facts: Record<string, string | number | boolean | null>;
 }
 
 /** The change types flow-through's alert stream sends as SSE event names. */
 const STREAM_EVENTS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'];
+export const ALERT_KINDS = [
+  'LOW_HOURS',
+  'COACHING_GAP',
+  'TRAJECTORY_ENDING_NO_PLAN',
+  'EVALUATION_DUE',
+  'FOLLOW_UP_DUE',
+];
+const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
+/** '' = every unresolved alert (open, acknowledged, snoozed): what the dashboard counts as open. */
+const STATUSES = ['', 'OPEN', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'];
+const AGES = ['', '7', '30'];
+const SORTS = ['newest', 'oldest', 'severity'];
+export const ALERT_PAGE_SIZE = 50;
+
+/** The filters live in the address, so a reload, a link from the dashboard or a live update keeps the place. */
+function useInboxFilters() {
+  const [params, setParams] = useSearchParams();
+  const value = (name: string, allowed?: string[]) => {
+    const v = params.get(name) ?? '';
+    return allowed && !allowed.includes(v) ? '' : v;
+  };
+  const filters = {
+    kind: value('kind', ALERT_KINDS),
+    severity: value('severity', SEVERITIES),
+    status: value('status', STATUSES),
+    organisationId: value('organisationId'),
+    olderThanDays: value('olderThanDays', AGES),
+    sort: value('sort', SORTS) || 'newest',
+  };
+  const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes))
+      if (v) next.set(k, v);
+      else next.delete(k);
+    // A new filter starts on the first page; turning the page keeps the filters.
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+  return { filters, page, set };
+}
 
 export function Alerts() {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const { filters, page, set } = useInboxFilters();
+  const organisationName = useOrganisationNameOf();
+  const organisations = useOrganisationDirectory();
+  const [newAlerts, setNewAlerts] = useState(0);
+  const path = `/flow-through/alerts${queryString({
+    ...filters,
+    limit: String(ALERT_PAGE_SIZE),
+    offset: String(page * ALERT_PAGE_SIZE),
+  })}`;
+  const offset = page * ALERT_PAGE_SIZE;
   const alerts = useQuery({
-    queryKey: ['alerts'],
-    queryFn: () => api<{ items: AlertView[]; total: number }>('/flow-through/alerts?limit=100'),
+    queryKey: ['alerts', path],
+    queryFn: async () => ({ ...(await api<{ items: AlertView[]; total: number }>(path)), offset }),
+    // The rows stay on screen while the next page or a refresh loads: nothing jumps or blanks.
+    placeholderData: keepPreviousData,
   });
-  // The live stream: any new or changed alert refreshes the inbox, without reloading the page.
+  // The live stream: changes refresh the page in place (same page, same filters). New alerts show at
+  // once on the first page; on a later page they are counted and shown when asked, so the rows the
+  // person is working through never move to another page under their eyes.
+  const onFirstPage = useRef(page === 0);
+  onFirstPage.current = page === 0;
   useEffect(() => {
     const source = new EventSource('/api/flow-through/alerts/stream', { withCredentials: true });
     const refresh = () => void client.invalidateQueries({ queryKey: ['alerts'] });
-    // The stream names each event by its change type, so `onmessage` alone would hear none of them.
-    for (const type of STREAM_EVENTS) source.addEventListener(type, refresh);
-    source.onmessage = refresh;
+    const raised = () => (onFirstPage.current ? refresh() : setNewAlerts((n) => n + 1));
+    for (const type of STREAM_EVENTS) source.addEventListener(type, type === 'RAISED' ? raised : refresh);
     return () => source.close();
   }, [client]);
-  // Names come from the participants in scope; an alert for someone not (yet) listed shows the id.
-  const names = useQuery({
-    queryKey: ['alerts', 'names'],
-    queryFn: () =>
-      api<{ items: { id: string; firstName: string; lastName: string }[] }>('/flow-through/participants?limit=200'),
-    select: (page) => new Map(page.items.map((p) => [p.id, `${p.firstName} ${p.lastName}`])),
-  });
-  const items = (alerts.data?.items ?? []).filter((a) => a.status !== 'RESOLVED');
+  // Back on the first page, whatever arrived meanwhile is shown: nothing left to announce.
+  useEffect(() => {
+    if (page === 0) setNewAlerts(0);
+  }, [page]);
+  const items = alerts.data?.items ?? [];
+  const names = useParticipantNames(items.map((a) => a.participantId));
+  const total = alerts.data?.total ?? 0;
+  // The range of the rows on screen (while the next page loads, the previous one stays and says so).
+  const shownOffset = alerts.data?.offset ?? 0;
+  const first = items.length === 0 ? 0 : shownOffset + 1;
+  const last = shownOffset + items.length;
+  const loadingPage = alerts.isPlaceholderData;
+  const pager = (
+    <nav className="row pager" aria-label={t('alerts.paging')} style={{ gap: '0.75rem', alignItems: 'center' }}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={page === 0 || loadingPage}
+        onClick={() => set({ page: String(page - 1) })}
+      >
+        {t('alerts.previous')}
+      </button>
+      <span aria-live="polite">
+        {t('alerts.range', { first: fmtNumber(first), last: fmtNumber(last), total: fmtNumber(total) })}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={last >= total || loadingPage}
+        onClick={() => set({ page: String(page + 1) })}
+      >
+        {t('alerts.next')}
+      </button>
+    </nav>
+  );
+  const select = (name: keyof typeof filters, label: string, options: [string, string][]) => (
+    <label>
+      {label}
+      <select value={filters[name]} onChange={(e) => set({ [name]: e.target.value })}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <>
       <h1>{t('alerts.title')}</h1>
-      <p aria-live="polite">{t('alerts.live')}</p>
-      <ProblemMessage error={alerts.error} />
-      {alerts.isSuccess && items.length === 0 && <p>{t('alerts.none')}</p>}
-      {items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('alerts.kind')}</th>
-              <th scope="col">{t('alerts.participant')}</th>
-              <th scope="col">{t('drill.severity')}</th>
-              <th scope="col">{t('alerts.status')}</th>
-              <th scope="col">{t('alerts.raised')}</th>
-              <th scope="col">{t('alerts.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((a) => (
-              <AlertRow key={`${a.participantId}-${a.kind}`} alert={a} name={names.data?.get(a.participantId)} />
-            ))}
-          </tbody>
-        </table>
+      <p>{t('alerts.live')}</p>
+      <form className="row filters" aria-label={t('alerts.filters')} onSubmit={(e) => e.preventDefault()}>
+        {select(
+          'status',
+          t('alerts.status'),
+          STATUSES.map((s) => [s, s ? t(`alerts.${s}`) : t('alerts.unresolved')]),
+        )}
+        {select('kind', t('alerts.kind'), [
+          ['', t('alerts.allKinds')],
+          ...ALERT_KINDS.map((k): [string, string] => [k, t(`alerts.${k}`)]),
+        ])}
+        {select('severity', t('drill.severity'), [
+          ['', t('alerts.allSeverities')],
+          ...SEVERITIES.map((s): [string, string] => [s, t(`drill.severities.${s}`)]),
+        ])}
+        {select('organisationId', t('alerts.organisation'), [
+          ['', t('alerts.allOrganisations')],
+          ...(organisations.data ?? [])
+            .filter((o) => o.kind === 'WIJK_WERK')
+            .map((o): [string, string] => [o.id, o.name]),
+        ])}
+        {select(
+          'olderThanDays',
+          t('alerts.age'),
+          AGES.map((a) => [a, a ? t('alerts.olderThan', { days: a }) : t('alerts.anyAge')]),
+        )}
+        {select(
+          'sort',
+          t('alerts.sort'),
+          SORTS.map((s) => [s, t(`alerts.sorts.${s}`)]),
+        )}
+      </form>
+      {newAlerts > 0 && (
+        <p className="notice" role="status">
+          {t('alerts.newArrived', { count: newAlerts })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setNewAlerts(0);
+              void client.invalidateQueries({ queryKey: ['alerts'] });
+            }}
+          >
+            {t('alerts.showNew')}
+          </button>
+        </p>
+      )}
+      {alerts.isPending && <Loading what={t('alerts.title').toLowerCase()} />}
+      {alerts.isError && !alerts.data && <Failed error={alerts.error} retry={() => void alerts.refetch()} />}
+      {alerts.isSuccess && total === 0 && (
+        <Empty>
+          {Object.values(filters).some((v) => v && v !== 'newest') ? t('alerts.noneFiltered') : t('alerts.none')}
+        </Empty>
+      )}
+      {total > 0 && (
+        <>
+          {pager}
+          <table aria-busy={alerts.isFetching}>
+            <caption className="visually-hidden">{t('alerts.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('alerts.kind')}</th>
+                <th scope="col">{t('alerts.participant')}</th>
+                <th scope="col">{t('alerts.organisation')}</th>
+                <th scope="col">{t('drill.severity')}</th>
+                <th scope="col">{t('alerts.status')}</th>
+                <th scope="col">{t('alerts.raised')}</th>
+                <th scope="col">{t('alerts.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <AlertRow
+                  key={a.id}
+                  alert={a}
+                  name={names.get(a.participantId)}
+                  organisation={organisationName(a.organisationId)}
+                />
+              ))}
+            </tbody>
+          </table>
+          {pager}
+        </>
       )}
     </>
   );
 }
 
-function AlertRow({ alert, name }: { alert: AlertView; name?: string }) {
+interface ParticipantName {
+  id: string;
+  firstName: string;
+  lastName: string;
+}
+
+/** Names of the participants on the page: the newest 200 in one call, the others one by one (by id). */
+function useParticipantNames(ids: string[]): Map<string, string> {
+  const listed = useQuery({
+    queryKey: ['alerts', 'names'],
+    queryFn: () => api<{ items: ParticipantName[] }>('/flow-through/participants?limit=200'),
+    staleTime: 60_000,
+  });
+  const known = new Map((listed.data?.items ?? []).map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+  const missing = listed.isSuccess ? [...new Set(ids)].filter((id) => !known.has(id)) : [];
+  const single = useQueries({
+    queries: missing.map((id) => ({
+      queryKey: ['participant-name', id],
+      queryFn: () => api<ParticipantName>(`/flow-through/participants/${id}`),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  for (const q of single) if (q.data) known.set(q.data.id, `${q.data.firstName} ${q.data.lastName}`);
+  return known;
+}
+
+function AlertRow({ alert, name, organisation }: { alert: AlertView; name?: string; organisation: string }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [snoozing, setSnoozing] = useState(false);
@@ -87,27 +274,43 @@ function AlertRow({ alert, name }: { alert: AlertView; name?: string }) {
       void client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
+  const resolved = alert.status === 'RESOLVED';
   return (
-    <tr>
+    <tr data-alert-id={alert.id}>
       <td>{t(`alerts.${alert.kind}`, { defaultValue: alert.kind })}</td>
       <td>
-        <Link to={`/manager/participants/${alert.participantId}`}>{name ?? alert.participantId}</Link>
+        <Link to={`/manager/participants/${alert.participantId}`}>{name ?? t('alerts.unknownParticipant')}</Link>
       </td>
-      <td>{alert.severity ? t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity }) : '–'}</td>
-      <td>{t(`alerts.${alert.status}`, { defaultValue: alert.status })}</td>
-      <td>{fmtDate(alert.raisedAt)}</td>
+      <td>{organisation}</td>
+      <td>{t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity })}</td>
+      <td>
+        {t(`alerts.${alert.status}`, { defaultValue: alert.status })}
+        {alert.status === 'SNOOZED' && alert.snoozedUntil && (
+          <small className="hint">
+            {' '}
+            {t('alerts.snoozedUntil', { until: fmtDate(alert.snoozedUntil), reason: alert.snoozeReason ?? '' })}
+          </small>
+        )}
+      </td>
+      <td>
+        {fmtDate(alert.raisedAt)} <small className="hint">{t('alerts.ageDays', { count: alert.ageDays })}</small>
+      </td>
       <td>
         {alert.status === 'OPEN' && (
           <button type="button" onClick={() => act.mutate({ action: 'acknowledge', body: {} })}>
             {t('alerts.acknowledge')}
           </button>
         )}{' '}
-        <button type="button" className="secondary" onClick={() => act.mutate({ action: 'resolve', body: {} })}>
-          {t('alerts.resolve')}
-        </button>{' '}
-        <button type="button" className="secondary" aria-expanded={snoozing} onClick={() => setSnoozing(!snoozing)}>
-          {t('alerts.snooze')}
-        </button>
+        {!resolved && (
+          <>
+            <button type="button" className="secondary" onClick={() => act.mutate({ action: 'resolve', body: {} })}>
+              {t('alerts.resolve')}
+            </button>{' '}
+            <button type="button" className="secondary" aria-expanded={snoozing} onClick={() => setSnoozing(!snoozing)}>
+              {t('alerts.snooze')}
+            </button>
+          </>
+        )}
         {snoozing && (
           <form
             className="row"
