@@ -55,6 +55,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => Promise<unknown> }) {
       <button type="submit" disabled={signIn.isPending}>
         {t('signIn.submit')}
       </button>
+      <p className="hint">{t('signIn.forgot')}</p>
     </form>
   );
 }
