@@ -6,7 +6,7 @@ import { HOURS_BUCKETS, type HoursBucket } from '../domain/kpi-arithmetic';
 import { HIDDEN_BAND, KpiExports } from './kpi-exports';
 import type { KpiQueries, OrganisationMonthRow } from './kpi-queries';
 
-const manager: Principal = { sub: 'manager', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-1' };
+const manager: Principal = { userId: 'manager', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-1' };
 const period = { from: '2026-03', to: '2026-03' };
 
 const row: OrganisationMonthRow = {
