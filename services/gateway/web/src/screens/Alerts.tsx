@@ -110,7 +110,7 @@ export function Alerts() {
   const last = shownOffset + items.length;
   const loadingPage = alerts.isPlaceholderData;
   const pager = (
-    <nav className="row pager" aria-label={t('alerts.paging')} style={{ gap: '0.75rem', alignItems: 'center' }}>
+    <nav className="row pager" aria-label={t('alerts.paging')} style={{ alignItems: 'center' }}>
       <button
         type="button"
         className="secondary"
