@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { upsertTwiceOnRace } from '@stapsteen/concurrency';
 import type { Collection, Connection } from 'mongoose';
 import type { DueTaskEntry, DueTasksStore } from '../application/due-tasks-store';
 
@@ -41,10 +42,12 @@ export class MongoDueTasksStore implements DueTasksStore {
   }
 
   async save(entry: DueTaskEntry): Promise<void> {
-    await this.tasks.updateOne(
-      { _id: entry.organisationId },
-      { $set: { [`participants.${entry.participantId}`]: entry } },
-      { upsert: true },
+    await upsertTwiceOnRace(() =>
+      this.tasks.updateOne(
+        { _id: entry.organisationId },
+        { $set: { [`participants.${entry.participantId}`]: entry } },
+        { upsert: true },
+      ),
     );
   }
 
@@ -58,10 +61,8 @@ export class MongoDueTasksStore implements DueTasksStore {
   }
 
   async schedule(day: string, participantId: string): Promise<void> {
-    await this.checks.updateOne(
-      { _id: dayId(day) },
-      { $addToSet: { participantIds: participantId } },
-      { upsert: true },
+    await upsertTwiceOnRace(() =>
+      this.checks.updateOne({ _id: dayId(day) }, { $addToSet: { participantIds: participantId } }, { upsert: true }),
     );
   }
 
