@@ -168,6 +168,8 @@ describe('the regional manager in a real browser', () => {
     await inbox.getByRole('row').filter({ hasText: later.name }).filter({ hasText: 'Weinig uren' }).waitFor();
     await page.getByLabel('Organisatie').selectOption({ label: 'Alle organisaties' });
     await page.getByLabel('Status').selectOption({ label: 'Bevestigd' });
+    // Both changes stay in the address, however quickly they follow each other.
+    await page.waitForURL((url) => url.searchParams.has('status') && !url.searchParams.has('organisationId'));
     await paging.getByText('1–1 van 1').waitFor();
     await inbox.getByRole('row').filter({ hasText: 'Lotte Janssens' }).waitFor();
     await page.getByLabel('Status').selectOption({ label: 'Opgelost' });

@@ -55,7 +55,9 @@ function useInboxFilters() {
   };
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
   const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
+    // From the address as it is now, not as it was when this screen last rendered: two filters
+    // changed in quick succession must both stay (the second used to restore the first's old value).
+    const next = new URLSearchParams(window.location.search);
     for (const [k, v] of Object.entries(changes))
       if (v) next.set(k, v);
       else next.delete(k);
