@@ -122,7 +122,9 @@ describe('the alert inbox', () => {
   it('answers not found to a manager of another region who tries to resolve it', async () => {
     const { causes, manage } = setUp();
     await causes.raise('event-1', flagged);
-    await expect(manage.resolve(managerGent, 'p-1', 'LOW_HOURS')).rejects.toMatchObject({ code: 'ALERT.NOT_FOUND' });
+    await expect(manage.resolve(managerGent, 'p-1', 'LOW_HOURS', 'Opgevolgd')).rejects.toMatchObject({
+      code: 'ALERT.NOT_FOUND',
+    });
   });
 
   it('answers not found to staff of another organisation who look at it', async () => {

@@ -10,6 +10,7 @@ import {
   acknowledgeAlert,
   alertNotFound,
   currentAlertOf,
+  reopenAlert,
   resolveAlertManually,
   snoozeAlert,
 } from '../domain/alert';
@@ -17,7 +18,8 @@ import { AlertReadModel, toReadModel } from './alert-queries';
 import type { AlertWriter } from './alert-writer';
 
 /**
- * What a person does with an alert in their inbox: acknowledge, snooze or resolve it.
+ * What a person does with an alert in their inbox: acknowledge, snooze, resolve it (with a reason) or
+ * undo a resolution.
  *
  * Who may: everyone who may see the alert. Unlike a participant's records (which only the
  * organisation's staff change, `assertCanWriteOrganisation`), the alert inbox belongs to the
@@ -46,8 +48,17 @@ export class ManageAlertHandler {
     );
   }
 
-  resolve(principal: Principal, participantId: string, kind: AlertKind): Promise<AlertReadModel> {
-    return this.change(principal, participantId, kind, (state, moment) => resolveAlertManually(state, kind, moment));
+  resolve(principal: Principal, participantId: string, kind: AlertKind, reason: string): Promise<AlertReadModel> {
+    return this.change(principal, participantId, kind, (state, moment) =>
+      resolveAlertManually(state, kind, reason, moment),
+    );
+  }
+
+  /** Undo of a manual resolution, by anyone who may resolve it (see the class comment). */
+  reopen(principal: Principal, participantId: string, kind: AlertKind): Promise<AlertReadModel> {
+    return this.change(principal, participantId, kind, (state, moment) =>
+      reopenAlert(state, kind, moment, this.policy),
+    );
   }
 
   private async change(

@@ -8,7 +8,7 @@ export type { AlertKind, AlertResolution, AlertSeverity } from '@stapsteen/contr
 export const ALERT_STATUSES = ['OPEN', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
-export const ALERT_ACTIONS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'] as const;
+export const ALERT_ACTIONS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED', 'REOPENED'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
 
 /** Who changed an alert when the system did it on its own (an event raised, updated or cleared it). */
@@ -21,7 +21,7 @@ export interface AlertTransition {
   by: string;
   status: AlertStatus;
   severity: AlertSeverity;
-  /** Snoozes only. */
+  /** Snoozes and manual resolutions: why. */
   reason: string | null;
   /** Snoozes only: the last day the alert stays quiet. */
   until: string | null;
@@ -67,7 +67,7 @@ export interface AlertFact {
   data: Record<string, unknown>;
 }
 
-export type AlertChangeType = 'RAISED' | 'UPDATED' | 'ACKNOWLEDGED' | 'SNOOZED' | 'RESOLVED';
+export type AlertChangeType = 'RAISED' | 'UPDATED' | 'ACKNOWLEDGED' | 'SNOOZED' | 'RESOLVED' | 'REOPENED';
 
 /** A change a screen may want to show live. */
 export interface AlertChange {
@@ -108,9 +108,14 @@ export interface SnoozeRequest {
 export interface AlertPolicy {
   /** How far ahead a snooze may reach, in days. */
   maxSnoozeDays: number;
+  /** How long after a manual resolution it may be undone, in hours (default 24). */
+  reopenWindowHours?: number;
 }
 
-export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxSnoozeDays: 90 };
+export const DEFAULT_ALERT_POLICY: AlertPolicy = { maxSnoozeDays: 90, reopenWindowHours: 24 };
+
+/** The longest reason a manual resolution keeps. */
+export const MAX_RESOLVE_REASON_LENGTH = 500;
 
 /** When and by whom a command happens; `now` is a UTC instant, `today` the Belgian calendar day. */
 export interface Moment {
@@ -296,10 +301,75 @@ export function snoozeAlert(
   return { state: replace(current, updated), facts: [], changes: [{ type: 'SNOOZED', alert: updated }] };
 }
 
-/** A person closes the alert, whatever its cause says; the next report of the cause opens a new one. */
-export function resolveAlertManually(current: ParticipantAlerts, kind: AlertKind, moment: Moment): AlertDecision {
+/**
+ * A person closes the alert, whatever its cause says, and says why (kept in the history, never in an
+ * event); the next report of the cause opens a new one.
+ */
+export function resolveAlertManually(
+  current: ParticipantAlerts,
+  kind: AlertKind,
+  reason: string,
+  moment: Moment,
+): AlertDecision {
   const alert = requireOpen(current, kind);
-  return resolve(current, { ...alert, openGapIds: [] }, 'MANUAL', moment.now, moment.by);
+  const why = reason.trim();
+  if (why.length === 0 || why.length > MAX_RESOLVE_REASON_LENGTH) {
+    throw new DomainError(
+      'ALERT.RESOLVE_REASON_REQUIRED',
+      'validation',
+      `Say why the alert is resolved, in 1 to ${MAX_RESOLVE_REASON_LENGTH} characters.`,
+      { maxLength: MAX_RESOLVE_REASON_LENGTH },
+    );
+  }
+  return resolve(current, { ...alert, openGapIds: [] }, 'MANUAL', moment.now, moment.by, why);
+}
+
+/**
+ * Undo of a manual resolution: the alert is open again, as it was raised (same id, same raise time),
+ * and `alert.raised` goes out again for it so every count of open alerts takes it back. Allowed
+ * while the resolution is recent (the policy's window) and still the latest word on that kind: no
+ * alert of the kind was raised since. An alert its cause resolved stays resolved (the cause is gone).
+ */
+export function reopenAlert(
+  current: ParticipantAlerts,
+  kind: AlertKind,
+  moment: Moment,
+  policy: AlertPolicy = DEFAULT_ALERT_POLICY,
+): AlertDecision {
+  const alert = currentAlertOf(current, kind);
+  if (!alert) throw alertNotFound();
+  if (alert.status !== 'RESOLVED') refuseTransition(alert, alert.status, 'reopened');
+  if (alert.resolution !== 'MANUAL') {
+    throw new DomainError(
+      'ALERT.NOT_REOPENABLE',
+      'rule-violation',
+      'An alert resolved because its cause cleared cannot be reopened.',
+      { alertId: alert.id, resolution: alert.resolution },
+    );
+  }
+  const resolvedAt = alert.resolvedAt ?? alert.raisedAt;
+  const windowHours = policy.reopenWindowHours ?? 24;
+  const latest = new Date(Date.parse(resolvedAt) + windowHours * 3_600_000).toISOString();
+  if (moment.now > latest) {
+    throw new DomainError(
+      'ALERT.REOPEN_WINDOW_PASSED',
+      'rule-violation',
+      `A resolution can be undone for ${windowHours} hours only.`,
+      { alertId: alert.id, resolvedAt, latest },
+    );
+  }
+  const reopened: Alert = {
+    ...alert,
+    status: 'OPEN',
+    resolvedAt: null,
+    resolution: null,
+    history: [...alert.history, transition('REOPENED', moment.now, moment.by, 'OPEN', alert.severity)],
+  };
+  return {
+    state: replace(current, reopened),
+    facts: [raisedFact(current, reopened)],
+    changes: [{ type: 'REOPENED', alert: reopened }],
+  };
 }
 
 export function addDays(date: string, days: number): string {
@@ -314,6 +384,7 @@ function resolve(
   resolution: AlertResolution,
   at: string,
   by: string,
+  reason: string | null = null,
 ): AlertDecision {
   const resolved: Alert = {
     ...alert,
@@ -322,7 +393,7 @@ function resolve(
     resolution,
     snoozedUntil: null,
     snoozeReason: null,
-    history: [...alert.history, { ...transition('RESOLVED', at, by, 'RESOLVED', alert.severity), resolution }],
+    history: [...alert.history, { ...transition('RESOLVED', at, by, 'RESOLVED', alert.severity), resolution, reason }],
   };
   return {
     state: replace(state, resolved),

@@ -14,6 +14,7 @@ import {
   AlertSeverity,
   AlertStatus,
   AlertTransition,
+  MAX_RESOLVE_REASON_LENGTH,
 } from '../domain/alert';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
@@ -120,6 +121,18 @@ export class SnoozeAlertRequest {
   until!: string;
 }
 
+export class ResolveAlertRequest {
+  @ApiProperty({
+    example: 'Deelnemer is gestart bij een nieuwe werkgever; opvolging via de coach',
+    minLength: 1,
+    maxLength: MAX_RESOLVE_REASON_LENGTH,
+    description: "Why the alert is closed by hand (kept in the alert's history, never in an event)",
+  })
+  @IsString()
+  @Length(1, MAX_RESOLVE_REASON_LENGTH)
+  reason!: string;
+}
+
 export class AlertTransitionView implements AlertTransition {
   @ApiProperty({ enum: ALERT_ACTIONS, example: 'ACKNOWLEDGED' }) action!: AlertAction;
   @ApiProperty({ example: '2026-11-12T08:14:03.000Z' }) at!: string;
@@ -127,7 +140,8 @@ export class AlertTransitionView implements AlertTransition {
   by!: string;
   @ApiProperty({ enum: ALERT_STATUSES, example: 'ACKNOWLEDGED' }) status!: AlertStatus;
   @ApiProperty({ enum: ALERT_SEVERITIES, example: 'HIGH' }) severity!: AlertSeverity;
-  @ApiPropertyOptional({ nullable: true, example: null }) reason!: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'Snoozes and manual resolutions: why' })
+  reason!: string | null;
   @ApiPropertyOptional({ nullable: true, example: null }) until!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
 }

@@ -6,7 +6,14 @@ import { CLOCK, Clock } from '../../shared/clock';
 import { AlertFeed } from '../application/alert-feed';
 import { AlertQueries, toReadModel } from '../application/alert-queries';
 import { ManageAlertHandler } from '../application/manage-alert';
-import { AlertPage, AlertParams, AlertView, ListAlertsQuery, SnoozeAlertRequest } from './alert.dto';
+import {
+  AlertPage,
+  AlertParams,
+  AlertView,
+  ListAlertsQuery,
+  ResolveAlertRequest,
+  SnoozeAlertRequest,
+} from './alert.dto';
 
 /**
  * The alert inbox of regional managers (their region) and organisation staff (their
@@ -79,9 +86,29 @@ export class AlertsController {
 
   @Post(':participantId/:kind/resolve')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close an alert by hand (resolution MANUAL); a new report of its cause opens a new one' })
+  @ApiOperation({
+    summary:
+      'Close an alert by hand with a reason (resolution MANUAL; the reason is kept in its history); ' +
+      'a new report of its cause opens a new one',
+  })
   @ApiOkResponse({ type: AlertView })
-  async resolve(@CurrentPrincipal() principal: Principal, @Param() params: AlertParams): Promise<AlertView> {
-    return this.manage.resolve(principal, params.participantId, params.kind);
+  async resolve(
+    @CurrentPrincipal() principal: Principal,
+    @Param() params: AlertParams,
+    @Body() body: ResolveAlertRequest,
+  ): Promise<AlertView> {
+    return this.manage.resolve(principal, params.participantId, params.kind, body.reason);
+  }
+
+  @Post(':participantId/:kind/reopen')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Undo a manual resolution within 24 hours, while no newer alert of that kind was raised: the alert is open ' +
+      'again (ALERT.NOT_REOPENABLE for one its cause resolved, ALERT.REOPEN_WINDOW_PASSED after the window)',
+  })
+  @ApiOkResponse({ type: AlertView })
+  async reopen(@CurrentPrincipal() principal: Principal, @Param() params: AlertParams): Promise<AlertView> {
+    return this.manage.reopen(principal, params.participantId, params.kind);
   }
 }

@@ -281,7 +281,7 @@ describe('checking the time-based alerts of a participant', () => {
     const { participants, alerts, checks, manage, setToday } = setUp(addDays(FIRST_EVALUATION, -10));
     await storeStartedParticipant(participants);
     await checks.check('p-1');
-    await manage.resolve(manager, 'p-1', 'EVALUATION_DUE');
+    await manage.resolve(manager, 'p-1', 'EVALUATION_DUE', 'Evaluatie besproken');
 
     await checks.check('p-1');
     expect(open(alerts.alertsOf('p-1', 'EVALUATION_DUE'))).toEqual([]);
