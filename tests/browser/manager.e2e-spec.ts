@@ -244,4 +244,64 @@ describe('the regional manager in a real browser', () => {
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     await page.close();
   });
+
+  it('resolves an alert with a reason, undoes it, and reads who did what in its history', async () => {
+    const asManager = await apiAs(stack.baseUrl, manager);
+    await eventually(
+      () => asManager<{ total: number }>('GET', `/flow-through/alerts?participantId=${participantId}&kind=LOW_HOURS`),
+      (r) => r.total === 1,
+      { what: "Lotte's low-hours alert in the inbox", timeoutMs: 60_000 },
+    );
+    const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, stack.baseUrl, manager.email, manager.password);
+    await page.goto(`${stack.baseUrl}/manager/alerts?kind=LOW_HOURS&organisationId=${organisation.id}`);
+    const inbox = page.getByRole('table', { name: 'Signalen' });
+    const row = inbox.getByRole('row').filter({ hasText: 'Lotte Janssens' }).filter({ hasText: 'Weinig uren' });
+    await row.waitFor();
+
+    // "Oplossen" asks why, in a small form the keyboard can fill and send.
+    await row.getByRole('button', { name: 'Oplossen' }).click();
+    const reason = page.getByLabel('Waarom is het opgelost?');
+    await reason.waitFor();
+    expect(await reason.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await reason.fill('Werkt sinds maandag bij een nieuwe werkgever');
+    await reason.press('Enter');
+    const notice = page.getByRole('status').filter({ hasText: 'Opgelost: Weinig uren van Lotte Janssens.' });
+    await notice.waitFor();
+    await row.waitFor({ state: 'detached' });
+    await checkScreen(page, 'manager-alerts-resolved');
+
+    // Undo: the alert is back in the inbox, open.
+    await notice.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await row.getByRole('cell', { name: 'Open', exact: true }).waitFor();
+    await notice.waitFor({ state: 'detached' });
+
+    // The history, in Dutch: who did what when.
+    await row.getByRole('button', { name: 'Details' }).click();
+    const history = page.getByRole('region', { name: 'Verloop van het signaal' });
+    const steps = history.getByRole('listitem');
+    await steps.last().getByText('Heropend door u').waitFor();
+    const texts = (await steps.allInnerTexts()).map((t) => t.replace(/^.* — /, ''));
+    expect(texts).toEqual([
+      'Signaal gemeld door het systeem',
+      'Bevestigd door u',
+      'Opgelost door u: Werkt sinds maandag bij een nieuwe werkgever',
+      'Heropend door u',
+    ]);
+    await checkScreen(page, 'manager-alerts-history');
+
+    // The reopened alert counts as open again on the dashboard, as in the inbox.
+    await eventually(
+      async () => [
+        (await asManager<{ total: number }>('GET', `/flow-through/alerts?organisationId=${organisation.id}&limit=1`))
+          .total,
+        (await asManager<{ openAlerts: number }>('GET', `/flow-through/kpis/summary?organisationId=${organisation.id}`))
+          .openAlerts,
+      ],
+      ([inboxTotal, dashboard]) => inboxTotal === dashboard && inboxTotal >= 1,
+      { what: "the reopened alert in the dashboard's open-alert count", timeoutMs: 60_000 },
+    );
+    await page.close();
+  });
 });

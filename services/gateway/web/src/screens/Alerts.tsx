@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, post } from '../api';
-import { fmtDate, fmtNumber } from '../i18n';
+import { fmtDate, fmtNumber, locale } from '../i18n';
 import { Empty, Failed, Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
 import { queryString, useOrganisationDirectory, useOrganisationNameOf } from './insight-kit';
@@ -22,8 +22,28 @@ interface AlertView {
   facts: Record<string, string | number | boolean | null>;
 }
 
+/** One step of an alert's history, as GET /alerts/{participantId}/{kind} returns it. */
+interface AlertTransition {
+  action: string;
+  at: string;
+  by: string;
+  reason: string | null;
+  until: string | null;
+  resolution: string | null;
+}
+
+/** A manual resolution that can still be undone from the inbox. */
+interface Undoable {
+  participantId: string;
+  kind: string;
+  name: string;
+}
+
+/** How long "Opgelost — Ongedaan maken" stays after resolving (the service allows 24 hours). */
+const UNDO_SHOWN_MS = 60_000;
+
 /** The change types flow-through's alert stream sends as SSE event names. */
-const STREAM_EVENTS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'];
+const STREAM_EVENTS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED', 'REOPENED'];
 export const ALERT_KINDS = [
   'LOW_HOURS',
   'COACHING_GAP',
@@ -75,6 +95,19 @@ export function Alerts() {
   const organisationName = useOrganisationNameOf();
   const organisations = useOrganisationDirectory();
   const [newAlerts, setNewAlerts] = useState(0);
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
+  const undo = useMutation({
+    mutationFn: (u: Undoable) => post(`/flow-through/alerts/${u.participantId}/${u.kind}/reopen`, {}),
+    onSuccess: () => {
+      setUndoable(null);
+      void client.invalidateQueries({ queryKey: ['alerts'] });
+    },
+  });
   const path = `/flow-through/alerts${queryString({
     ...filters,
     limit: String(ALERT_PAGE_SIZE),
@@ -195,6 +228,15 @@ export function Alerts() {
           </button>
         </p>
       )}
+      {undoable && (
+        <div className="notice" role="status">
+          {t('alerts.resolvedNotice', { kind: t(`alerts.${undoable.kind}`), name: undoable.name })}{' '}
+          <button type="button" disabled={undo.isPending} onClick={() => undo.mutate(undoable)}>
+            {t('alerts.undo')}
+          </button>
+          <ProblemMessage error={undo.error} />
+        </div>
+      )}
       {alerts.isPending && <Loading what={t('alerts.title').toLowerCase()} />}
       {alerts.isError && !alerts.data && <Failed error={alerts.error} retry={() => void alerts.refetch()} />}
       {alerts.isSuccess && total === 0 && (
@@ -225,6 +267,10 @@ export function Alerts() {
                   alert={a}
                   name={names.get(a.participantId)}
                   organisation={organisationName(a.organisationId)}
+                  onResolved={(name) => {
+                    undo.reset();
+                    setUndoable({ participantId: a.participantId, kind: a.kind, name });
+                  }}
                 />
               ))}
             </tbody>
@@ -262,78 +308,196 @@ function useParticipantNames(ids: string[]): Map<string, string> {
   return known;
 }
 
-function AlertRow({ alert, name, organisation }: { alert: AlertView; name?: string; organisation: string }) {
+function AlertRow({
+  alert,
+  name,
+  organisation,
+  onResolved,
+}: {
+  alert: AlertView;
+  name?: string;
+  organisation: string;
+  onResolved: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [snoozing, setSnoozing] = useState(false);
+  const [resolving, setResolving] = useState(false);
+  const [details, setDetails] = useState(false);
   const [reason, setReason] = useState('');
+  const [resolveReason, setResolveReason] = useState('');
   const [until, setUntil] = useState('');
   const base = `/flow-through/alerts/${alert.participantId}/${alert.kind}`;
+  const shownName = name ?? t('alerts.unknownParticipant');
   const act = useMutation({
     mutationFn: ({ action, body }: { action: string; body: unknown }) => post(`${base}/${action}`, body),
-    onSuccess: () => {
+    onSuccess: (_data, { action }) => {
       setSnoozing(false);
+      setResolving(false);
+      if (action === 'resolve') onResolved(shownName);
       void client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
   const resolved = alert.status === 'RESOLVED';
+  const detailsId = `alert-details-${alert.id}`;
   return (
-    <tr data-alert-id={alert.id}>
-      <td>{t(`alerts.${alert.kind}`, { defaultValue: alert.kind })}</td>
-      <td>
-        <Link to={`/manager/participants/${alert.participantId}`}>{name ?? t('alerts.unknownParticipant')}</Link>
-      </td>
-      <td>{organisation}</td>
-      <td>{t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity })}</td>
-      <td>
-        {t(`alerts.${alert.status}`, { defaultValue: alert.status })}
-        {alert.status === 'SNOOZED' && alert.snoozedUntil && (
-          <small className="hint">
-            {' '}
-            {t('alerts.snoozedUntil', { until: fmtDate(alert.snoozedUntil), reason: alert.snoozeReason ?? '' })}
-          </small>
-        )}
-      </td>
-      <td>
-        {fmtDate(alert.raisedAt)} <small className="hint">{t('alerts.ageDays', { count: alert.ageDays })}</small>
-      </td>
-      <td>
-        {alert.status === 'OPEN' && (
-          <button type="button" onClick={() => act.mutate({ action: 'acknowledge', body: {} })}>
-            {t('alerts.acknowledge')}
-          </button>
-        )}{' '}
-        {!resolved && (
-          <>
-            <button type="button" className="secondary" onClick={() => act.mutate({ action: 'resolve', body: {} })}>
-              {t('alerts.resolve')}
-            </button>{' '}
-            <button type="button" className="secondary" aria-expanded={snoozing} onClick={() => setSnoozing(!snoozing)}>
-              {t('alerts.snooze')}
+    <Fragment>
+      <tr data-alert-id={alert.id}>
+        <td>{t(`alerts.${alert.kind}`, { defaultValue: alert.kind })}</td>
+        <td>
+          <Link to={`/manager/participants/${alert.participantId}`}>{name ?? t('alerts.unknownParticipant')}</Link>
+        </td>
+        <td>{organisation}</td>
+        <td>{t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity })}</td>
+        <td>
+          {t(`alerts.${alert.status}`, { defaultValue: alert.status })}
+          {alert.status === 'SNOOZED' && alert.snoozedUntil && (
+            <small className="hint">
+              {' '}
+              {t('alerts.snoozedUntil', { until: fmtDate(alert.snoozedUntil), reason: alert.snoozeReason ?? '' })}
+            </small>
+          )}
+        </td>
+        <td>
+          {fmtDate(alert.raisedAt)} <small className="hint">{t('alerts.ageDays', { count: alert.ageDays })}</small>
+        </td>
+        <td>
+          {alert.status === 'OPEN' && (
+            <button type="button" onClick={() => act.mutate({ action: 'acknowledge', body: {} })}>
+              {t('alerts.acknowledge')}
             </button>
-          </>
-        )}
-        {snoozing && (
-          <form
-            className="row"
-            onSubmit={(e) => {
-              e.preventDefault();
-              act.mutate({ action: 'snooze', body: { reason, until } });
-            }}
+          )}{' '}
+          {!resolved && (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={resolving}
+                onClick={() => {
+                  setResolving(!resolving);
+                  setSnoozing(false);
+                }}
+              >
+                {t('alerts.resolve')}
+              </button>{' '}
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={snoozing}
+                onClick={() => {
+                  setSnoozing(!snoozing);
+                  setResolving(false);
+                }}
+              >
+                {t('alerts.snooze')}
+              </button>
+            </>
+          )}{' '}
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={details}
+            aria-controls={detailsId}
+            onClick={() => setDetails(!details)}
           >
-            <label>
-              {t('alerts.reason')}
-              <input required value={reason} onChange={(e) => setReason(e.target.value)} />
-            </label>
-            <label>
-              {t('alerts.until')}
-              <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
-            </label>
-            <button type="submit">{t('alerts.snooze')}</button>
-          </form>
-        )}
-        <ProblemMessage error={act.error} />
-      </td>
-    </tr>
+            {t('alerts.details')}
+          </button>
+          {resolving && (
+            <form
+              className="row"
+              aria-label={t('alerts.resolveForm')}
+              onSubmit={(e) => {
+                e.preventDefault();
+                act.mutate({ action: 'resolve', body: { reason: resolveReason.trim() } });
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setResolving(false);
+              }}
+            >
+              <label>
+                {t('alerts.resolveReason')}
+                <input
+                  required
+                  autoFocus
+                  maxLength={500}
+                  value={resolveReason}
+                  onChange={(e) => setResolveReason(e.target.value)}
+                />
+              </label>
+              <button type="submit" disabled={act.isPending}>
+                {t('alerts.resolveConfirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setResolving(false)}>
+                {t('alerts.cancel')}
+              </button>
+            </form>
+          )}
+          {snoozing && (
+            <form
+              className="row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                act.mutate({ action: 'snooze', body: { reason, until } });
+              }}
+            >
+              <label>
+                {t('alerts.reason')}
+                <input required value={reason} onChange={(e) => setReason(e.target.value)} />
+              </label>
+              <label>
+                {t('alerts.until')}
+                <input type="date" required value={until} onChange={(e) => setUntil(e.target.value)} />
+              </label>
+              <button type="submit">{t('alerts.snooze')}</button>
+            </form>
+          )}
+          <ProblemMessage error={act.error} />
+        </td>
+      </tr>
+      {details && (
+        <tr id={detailsId} className="alert-details">
+          <td colSpan={7}>
+            <AlertHistory base={base} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
   );
 }
+
+/** Who did what when with one alert, oldest first, in the user's words. */
+function AlertHistory({ base }: { base: string }) {
+  const { t } = useTranslation();
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api<{ id: string }>('/me') });
+  const alert = useQuery({
+    queryKey: ['alerts', 'detail', base],
+    queryFn: () => api<{ history: AlertTransition[] }>(base),
+  });
+  if (alert.isPending) return <Loading what={t('alerts.history').toLowerCase()} />;
+  if (alert.isError) return <Failed error={alert.error} retry={() => void alert.refetch()} />;
+  const who = (by: string) =>
+    by === 'system' ? t('alerts.by.system') : by === me.data?.id ? t('alerts.by.you') : t('alerts.by.colleague');
+  const line = (step: AlertTransition) => {
+    const facts = { who: who(step.by), reason: step.reason ?? '', until: step.until ? fmtDate(step.until) : '' };
+    if (step.action === 'RESOLVED' && step.resolution === 'CAUSE_CLEARED') return t('alerts.steps.CAUSE_CLEARED');
+    if (step.action === 'RESOLVED' && !step.reason) return t('alerts.steps.RESOLVED_NO_REASON', facts);
+    return t(`alerts.steps.${step.action}`, { ...facts, defaultValue: step.action });
+  };
+  return (
+    <section aria-label={t('alerts.history')}>
+      <h2 className="visually-hidden">{t('alerts.history')}</h2>
+      <ol className="alert-history">
+        {alert.data.history.map((step, i) => (
+          <li key={i}>
+            <time dateTime={step.at}>{fmtDateTime(step.at)}</time> — {line(step)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+const fmtDateTime = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(
+    new Date(iso),
+  );
