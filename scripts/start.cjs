@@ -29,6 +29,8 @@ const SERVICES = [
 
 const children = new Map();
 let stopping = false;
+/** Whether this run brought the local stack up (so it is the one to bring it down). */
+let stackStarted = false;
 
 function say(message) {
   process.stdout.write(`${message}\n`);
@@ -139,7 +141,10 @@ async function shutdown(code) {
         }),
     ),
   );
-  await stack.down({ profile: 'dev' }).catch((error) => say(`stopping the local stack failed: ${error.message}`));
+  // Only a stack this run started: a start refused because Stapsteen already runs (its ports are
+  // taken) must leave that running one's Kafka and database alone.
+  if (stackStarted)
+    await stack.down({ profile: 'dev' }).catch((error) => say(`stopping the local stack failed: ${error.message}`));
   say('Stopped.');
   process.exit(code);
 }
@@ -162,6 +167,7 @@ async function main() {
     }
   }
   say('Starting Kafka and FerretDB (the first time also fetches and builds them)...');
+  stackStarted = true;
   const infra = await stack.up({ profile: 'dev' });
   say(`Building the services... (${since()})`);
   const build = spawn(process.execPath, [path.join(__dirname, 'build.cjs')], { stdio: 'inherit' });

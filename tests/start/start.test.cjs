@@ -365,6 +365,13 @@ test(
           await waitFor(run, /Press Ctrl-C/, 120_000);
           const readyIn = (Date.now() - run.startedAt) / 1000;
           assert.doesNotMatch(run.output, /Seeding/, 'nothing is seeded twice');
+          // A start on the same folder while this one runs is refused and leaves it running
+          // (it used to stop the running one's Kafka and database on its way out).
+          const again = startNpm('small-2027-01-01', '2027-01-01', SMALL);
+          const refused = await again.exit;
+          assert.notEqual(refused.code, 0, 'a second npm start on the same folder is refused');
+          assert.match(again.output, /is taken/);
+          assert.doesNotMatch(again.output, /\[stack\] stopped/, 'the refused start stops no part of the stack');
           await checkAsUsers(run, '2027-01-01');
           await stopAndCheck(run);
           t.diagnostic(`second start ready in ${readyIn.toFixed(0)} s`);
