@@ -255,6 +255,8 @@ describe('the regional manager in a real browser', () => {
     const page = await (await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' })).newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, stack.baseUrl, manager.email, manager.password);
+    // Signed in before leaving the page: going elsewhere at once would abort the sign-in request.
+    await page.getByRole('button', { name: 'Afmelden' }).waitFor();
     await page.goto(`${stack.baseUrl}/manager/alerts?kind=LOW_HOURS&organisationId=${organisation.id}`);
     const inbox = page.getByRole('table', { name: 'Signalen' });
     const row = inbox.getByRole('row').filter({ hasText: 'Lotte Janssens' }).filter({ hasText: 'Weinig uren' });
