@@ -4,12 +4,7 @@
  * claim, interleaved so that both see the same machine load. Not part of `npm test`; run with
  *   MONGODB_URI=mongodb://127.0.0.1:<port>/ node -r @swc-node/register tests/replicas/measure-claim-cost.ts
  */
-import {
-  AGGREGATE_CLAIMS_COLLECTION,
-  VersionClaims,
-  guardedFilter,
-  prepareClaimCollection,
-} from '@stapsteen/concurrency';
+import { AGGREGATE_CLAIMS_COLLECTION, VersionClaims, guardedFilter } from '@stapsteen/concurrency';
 import type { KeyedLock } from '@stapsteen/concurrency';
 import { MongoClient } from 'mongodb';
 import { randomUUID } from 'node:crypto';
@@ -34,7 +29,6 @@ async function main() {
   const db = client.db(`claim-cost-${randomUUID().slice(0, 8)}`);
   const years = db.collection<YearDocument>('participant_years');
   const claimsCollection = db.collection<{ _id: string; at: Date }>(AGGREGATE_CLAIMS_COLLECTION);
-  await prepareClaimCollection(claimsCollection);
   const info = await db.admin().command({ buildInfo: 1 });
   const ferret = typeof info.ferretdbVersion === 'string' || typeof info.ferretdb === 'object';
   const ferretVersion = info.ferretdbVersion ?? info.ferretdb?.version;

@@ -1,4 +1,11 @@
-import { ClaimCollection, ClaimDocument, VersionClaims, claimId } from './version-claims';
+import {
+  CLAIM_RETENTION_SECONDS,
+  ClaimCollection,
+  ClaimDocument,
+  VersionClaims,
+  claimId,
+  sweepOldClaims,
+} from './version-claims';
 
 /** Unique `_id`s like the database: a second insert of one id fails with 11000. */
 class InMemoryClaims implements ClaimCollection {
@@ -152,5 +159,22 @@ describe('version claims', () => {
     expect(await claims.write('counters', 'c1', 1, async () => true, atVersion(1))).toBe(true);
     expect(await claims.claimMany('years', [{ id: 'p1:2026', version: 1 }], async () => 1)).toEqual([true]);
     expect(store.documents.size).toBe(0);
+  });
+});
+
+describe('sweeping old claims', () => {
+  it('deletes the claims older than a day and no younger one', async () => {
+    const now = Date.now();
+    const claims = [
+      { _id: 'old', at: new Date(now - CLAIM_RETENTION_SECONDS * 1000 - 60_000) },
+      { _id: 'young', at: new Date(now - CLAIM_RETENTION_SECONDS * 1000 + 60_000) },
+    ];
+    let kept = claims;
+    await sweepOldClaims({
+      deleteMany: async ({ at }) => {
+        kept = kept.filter((claim) => !(claim.at < at.$lt));
+      },
+    });
+    expect(kept.map((claim) => claim._id)).toEqual(['young']);
   });
 });

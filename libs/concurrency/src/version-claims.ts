@@ -6,8 +6,8 @@
  * of one `_id` atomically (11000 for the loser), and so does MongoDB. So before a writer turns
  * version `v` of an aggregate into `v + 1`, it inserts the claim `<collection>:<id>:<v>` into one
  * claims collection. Exactly one writer gets it; every other writer that read `v` loses, waits
- * for the winner's write, re-reads and decides again. Claims stay a day after the write (a TTL
- * index on MongoDB, `prepareClaimCollection`'s sweep on FerretDB), so a writer that read `v` long
+ * for the winner's write, re-reads and decides again. Claims stay a day after the write (then
+ * `sweepOldClaims` deletes them), so a writer that read `v` long
  * ago still loses; that is what makes an update filtered on `_id` alone safe on FerretDB.
  *
  * The rule for a writer that dies between its claim and its write: its claim stands for
@@ -33,7 +33,7 @@ export interface ClaimCollection {
 
 export interface ClaimDocument {
   _id: string;
-  /** When it was claimed; the TTL index and the lease read it. */
+  /** When it was claimed; the lease and the sweep read it. */
   at: Date;
 }
 
@@ -66,7 +66,6 @@ export const AGGREGATE_CLAIMS_COLLECTION = 'aggregate_claims';
 export const CLAIM_RETENTION_SECONDS = 24 * 60 * 60;
 
 const DUPLICATE_KEY = 11000;
-const NOT_IMPLEMENTED = 238;
 const MAX_GENERATIONS = 8;
 
 const isDuplicate = (error: unknown) => (error as { code?: number }).code === DUPLICATE_KEY;
@@ -204,23 +203,11 @@ export class VersionClaims {
 }
 
 /**
- * Removes claims after `CLAIM_RETENTION_SECONDS`: a TTL index where the database has them
- * (MongoDB); FerretDB v1 refuses TTL indexes, so there the returned `sweep` deletes old claims and
- * the caller runs it now and then (one filtered delete over the small claims collection).
+ * Deletes claims older than `CLAIM_RETENTION_SECONDS`; each instance runs it now and then. The same
+ * on FerretDB v1 (which has no TTL indexes) and MongoDB, so the one path is the tested one.
  */
-export async function prepareClaimCollection(collection: {
-  createIndex(keys: { at: 1 }, options: { expireAfterSeconds: number }): Promise<unknown>;
+export async function sweepOldClaims(collection: {
   deleteMany(filter: { at: { $lt: Date } }): Promise<unknown>;
-}): Promise<{ sweep: (() => Promise<void>) | null }> {
-  try {
-    await collection.createIndex({ at: 1 }, { expireAfterSeconds: CLAIM_RETENTION_SECONDS });
-    return { sweep: null };
-  } catch (error) {
-    if ((error as { code?: number }).code !== NOT_IMPLEMENTED) throw error;
-  }
-  return {
-    sweep: async () => {
-      await collection.deleteMany({ at: { $lt: new Date(Date.now() - CLAIM_RETENTION_SECONDS * 1000) } });
-    },
-  };
+}): Promise<void> {
+  await collection.deleteMany({ at: { $lt: new Date(Date.now() - CLAIM_RETENTION_SECONDS * 1000) } });
 }

@@ -10,7 +10,7 @@ import {
   WriteGuard,
   aggregateKey,
   guardedFilter,
-  prepareClaimCollection,
+  sweepOldClaims,
 } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import type { CommonServiceConfig } from '@stapsteen/config';
@@ -78,9 +78,8 @@ export class ServiceCoreModule {
           useFactory: async (connection: Connection, relay: OutboxRelay): Promise<WriteGuard> => {
             const atomicConditions = !(await isFerretDb(connection));
             const claims = connection.db!.collection(AGGREGATE_CLAIMS_COLLECTION);
-            const { sweep } = await prepareClaimCollection(claims);
-            // No TTL index on FerretDB: each instance deletes day-old claims once an hour.
-            if (sweep) setInterval(() => void sweep().catch(() => undefined), CLAIM_SWEEP_MS).unref();
+            // Each instance deletes day-old claims once an hour (no TTL index: FerretDB v1 has none).
+            setInterval(() => void sweepOldClaims(claims).catch(() => undefined), CLAIM_SWEEP_MS).unref();
             const guard: WriteGuard = {
               lock,
               atomicConditions,
