@@ -1,5 +1,4 @@
-import { TOPICS } from '@stapsteen/contracts';
-import { envelopeText, eventually, sendRaw, startGroupAtTopicEnds, testServiceEnv } from '@stapsteen/testing';
+import { eventually, publishParticipant, startGroupAtTopicEnds, testServiceEnv } from '@stapsteen/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -136,44 +135,13 @@ export async function call(
  * Tells the replicas about a participant with a started trajectory the way flow-through does
  * (events on the real topics); `waitForRoster` waits until they show.
  */
-export async function feedParticipant(participant: {
+export function feedParticipant(participant: {
   organisationId: string;
   regionId: string;
   startedOn: string;
   coachId?: string;
 }): Promise<string> {
-  const participantId = randomUUID();
-  await sendRaw(TOPICS.participants, [
-    {
-      key: participantId,
-      value: envelopeText(participantId, 'participant.enrolled', 'flow-through', {
-        participantId,
-        organisationId: participant.organisationId,
-        regionId: participant.regionId,
-        displayName: 'Sofie V.',
-        referralSource: 'VDAB',
-        coachId: participant.coachId ?? null,
-        monthlyHoursTarget: 20,
-        exPwa: false,
-        enrolledOn: participant.startedOn,
-      }),
-    },
-  ]);
-  await sendRaw(TOPICS.trajectories, [
-    {
-      key: participantId,
-      value: envelopeText(participantId, 'trajectory.started', 'flow-through', {
-        trajectoryId: randomUUID(),
-        participantId,
-        organisationId: participant.organisationId,
-        regionId: participant.regionId,
-        startedOn: participant.startedOn,
-        plannedEndOn: null,
-        reReferral: false,
-      }),
-    },
-  ]);
-  return participantId;
+  return publishParticipant({ ...participant, monthlyHoursTarget: 20 });
 }
 
 /** Waits until the roster the replicas share holds every one of `participantIds` with a trajectory. */

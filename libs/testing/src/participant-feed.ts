@@ -24,15 +24,10 @@ export const envelopeText = (
 ) => JSON.stringify(createEnvelope({ type, version: 1, producer, participantId, correlationId: randomUUID(), data }));
 
 /**
- * Tells a consuming service about a participant and their started trajectory the way
- * flow-through does — events on the real topics — and waits until the service's
- * `GET /participants` roster shows both.
+ * Publishes a participant's enrolment and started trajectory the way flow-through does: events on
+ * the real topics. Answers the new participant's id; the caller waits for its consumers.
  */
-export async function feedParticipant(
-  app: INestApplication,
-  adminToken: string,
-  participant: FedParticipant,
-): Promise<string> {
+export async function publishParticipant(participant: FedParticipant): Promise<string> {
   const participantId = randomUUID();
   await sendRaw(TOPICS.participants, [
     {
@@ -64,6 +59,20 @@ export async function feedParticipant(
       }),
     },
   ]);
+  return participantId;
+}
+
+/**
+ * Tells a consuming service about a participant and their started trajectory the way
+ * flow-through does — events on the real topics — and waits until the service's
+ * `GET /participants` roster shows both.
+ */
+export async function feedParticipant(
+  app: INestApplication,
+  adminToken: string,
+  participant: FedParticipant,
+): Promise<string> {
+  const participantId = await publishParticipant(participant);
   await eventually(
     () => request(app.getHttpServer()).get('/participants').set('Authorization', `Bearer ${adminToken}`),
     (response) =>
