@@ -1,4 +1,5 @@
 export * from './principal';
 export * from './token-verifier';
 export * from './scope';
+export * from './read-scope';
 export * from './auth.nest';

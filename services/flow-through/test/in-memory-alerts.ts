@@ -1,3 +1,4 @@
+import { isInReadScope } from '@stapsteen/auth';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import {
   AlertInbox,
@@ -57,10 +58,9 @@ export class InMemoryAlerts implements AlertRepository, AlertInbox {
   }
 
   async list(scope: AlertScopeQuery = {}) {
-    const matches = (state: ParticipantAlerts) =>
-      (scope.regionId === undefined || state.regionId === scope.regionId) &&
-      (scope.organisationIds === undefined || scope.organisationIds.includes(state.organisationId));
-    return [...this.documents.values()].map((d) => structuredClone(d.state)).filter(matches);
+    return [...this.documents.values()]
+      .map((d) => structuredClone(d.state))
+      .filter((state) => isInReadScope(scope, state));
   }
 
   async read(keys: readonly InboxKey[]) {

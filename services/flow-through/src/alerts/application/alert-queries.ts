@@ -1,4 +1,4 @@
-import { Principal, canAccess } from '@stapsteen/auth';
+import { Principal, canAccess, isInReadScope, readScopeOf } from '@stapsteen/auth';
 import { brusselsDateOf } from '@stapsteen/calendar';
 import type { Clock } from '../../shared/clock';
 import {
@@ -68,27 +68,9 @@ export function toReadModel(
   };
 }
 
-/**
- * The documents a caller may see, narrowed to one organisation when asked: a filter narrows and
- * never widens, so an organisation outside the caller's scope gives null (nothing to read).
- */
+/** The documents a caller may see, narrowed to one organisation when asked (null: nothing). */
 export function alertScopeOf(principal: Principal, organisationId?: string): AlertScopeQuery | null {
-  switch (principal.role) {
-    case 'ADMIN':
-      return organisationId ? { organisationIds: [organisationId] } : {};
-    case 'REGIONAL_MANAGER':
-      if (principal.regionId === null) return null;
-      return { regionId: principal.regionId, ...(organisationId ? { organisationIds: [organisationId] } : {}) };
-    case 'ORGANISER':
-    case 'COACH': {
-      const own = organisationId
-        ? principal.organisationIds.filter((id) => id === organisationId)
-        : principal.organisationIds;
-      return own.length > 0 ? { organisationIds: [...own] } : null;
-    }
-    default:
-      return null;
-  }
+  return readScopeOf(principal, organisationId);
 }
 
 /** An entry's status today: a snooze that ran out is open again (as statusOn). */
@@ -109,8 +91,7 @@ function inboxKeysOf(scope: AlertScopeQuery): InboxKey[] | null {
 }
 
 const inScope = (scope: AlertScopeQuery) => (entry: { regionId: string; organisationId: string }) =>
-  (scope.regionId === undefined || entry.regionId === scope.regionId) &&
-  (scope.organisationIds === undefined || scope.organisationIds.includes(entry.organisationId));
+  isInReadScope(scope, entry);
 
 type Sortable = Pick<AlertReadModel, 'id' | 'raisedAt' | 'severity'>;
 

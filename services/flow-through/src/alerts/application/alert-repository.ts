@@ -1,3 +1,4 @@
+import type { ReadScope } from '@stapsteen/auth';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { AlertKind, AlertSeverity, AlertStatus, ParticipantAlerts } from '../domain/alert';
 
@@ -17,14 +18,8 @@ export interface AlertsOwner {
   regionId: string;
 }
 
-/**
- * Which participants' documents a list reads: those of a region and/or of some organisations
- * (both given = both must hold; nothing given = every document, for admins).
- */
-export interface AlertScopeQuery {
-  regionId?: string;
-  organisationIds?: readonly string[];
-}
+/** Which participants' documents a list reads (the caller's read scope). */
+export type AlertScopeQuery = ReadScope;
 
 export interface AlertRepository {
   load(participantId: string): Promise<StoredParticipantAlerts | null>;
