@@ -49,8 +49,13 @@ describe('TokenVerifier', () => {
   });
 
   it('accepts a token that expired within the clock tolerance', async () => {
-    const token = await mintToken(keys.privateKeyPem, testPrincipals.admin, { expiresInSeconds: -5 });
+    const token = await mintToken(keys.privateKeyPem, testPrincipals.admin, { expiresInSeconds: -2 });
     await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'ADMIN' });
+  });
+
+  it('refuses a token that expired ten seconds ago', async () => {
+    const token = await mintToken(keys.privateKeyPem, testPrincipals.admin, { expiresInSeconds: -10 });
+    expect((await rejection(token)).code).toBe('AUTH.TOKEN_EXPIRED');
   });
 
   it('asks to sign in when there is no token', async () => {

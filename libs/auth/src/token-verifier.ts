@@ -20,7 +20,9 @@ export interface AuthConfig {
   audience: string;
 }
 
-const CLOCK_TOLERANCE_SECONDS = 30;
+// The gateway and the services read synchronised clocks (NTP), so a few seconds cover their skew;
+// a wider window would let a token outlive the sign-out or role change that replaced it.
+const CLOCK_TOLERANCE_SECONDS = 5;
 const ID = /^[A-Za-z0-9._:@-]{1,100}$/;
 
 /**
