@@ -101,7 +101,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
           // After the answer: a failure here is logged, and the periodic evaluation catches up.
           (organisationId) =>
             void roster
-              .list({ organisationId })
+              .list({ organisationIds: [organisationId] })
               .then((entries) => changes.touched(entries.map((entry) => entry.participantId)))
               .catch((error) => settingsLogger.error({ err: error }, 're-evaluating gaps after new windows failed')),
         ),

@@ -1,4 +1,4 @@
-import { Principal, assertCanWriteOrganisation, canAccess, canReadOrganisation } from '@stapsteen/auth';
+import { Principal, assertCanWriteOrganisation, canAccess, canReadOrganisation, readScopeOf } from '@stapsteen/auth';
 import type { CoachingEndReason } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
@@ -112,8 +112,11 @@ export class AssignmentService {
     return groupSessionView(session);
   }
 
-  async listGroups(scope: object, organisationId?: string): Promise<GroupSessionView[]> {
-    return (await this.groups.list(scope, organisationId)).map(groupSessionView);
+  /** The sessions the caller may read, of one organisation when asked; none outside their scope. */
+  async listGroups(principal: Principal, organisationId?: string): Promise<GroupSessionView[]> {
+    const scope = readScopeOf(principal, organisationId);
+    if (!scope) return [];
+    return (await this.groups.list(scope)).map(groupSessionView);
   }
 
   async enrol(principal: Principal, sessionId: string, participantId: string) {
@@ -220,8 +223,10 @@ export class AssignmentService {
     return assignment;
   }
 
-  async listOneOnOnes(scope: object, filter: { participantId?: string; coachId?: string }): Promise<OneOnOne[]> {
-    return this.oneOnOnes.list(scope, filter);
+  async listOneOnOnes(principal: Principal, filter: { participantId?: string; coachId?: string }): Promise<OneOnOne[]> {
+    const scope = readScopeOf(principal);
+    if (!scope) return [];
+    return this.oneOnOnes.list({ scope, participantId: filter.participantId, coachId: filter.coachId });
   }
 
   async planOneOnOneSession(principal: Principal, id: string, plannedFor: string) {
@@ -360,7 +365,7 @@ export class AssignmentService {
     const load = new Map<string, number>();
     for (const coach of await this.peers.forOrganisation(coachee.organisationId))
       load.set(coach.peerCoachId, activePairs(coach).length);
-    const people = await this.roster.list({ organisationId: coachee.organisationId });
+    const people = await this.roster.list({ organisationIds: [coachee.organisationId] });
     const candidates: PeerCandidate[] = people
       .filter((person) => byParticipant.has(person.participantId))
       .map((person: RosterEntry) => ({
@@ -398,8 +403,8 @@ export class AssignmentService {
   /** Every assignment of an organisation's participants (per-organisation reads), for the effectiveness report. */
   async summariesForOrganisation(organisationId: string): Promise<AssignmentSummary[]> {
     const [groups, oneOnOnes, peers] = await Promise.all([
-      this.groups.list({}, organisationId),
-      this.oneOnOnes.list({ organisationId }, {}),
+      this.groups.list({ organisationIds: [organisationId] }),
+      this.oneOnOnes.list({ scope: { organisationIds: [organisationId] } }),
       this.peers.forOrganisation(organisationId),
     ]);
     const coachees = (coach: { pairs: Array<{ coacheeId: string }> }) => [

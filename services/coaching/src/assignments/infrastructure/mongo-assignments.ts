@@ -1,9 +1,16 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { ReadScope } from '@stapsteen/auth';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import { VersionedCollection } from '../../shared/infrastructure/versioned-collection';
-import type { GroupSessionRepository, OneOnOneRepository, PeerCoachRepository } from '../application/ports';
+import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import type {
+  GroupSessionRepository,
+  OneOnOneQuery,
+  OneOnOneRepository,
+  PeerCoachRepository,
+} from '../application/ports';
 import type { GroupSession } from '../domain/group-session';
 import type { OneOnOne } from '../domain/one-on-one';
 import type { PeerCoach } from '../domain/peer';
@@ -29,8 +36,8 @@ export class MongoGroupSessions
     await this.collection.createIndex({ 'enrolments.participantId': 1 });
   }
 
-  list(scope: object, organisationId?: string): Promise<GroupSession[]> {
-    return this.find({ $and: [scope, organisationId ? { organisationId } : {}] });
+  list(scope: ReadScope): Promise<GroupSession[]> {
+    return this.find(readScopeFilter(scope));
   }
 
   forParticipant(participantId: string): Promise<GroupSession[]> {
@@ -51,11 +58,11 @@ export class MongoOneOnOnes extends VersionedCollection<OneOnOne> implements One
     await this.collection.createIndex({ coachId: 1, status: 1 });
   }
 
-  list(scope: object, filter: { participantId?: string; coachId?: string }): Promise<OneOnOne[]> {
-    const where: Record<string, string> = {};
-    if (filter.participantId) where.participantId = filter.participantId;
-    if (filter.coachId) where.coachId = filter.coachId;
-    return this.find({ $and: [scope, where] });
+  list(query: OneOnOneQuery): Promise<OneOnOne[]> {
+    const where: Record<string, unknown> = readScopeFilter(query.scope);
+    if (query.participantId !== undefined) where.participantId = query.participantId;
+    if (query.coachId !== undefined) where.coachId = query.coachId;
+    return this.find(where);
   }
 
   forParticipant(participantId: string): Promise<OneOnOne[]> {

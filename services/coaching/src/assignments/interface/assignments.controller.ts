@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, scopeFilter } from '@stapsteen/auth';
+import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { toRatings } from '../../assessments/interface/assessment.dto';
 import { AssignmentService } from '../application/assignment-service';
 import {
@@ -43,7 +43,7 @@ export class GroupSessionsController {
       '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: GroupListQuery) {
-    return this.assignments.listGroups(scopeFilter(principal), query.organisationId);
+    return this.assignments.listGroups(principal, query.organisationId);
   }
 
   @Get(':id')
@@ -130,7 +130,7 @@ export class OneOnOnesController {
   @Get()
   @ApiOperation({ summary: 'One-on-one coaching within your scope, by participant or coach' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: OneOnOneListQuery) {
-    return this.assignments.listOneOnOnes(scopeFilter(principal), query);
+    return this.assignments.listOneOnOnes(principal, query);
   }
 
   @Get(':id')

@@ -42,7 +42,7 @@ export class EffectivenessService {
     const [assessments, assignments, participants] = await Promise.all([
       this.assessments.forOrganisation(organisationId),
       this.assignments.summariesForOrganisation(organisationId),
-      this.roster.list({ organisationId }),
+      this.roster.list({ organisationIds: [organisationId] }),
     ]);
     const trajectories = new Map(participants.map((p) => [p.participantId, p.trajectories]));
     return {

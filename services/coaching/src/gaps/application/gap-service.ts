@@ -1,4 +1,4 @@
-import { Principal, canAccess, canReadOrganisation, scopeFilter } from '@stapsteen/auth';
+import { Principal, ReadScope, canAccess, canReadOrganisation, readScopeOf } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
 import type { AssessmentRepository } from '../../assessments/application/assessment-service';
@@ -10,8 +10,12 @@ import { DEFAULT_GAP_POLICY, wantedGaps } from '../domain/gap-rules';
 import type { GapPolicies } from './gap-settings-service';
 import { Gap, ParticipantGaps, reconcileGaps } from '../domain/participant-gaps';
 
+/** One document per participant (`load(participantId)`); lists by typed queries, never database filters. */
 export interface GapRepository extends AggregateStore<ParticipantGaps> {
-  list(filter: object): Promise<ParticipantGaps[]>;
+  /** The documents of an organisation's participants. */
+  forOrganisation(organisationId: string): Promise<ParticipantGaps[]>;
+  /** The documents of the participants a coach is named on, inside a read scope. */
+  forCoach(scope: ReadScope, coachId: string): Promise<ParticipantGaps[]>;
 }
 
 export const GAP_REPOSITORY = Symbol('GAP_REPOSITORY');
@@ -94,7 +98,7 @@ export class GapService {
   }
 
   async forOrganisation(principal: Principal, organisationId: string, status: GapStatus): Promise<GapView[]> {
-    const gaps = await this.gaps.list({ organisationId });
+    const gaps = await this.gaps.forOrganisation(organisationId);
     if (
       !canReadOrganisation(
         principal,
@@ -112,7 +116,9 @@ export class GapService {
   }
 
   async forCoach(principal: Principal, coachId: string, status: GapStatus): Promise<GapView[]> {
-    return this.view(await this.gaps.list({ $and: [scopeFilter(principal), { coachId }] }), status);
+    const scope = readScopeOf(principal);
+    if (!scope) return [];
+    return this.view(await this.gaps.forCoach(scope, coachId), status);
   }
 
   async forParticipant(principal: Principal, participantId: string, status: GapStatus): Promise<GapView[]> {

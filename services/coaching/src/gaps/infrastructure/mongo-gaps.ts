@@ -1,7 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
+import type { ReadScope } from '@stapsteen/auth';
 import type { Connection } from 'mongoose';
+import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
 import { VersionedCollection } from '../../shared/infrastructure/versioned-collection';
 import type { GapRepository } from '../application/gap-service';
 import type { ParticipantGaps } from '../domain/participant-gaps';
@@ -23,7 +25,11 @@ export class MongoGaps extends VersionedCollection<ParticipantGaps> implements G
     await this.collection.createIndex({ coachId: 1 });
   }
 
-  list(filter: object): Promise<ParticipantGaps[]> {
-    return this.find(filter, 20_000);
+  forOrganisation(organisationId: string): Promise<ParticipantGaps[]> {
+    return this.find({ organisationId }, 20_000);
+  }
+
+  forCoach(scope: ReadScope, coachId: string): Promise<ParticipantGaps[]> {
+    return this.find({ ...readScopeFilter(scope), coachId }, 20_000);
   }
 }

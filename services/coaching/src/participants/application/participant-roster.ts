@@ -1,3 +1,4 @@
+import type { ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 
 export interface TrajectoryWindow {
@@ -27,7 +28,8 @@ export interface RosterEntry {
 export interface ParticipantRoster {
   /** Applies an event once; returns false when it was applied before (a redelivery) or is not for us. */
   apply(envelope: EventEnvelope<unknown>): Promise<boolean>;
-  list(scope: object): Promise<RosterEntry[]>;
+  /** The known, not erased participants inside a read scope, by name. */
+  list(scope: ReadScope): Promise<RosterEntry[]>;
   findById(participantId: string): Promise<RosterEntry | null>;
   /** Every known participant id, for the periodic gap evaluation. */
   ids(): Promise<string[]>;

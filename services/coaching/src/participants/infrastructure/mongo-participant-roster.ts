@@ -1,9 +1,11 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { applyOnce, ProjectionCollection } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
+import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
 import type {
   LowHoursState,
   ParticipantRoster,
@@ -118,9 +120,9 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
     );
   }
 
-  async list(scope: object): Promise<RosterEntry[]> {
+  async list(scope: ReadScope): Promise<RosterEntry[]> {
     const documents = await this.collection
-      .find({ ...scope, erased: { $ne: true }, displayName: { $exists: true } })
+      .find({ ...readScopeFilter(scope), erased: { $ne: true }, displayName: { $exists: true } })
       .sort({ displayName: 1 })
       .limit(5000)
       .toArray();

@@ -1,0 +1,358 @@
+import { isInReadScope, type ReadScope } from '@stapsteen/auth';
+import type { EventEnvelope } from '@stapsteen/contracts';
+import type { OutboxEntry } from '@stapsteen/messaging';
+import type { AssessmentRepository } from '../src/assessments/application/assessment-service';
+import type { Assessment } from '../src/assessments/domain/assessment';
+import type {
+  GroupSessionRepository,
+  OneOnOneQuery,
+  OneOnOneRepository,
+  PeerCoachRepository,
+} from '../src/assignments/application/ports';
+import type { GroupSession } from '../src/assignments/domain/group-session';
+import type { OneOnOne } from '../src/assignments/domain/one-on-one';
+import type { PeerCoach } from '../src/assignments/domain/peer';
+import type { CatalogueRepository } from '../src/competencies/application/catalogue-service';
+import type { Catalogue } from '../src/competencies/domain/catalogue';
+import type { GapRepository } from '../src/gaps/application/gap-service';
+import type { ParticipantGaps } from '../src/gaps/domain/participant-gaps';
+import type {
+  LowHoursState,
+  ParticipantRoster,
+  RosterEntry,
+  TrajectoryWindow,
+} from '../src/participants/application/participant-roster';
+import type { AggregateStore, Versioned } from '../src/shared/application/aggregate-writes';
+
+/**
+ * In-memory fakes of the coaching service's own ports, for unit tests of the use cases. They keep
+ * the promises the MongoDB adapters make, and test/contracts holds both to them: a write is made
+ * only at the version it was read at, an insert of an existing id loses, the events of a write are
+ * kept with it, and what a caller gets back is a copy, never the stored object.
+ */
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** One aggregate per id with its version and outbox, as `VersionedCollection` stores it. */
+export class InMemoryAggregates<T extends object> implements AggregateStore<T> {
+  protected readonly stored = new Map<string, { value: T; version: number; outbox: OutboxEntry[] }>();
+  /** Runs once just before the next write: another writer's change landing between read and write. */
+  private interleave: (() => void) | null = null;
+  /** Successful writes (inserts and updates). */
+  writes = 0;
+  /** Calls of the list queries, so a test can see that a read asked nothing. */
+  queries = 0;
+
+  constructor(readonly collectionName: string) {}
+
+  /** Lets another writer change the store between this request's read and its write. */
+  beforeNextWrite(change: () => void): void {
+    this.interleave = change;
+  }
+
+  /** Stores a value as another writer would (creating it or bumping its version). */
+  put(id: string, value: T): void {
+    const current = this.stored.get(id);
+    this.stored.set(id, { value: copy(value), version: (current?.version ?? 0) + 1, outbox: current?.outbox ?? [] });
+  }
+
+  /** What is stored now (a copy), or null. */
+  get(id: string): T | null {
+    const found = this.stored.get(id);
+    return found ? copy(found.value) : null;
+  }
+
+  /** The events written with the aggregate, oldest first, as `type@vN`. */
+  eventTypes(id: string): string[] {
+    return (this.stored.get(id)?.outbox ?? []).map((entry) => entry.type);
+  }
+
+  /** The events' envelopes, oldest first. */
+  events(id: string): Array<EventEnvelope<Record<string, unknown>>> {
+    return (this.stored.get(id)?.outbox ?? []).map((entry) => JSON.parse(entry.value));
+  }
+
+  async load(id: string): Promise<Versioned<T> | null> {
+    const found = this.stored.get(id);
+    return found ? { value: copy(found.value), version: found.version } : null;
+  }
+
+  async insert(id: string, value: T, outbox: OutboxEntry[]): Promise<boolean> {
+    this.runInterleaved();
+    if (this.stored.has(id)) return false;
+    this.stored.set(id, { value: copy(value), version: 1, outbox: copy(outbox) });
+    this.writes += 1;
+    return true;
+  }
+
+  async update(id: string, value: T, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean> {
+    this.runInterleaved();
+    const current = this.stored.get(id);
+    if (!current || current.version !== expectedVersion) return false;
+    this.stored.set(id, {
+      value: copy(value),
+      version: expectedVersion + 1,
+      outbox: [...current.outbox, ...copy(outbox)],
+    });
+    this.writes += 1;
+    return true;
+  }
+
+  protected where(matches: (value: T) => boolean): T[] {
+    this.queries += 1;
+    return [...this.stored.values()]
+      .map((entry) => entry.value)
+      .filter(matches)
+      .map(copy);
+  }
+
+  private runInterleaved(): void {
+    const change = this.interleave;
+    this.interleave = null;
+    change?.();
+  }
+}
+
+export class InMemoryGroupSessions extends InMemoryAggregates<GroupSession> implements GroupSessionRepository {
+  constructor() {
+    super('group_sessions');
+  }
+
+  async list(scope: ReadScope): Promise<GroupSession[]> {
+    return this.where((session) => isInReadScope(scope, session));
+  }
+
+  async forParticipant(participantId: string): Promise<GroupSession[]> {
+    return this.where((session) => session.enrolments.some((e) => e.participantId === participantId));
+  }
+}
+
+export class InMemoryOneOnOnes extends InMemoryAggregates<OneOnOne> implements OneOnOneRepository {
+  constructor() {
+    super('one_on_ones');
+  }
+
+  async list(query: OneOnOneQuery): Promise<OneOnOne[]> {
+    return this.where(
+      (assignment) =>
+        isInReadScope(query.scope, assignment) &&
+        (query.participantId === undefined || assignment.participantId === query.participantId) &&
+        (query.coachId === undefined || assignment.coachId === query.coachId),
+    );
+  }
+
+  async forParticipant(participantId: string): Promise<OneOnOne[]> {
+    return this.where((assignment) => assignment.participantId === participantId);
+  }
+}
+
+export class InMemoryPeerCoaches extends InMemoryAggregates<PeerCoach> implements PeerCoachRepository {
+  constructor() {
+    super('peer_coaches');
+  }
+
+  async forCoachee(participantId: string): Promise<PeerCoach[]> {
+    return this.where((coach) => coach.pairs.some((pair) => pair.coacheeId === participantId));
+  }
+
+  async forOrganisation(organisationId: string): Promise<PeerCoach[]> {
+    return this.where((coach) => coach.organisationId === organisationId);
+  }
+
+  async locatePair(pairId: string): Promise<string | null> {
+    this.queries += 1;
+    for (const [id, entry] of this.stored) if (entry.value.pairs.some((pair) => pair.id === pairId)) return id;
+    return null;
+  }
+}
+
+export class InMemoryGaps extends InMemoryAggregates<ParticipantGaps> implements GapRepository {
+  constructor() {
+    super('coaching_gaps');
+  }
+
+  async forOrganisation(organisationId: string): Promise<ParticipantGaps[]> {
+    return this.where((document) => document.organisationId === organisationId);
+  }
+
+  async forCoach(scope: ReadScope, coachId: string): Promise<ParticipantGaps[]> {
+    return this.where((document) => isInReadScope(scope, document) && document.coachId === coachId);
+  }
+}
+
+/** Assessments are written once each and never changed. */
+export class InMemoryAssessments implements AssessmentRepository {
+  private readonly stored = new Map<string, { assessment: Assessment; outbox: OutboxEntry[] }>();
+
+  async insertMany(records: Array<{ assessment: Assessment; outbox: OutboxEntry[] }>): Promise<void> {
+    for (const { assessment, outbox } of records) {
+      if (this.stored.has(assessment.id)) throw new Error(`assessment ${assessment.id} exists already`);
+      this.stored.set(assessment.id, { assessment: copy(assessment), outbox: copy(outbox) });
+    }
+  }
+
+  async forParticipant(participantId: string): Promise<Assessment[]> {
+    return this.all().filter((assessment) => assessment.participantId === participantId);
+  }
+
+  async forOrganisation(organisationId: string): Promise<Assessment[]> {
+    return this.all().filter((assessment) => assessment.organisationId === organisationId);
+  }
+
+  async deleteForParticipant(participantId: string): Promise<void> {
+    for (const [id, { assessment }] of this.stored)
+      if (assessment.participantId === participantId) this.stored.delete(id);
+  }
+
+  private all(): Assessment[] {
+    return [...this.stored.values()].map(({ assessment }) => copy(assessment));
+  }
+}
+
+/** One catalogue per organisation and version; a version is stored once. */
+export class InMemoryCatalogues implements CatalogueRepository {
+  private readonly stored = new Map<string, Catalogue>();
+
+  async latest(organisationId: string): Promise<Catalogue | null> {
+    const versions = [...this.stored.values()]
+      .filter((catalogue) => catalogue.organisationId === organisationId)
+      .sort((a, b) => b.version - a.version);
+    return versions[0] ? copy(versions[0]) : null;
+  }
+
+  async version(organisationId: string, version: number): Promise<Catalogue | null> {
+    const found = this.stored.get(`${organisationId}:v${version}`);
+    return found ? copy(found) : null;
+  }
+
+  async insert(catalogue: Catalogue): Promise<boolean> {
+    const key = `${catalogue.organisationId}:v${catalogue.version}`;
+    if (this.stored.has(key)) return false;
+    this.stored.set(key, copy(catalogue));
+    return true;
+  }
+}
+
+interface RosterState {
+  organisationId?: string;
+  regionId?: string;
+  displayName?: string;
+  coachId?: string | null;
+  erased?: boolean;
+  trajectories: Record<string, TrajectoryWindow>;
+  lowHours?: LowHoursState | null;
+  appliedEventIds: string[];
+}
+
+/** The roster projection, applying each event once, as `MongoParticipantRoster` does. */
+export class InMemoryParticipantRoster implements ParticipantRoster {
+  private readonly stored = new Map<string, RosterState>();
+  /** Calls of `list`, so a test can see that a read asked nothing. */
+  queries = 0;
+
+  /** A participant as the events would have made them (enrolled, and their trajectories). */
+  add(entry: RosterEntry): void {
+    this.stored.set(entry.participantId, {
+      organisationId: entry.organisationId,
+      regionId: entry.regionId,
+      displayName: entry.displayName,
+      coachId: entry.coachId,
+      trajectories: Object.fromEntries(entry.trajectories.map((t) => [t.trajectoryId, copy(t)])),
+      lowHours: copy(entry.lowHours),
+      appliedEventIds: [],
+    });
+  }
+
+  async apply(envelope: EventEnvelope<unknown>): Promise<boolean> {
+    const data = envelope.data as Record<string, unknown>;
+    const state = this.stored.get(envelope.participantId) ?? { trajectories: {}, appliedEventIds: [] };
+    const set = (change: (state: RosterState) => void): boolean => {
+      if (state.appliedEventIds.includes(envelope.eventId)) return false;
+      change(state);
+      state.appliedEventIds.push(envelope.eventId);
+      this.stored.set(envelope.participantId, state);
+      return true;
+    };
+    switch (envelope.type) {
+      case 'participant.enrolled':
+      case 'participant.updated':
+        return set((s) => {
+          s.organisationId = data.organisationId as string;
+          s.regionId = data.regionId as string;
+          s.displayName = data.displayName as string;
+          s.coachId = data.coachId as string | null;
+        });
+      case 'participant.erased':
+        return set((s) => {
+          s.erased = true;
+          s.displayName = '';
+          s.coachId = null;
+        });
+      case 'trajectory.started':
+        return set((s) => {
+          s.organisationId = data.organisationId as string;
+          s.regionId = data.regionId as string;
+          const id = String(data.trajectoryId);
+          s.trajectories[id] = { trajectoryId: id, startedOn: data.startedOn as string, endedOn: null };
+        });
+      case 'trajectory.ended':
+        return set((s) => {
+          const id = String(data.trajectoryId);
+          const current = s.trajectories[id] ?? { trajectoryId: id, startedOn: null, endedOn: null };
+          s.trajectories[id] = { ...current, endedOn: String(data.endedOn) };
+        });
+      case 'participant.low-hours-flagged':
+        return set((s) => {
+          s.organisationId = data.organisationId as string;
+          s.regionId = data.regionId as string;
+          s.lowHours = { flagged: true, month: data.month as string, severity: data.severity as string | null };
+        });
+      case 'participant.low-hours-cleared':
+        return set((s) => {
+          s.lowHours = { flagged: false, month: data.month as string, severity: null };
+        });
+      default:
+        return false;
+    }
+  }
+
+  async list(scope: ReadScope): Promise<RosterEntry[]> {
+    this.queries += 1;
+    return [...this.stored.entries()]
+      .filter(([, s]) => !s.erased && s.displayName !== undefined)
+      .map(([id, s]) => toEntry(id, s))
+      .filter((entry) => isInReadScope(scope, entry))
+      .sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
+  }
+
+  async findById(participantId: string): Promise<RosterEntry | null> {
+    const s = this.stored.get(participantId);
+    return s?.organisationId && !s.erased ? toEntry(participantId, s) : null;
+  }
+
+  async ids(): Promise<string[]> {
+    return [...this.stored.entries()].filter(([, s]) => !s.erased).map(([id]) => id);
+  }
+
+  async regionOf(organisationId: string): Promise<string | null> {
+    for (const s of this.stored.values()) {
+      if (s.organisationId === organisationId && s.regionId !== undefined) return s.regionId;
+    }
+    return null;
+  }
+
+  async isErased(participantId: string): Promise<boolean> {
+    return this.stored.get(participantId)?.erased === true;
+  }
+}
+
+function toEntry(participantId: string, s: RosterState): RosterEntry {
+  return copy({
+    participantId,
+    organisationId: s.organisationId ?? '',
+    regionId: s.regionId ?? '',
+    displayName: s.displayName ?? '',
+    coachId: s.coachId ?? null,
+    trajectories: Object.values(s.trajectories).sort((a, b) => (a.startedOn ?? '').localeCompare(b.startedOn ?? '')),
+    lowHours: s.lowHours ?? null,
+  });
+}
