@@ -1,8 +1,11 @@
+import { ReadScope, isInReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import type { OutboxEntry } from '@stapsteen/messaging';
+import type { BarrierRepository, MonthRange } from '../src/barriers/application/record-barriers';
+import type { BarrierRecord } from '../src/barriers/domain/barriers';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from '../src/month-close/application/ports';
 import type { OrganisationTargets } from '../src/month-close/domain/targets';
-import type { ParticipantRoster, RosterEntry } from '../src/participants/application/participant-roster';
+import type { ParticipantRoster, RosterEntry, RosterQuery } from '../src/participants/application/participant-roster';
 import type {
   ImportJob,
   ImportJobRepository,
@@ -15,7 +18,8 @@ import type { ParticipantYear } from '../src/prestations/domain/participant-year
  * In-memory fakes of the hours service's own ports, for unit tests of the use cases. They keep
  * the promises the MongoDB adapters make: a year is written only at the version it was read at,
  * an insert of an existing year loses, and what a caller gets back is a copy, never the stored
- * object.
+ * object. `test/contracts/` holds those promises as one suite per port, run against each fake
+ * here (`in-memory-hours.spec.ts`) and against its MongoDB adapter (`mongo-hours.int-spec.ts`).
  */
 const copy = <T>(value: T): T => structuredClone(value);
 const keyOf = (participantId: string, year: number) => `${participantId}:${year}`;
@@ -99,6 +103,8 @@ export class InMemoryParticipantYears implements ParticipantYearRepository {
 
 export class InMemoryRoster implements ParticipantRoster {
   private readonly entries = new Map<string, RosterEntry>();
+  /** How often a list reached the store: a caller with nothing to read must not. */
+  lists = 0;
 
   constructor(entries: RosterEntry[] = []) {
     for (const entry of entries) this.add(entry);
@@ -108,16 +114,22 @@ export class InMemoryRoster implements ParticipantRoster {
     this.entries.set(entry.participantId, copy(entry));
   }
 
+  /** Forgets a participant, as `participant.erased` makes the real roster do. */
+  erase(participantId: string): void {
+    this.entries.delete(participantId);
+  }
+
   async apply(_envelope: EventEnvelope<unknown>): Promise<boolean> {
     throw new Error('The use cases under test do not apply events');
   }
 
-  async list(scope: object): Promise<RosterEntry[]> {
-    const wanted = Object.entries(scope);
+  async list(query: RosterQuery): Promise<RosterEntry[]> {
+    this.lists += 1;
+    const selected = (entry: RosterEntry) =>
+      'scope' in query ? isInReadScope(query.scope, entry) : entry.organisationId === query.organisationId;
     return [...this.entries.values()]
-      .filter((entry) =>
-        wanted.every(([field, value]) => (entry as unknown as Record<string, unknown>)[field] === value),
-      )
+      .filter(selected)
+      .sort((a, b) => byCodeUnits(a.displayName, b.displayName))
       .map(copy);
   }
 
@@ -180,7 +192,8 @@ export class InMemoryImportJobs implements ImportJobRepository {
   }
 
   async save(job: ImportJob): Promise<void> {
-    this.jobs.set(job.id, copy(job));
+    // As the adapter's replace without upsert: a job never created stays absent.
+    if (this.jobs.has(job.id)) this.jobs.set(job.id, copy(job));
   }
 
   async find(id: string): Promise<ImportJob | null> {
@@ -201,11 +214,50 @@ export class InMemoryTargetSettings implements TargetSettings {
     this.targets.set(organisationId, copy(targets));
   }
 
+  async save(organisationId: string, targets: OrganisationTargets): Promise<void> {
+    this.set(organisationId, targets);
+  }
+
   async forOrganisation(organisationId: string): Promise<OrganisationTargets | null> {
     const found = this.targets.get(organisationId);
     return found ? copy(found) : null;
   }
 }
+
+/** A participant-month's barriers with the events stored beside them. */
+export class InMemoryBarriers implements BarrierRepository {
+  private readonly records = new Map<string, { record: BarrierRecord; outbox: OutboxEntry[] }>();
+  /** How often a read reached the store: a caller with nothing to read must not. */
+  reads = 0;
+
+  async save(record: BarrierRecord, outbox: OutboxEntry[]): Promise<void> {
+    const id = `${record.participantId}:${record.month}`;
+    const earlier = this.records.get(id)?.outbox ?? [];
+    this.records.set(id, { record: copy(record), outbox: [...earlier, ...copy(outbox)] });
+  }
+
+  async find(participantId: string, month: string): Promise<BarrierRecord | null> {
+    this.reads += 1;
+    const found = this.records.get(`${participantId}:${month}`);
+    return found ? copy(found.record) : null;
+  }
+
+  async list(scope: ReadScope, months: MonthRange): Promise<BarrierRecord[]> {
+    this.reads += 1;
+    return [...this.records.values()]
+      .map(({ record }) => record)
+      .filter((record) => isInReadScope(scope, record) && record.month >= months.from && record.month <= months.to)
+      .map(copy);
+  }
+
+  /** The events stored with a participant-month's barriers, for tests. */
+  outboxOf(participantId: string, month: string): OutboxEntry[] {
+    return copy(this.records.get(`${participantId}:${month}`)?.outbox ?? []);
+  }
+}
+
+/** The order MongoDB sorts strings in without a collation (by code, as `<` compares them), not the locale's. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A clock standing still at one moment. */
 export const clockAt = (iso: string) => ({ now: () => new Date(iso) });

@@ -1,4 +1,4 @@
-import { Principal, assertCanWriteOrganisation, canAccess, scopeFilter } from '@stapsteen/auth';
+import { Principal, ReadScope, assertCanWriteOrganisation, canAccess, readScopeOf } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { stampForOutbox } from '@stapsteen/messaging';
 import type { MonthCloseRepository } from '../../month-close/application/ports';
@@ -9,8 +9,16 @@ import { BarrierCode, BarrierCount, BarrierRecord, countBarriers, recordBarriers
 export interface BarrierRepository {
   /** Replaces the participant-month's barriers and stores its event in the same write. */
   save(record: BarrierRecord, outbox: ReturnType<typeof stampForOutbox>): Promise<void>;
+  /** The participant-month's barriers; null when none were recorded. */
   find(participantId: string, month: string): Promise<BarrierRecord | null>;
-  list(filter: object): Promise<BarrierRecord[]>;
+  /** The records within the scope whose month lies from `months.from` to `months.to`, both included. */
+  list(scope: ReadScope, months: MonthRange): Promise<BarrierRecord[]>;
+}
+
+/** Months as `YYYY-MM`, both ends included. */
+export interface MonthRange {
+  from: string;
+  to: string;
 }
 
 export const BARRIER_REPOSITORY = Symbol('BARRIER_REPOSITORY');
@@ -79,8 +87,9 @@ export class BarrierService {
 
   /** Which barriers keep hours low, per organisation, over a period, within the caller's scope. */
   async report(principal: Principal, fromMonth: string, toMonth: string): Promise<BarrierCount[]> {
-    return countBarriers(
-      await this.barriers.list({ $and: [scopeFilter(principal), { month: { $gte: fromMonth, $lte: toMonth } }] }),
-    );
+    const scope = readScopeOf(principal);
+    // Nothing to read (a manager without a region): an empty report, without asking the database.
+    if (!scope) return [];
+    return countBarriers(await this.barriers.list(scope, { from: fromMonth, to: toMonth }));
   }
 }

@@ -4,7 +4,9 @@ import { WRITE_GUARD, WriteGuard, aggregateKey, guardedFilter, readDecideWrite }
 import { DomainError } from '@stapsteen/errors';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
-import type { BarrierRepository } from '../application/record-barriers';
+import type { ReadScope } from '@stapsteen/auth';
+import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import type { BarrierRepository, MonthRange } from '../application/record-barriers';
 import type { BarrierRecord } from '../domain/barriers';
 
 interface BarrierDocument extends BarrierRecord {
@@ -88,7 +90,8 @@ export class MongoBarriers implements BarrierRepository, OnModuleInit {
     return document ? strip(document) : null;
   }
 
-  async list(filter: object): Promise<BarrierRecord[]> {
+  async list(scope: ReadScope, months: MonthRange): Promise<BarrierRecord[]> {
+    const filter = { ...readScopeFilter(scope), month: { $gte: months.from, $lte: months.to } };
     return (
       await this.collection
         .find(filter, { projection: { outbox: 0 } })

@@ -23,7 +23,10 @@ export interface MonthCloseRepository {
 }
 
 export interface TargetSettings {
+  /** The organisation's ramp and low-hours rule; null when it never saved any. */
   forOrganisation(organisationId: string): Promise<OrganisationTargets | null>;
+  /** Replaces the organisation's settings whole (a rule left out is gone); the last save wins. */
+  save(organisationId: string, targets: OrganisationTargets): Promise<void>;
 }
 
 export const MONTH_CLOSE_REPOSITORY = Symbol('MONTH_CLOSE_REPOSITORY');

@@ -18,8 +18,7 @@ import {
 import { DomainError } from '@stapsteen/errors';
 import { AllowanceExport } from '../application/allowance-export';
 import { CloseMonthHandler } from '../application/close-month';
-import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository } from '../application/ports';
-import { MongoTargetSettings } from '../infrastructure/mongo-month-closes';
+import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from '../application/ports';
 import { DEFAULT_FLAG_AFTER_MONTHS_BELOW } from '../domain/low-hours';
 import { FALLBACK_MONTHLY_TARGET, lowHoursRuleOf } from '../domain/targets';
 import { TargetSettingsRequest, TargetSettingsView } from './month-close.dto';
@@ -31,7 +30,7 @@ export class MonthCloseController {
   constructor(
     private readonly closeMonth: CloseMonthHandler,
     @Inject(MONTH_CLOSE_REPOSITORY) private readonly closes: MonthCloseRepository,
-    private readonly targets: MongoTargetSettings,
+    @Inject(TARGET_SETTINGS) private readonly targets: TargetSettings,
     private readonly allowances: AllowanceExport,
   ) {}
 

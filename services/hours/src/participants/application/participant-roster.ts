@@ -1,3 +1,4 @@
+import type { ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
 
@@ -13,10 +14,18 @@ export interface RosterEntry {
   trajectories: TrajectoryWindow[];
 }
 
+/**
+ * Which participants a list returns: one organisation's (the service's own work: the month grid,
+ * a close, an import), or those a reader may see.
+ */
+export type RosterQuery = { organisationId: string } | { scope: ReadScope };
+
 export interface ParticipantRoster {
   /** Applies an event once; returns false when it was applied before (a redelivery). */
   apply(envelope: EventEnvelope<unknown>): Promise<boolean>;
-  list(scope: object): Promise<RosterEntry[]>;
+  /** The participants the query selects, erased ones left out, ordered by display name. */
+  list(query: RosterQuery): Promise<RosterEntry[]>;
+  /** A participant by id; null when unknown or erased. */
   findById(participantId: string): Promise<RosterEntry | null>;
   /** The organisations that have participants. */
   organisations(): Promise<string[]>;

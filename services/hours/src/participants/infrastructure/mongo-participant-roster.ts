@@ -5,7 +5,8 @@ import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { applyOnce, ProjectionCollection } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
-import type { ParticipantRoster, RosterEntry } from '../application/participant-roster';
+import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import type { ParticipantRoster, RosterEntry, RosterQuery } from '../application/participant-roster';
 
 interface RosterDocument {
   _id: string;
@@ -126,9 +127,10 @@ export class MongoParticipantRoster implements ParticipantRoster, OnModuleInit {
     );
   }
 
-  async list(scope: object): Promise<RosterEntry[]> {
+  async list(query: RosterQuery): Promise<RosterEntry[]> {
+    const selected = 'scope' in query ? readScopeFilter(query.scope) : { organisationId: query.organisationId };
     const documents = await this.collection
-      .find({ ...scope, erased: { $ne: true }, displayName: { $exists: true } })
+      .find({ ...selected, erased: { $ne: true }, displayName: { $exists: true } })
       .sort({ displayName: 1 })
       .toArray();
     return documents.map(toEntry);

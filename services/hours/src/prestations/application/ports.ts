@@ -36,7 +36,9 @@ export interface ImportJob {
 }
 
 export interface ImportJobRepository {
+  /** Stores a new job; rejects when a job with its id exists (the first one stays). */
   create(job: ImportJob): Promise<void>;
+  /** Replaces a created job whole (progress, problems, end); a job never created stays absent. */
   save(job: ImportJob): Promise<void>;
   find(id: string): Promise<ImportJob | null>;
 }
