@@ -58,6 +58,9 @@ const LIST_PATH_PARAMS = ['coachId', 'month'];
  */
 const NOT_FOUND_MEANS_NOTHING_RECORDED: Record<string, string> = {
   BarriersController_find: 'HOURS.BARRIERS_NOT_FOUND',
+  // An export job belongs to whoever started it: the matrix addresses one nobody started.
+  KpisController_pseudonymisedExport: 'KPI.EXPORT_NOT_FOUND',
+  KpisController_pseudonymisedExportFile: 'KPI.EXPORT_NOT_FOUND',
 };
 
 /**
@@ -326,6 +329,7 @@ describe('access matrix: every endpoint × role × scope', () => {
       referralId: ids.referral,
       version: ids.catalogueVersion,
       kind: 'LOW_HOURS',
+      exportId: '00000000-0000-4000-8000-000000000000',
     };
     if (name !== 'id') return byName[name];
     return {

@@ -222,11 +222,39 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
     expect(sheet.rowCount).toBeGreaterThan(1);
 
     // One participant in Neteland's month: under five, so no participant row is published.
-    const pseudonymised = await http().get('/kpis/export-pseudonymised.csv').set(as('managerKempen')).expect(200);
+    // The export runs in the background: started, followed, then downloaded by the one who started it.
+    const started = await http().post('/kpis/pseudonymised-exports').set(as('managerKempen')).send({}).expect(202);
+    expect(started.headers.location).toBe(`/kpis/pseudonymised-exports/${started.body.id}`);
+    expect(started.body).toMatchObject({ filename: expect.stringMatching(/^kpis-gepseudonimiseerd-/) });
+    const done = await eventually(
+      () => http().get(started.headers.location).set(as('managerKempen')),
+      (r) => r.status === 200 && r.body.status === 'DONE',
+      { what: 'the pseudonymised export finished' },
+    );
+    const organisations = (await http().get('/kpis/organisations').set(as('managerKempen')).expect(200)).body
+      .organisations.length;
+    expect(done.body.progress).toEqual({ done: organisations, total: organisations, rows: 0, suppressedGroups: 1 });
+    const pseudonymised = await http().get(`${started.headers.location}/file`).set(as('managerKempen')).expect(200);
+    expect(pseudonymised.headers['content-disposition']).toBe(`attachment; filename="${done.body.filename}"`);
     const lines = pseudonymised.text.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(pseudonymised.text).not.toContain(ids2.started);
-    const organiser = await http().get('/kpis/export-pseudonymised.csv').set(as('neteland')).expect(403);
+    // Someone else's export does not exist for them, even in the same region or for an admin.
+    for (const who of ['managerGent', 'admin']) {
+      const other = await http().get(started.headers.location).set(as(who)).expect(404);
+      expect(other.headers['content-type']).toContain('application/problem+json');
+      expect(other.body.code).toBe('KPI.EXPORT_NOT_FOUND');
+      expect((await http().get(`${started.headers.location}/file`).set(as(who)).expect(404)).body.code).toBe(
+        'KPI.EXPORT_NOT_FOUND',
+      );
+    }
+    const outOfScope = await http()
+      .post('/kpis/pseudonymised-exports')
+      .set(as('managerGent'))
+      .send({ regionId: ids.kempen })
+      .expect(404);
+    expect(outOfScope.body.code).toBe('KPI.SCOPE_NOT_FOUND');
+    const organiser = await http().post('/kpis/pseudonymised-exports').set(as('neteland')).send({}).expect(403);
     expect(organiser.body.code).toBe('AUTH.ROLE_FORBIDDEN');
   });
 });

@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -9,9 +9,11 @@ import { KpiExports } from './application/kpi-exports';
 import { KpiProjector } from './application/kpi-projector';
 import { CachedKpiReadModels } from './application/cached-kpi-read-models';
 import { KpiQueries } from './application/kpi-queries';
+import { EXPORT_FILES, ExportFiles, PseudonymisedExportJobs } from './application/pseudonymised-export-jobs';
 import { BIRTH_DATES, BirthDates, KPI_READ_MODELS, KpiReadModels } from './application/kpi-read-models';
 import { MongoBirthDates } from './infrastructure/mongo-birth-dates';
 import { MongoKpiReadModels } from './infrastructure/mongo-kpi-read-models';
+import { TempExportFiles } from './infrastructure/temp-export-files';
 import { KpiEventsConsumer } from './interface/kpi-events.consumer';
 import { KpisController } from './interface/kpis.controller';
 
@@ -57,7 +59,21 @@ export const keyedPseudonym = (secret: string, purpose: string) => (value: strin
         new KpiExports(queries, keyedPseudonym(config.KPI_PSEUDONYM_SECRET, 'participant')),
       inject: [KpiQueries, SERVICE_CONFIG],
     },
+    { provide: EXPORT_FILES, useFactory: () => new TempExportFiles() },
+    {
+      provide: PseudonymisedExportJobs,
+      useFactory: (queries: KpiQueries, exports: KpiExports, files: ExportFiles) =>
+        new PseudonymisedExportJobs(queries, exports, files, randomUUID),
+      inject: [KpiQueries, KpiExports, EXPORT_FILES],
+    },
   ],
   exports: [KpiProjector],
 })
-export class KpisModule {}
+export class KpisModule implements OnApplicationShutdown {
+  constructor(private readonly pseudonymisedExports: PseudonymisedExportJobs) {}
+
+  /** Running exports finish and every export file is removed. */
+  onApplicationShutdown(): Promise<void> {
+    return this.pseudonymisedExports.close();
+  }
+}

@@ -1,7 +1,7 @@
 import type { Principal } from '@stapsteen/auth';
 import ExcelJS from 'exceljs';
-import { emptyOrganisationMonth, recordParticipantMonth } from '../domain/organisation-month';
-import { emptyRoster, recordEnd, recordReferral, recordStart } from '../domain/roster';
+import { OrganisationMonth, emptyOrganisationMonth, recordParticipantMonth } from '../domain/organisation-month';
+import { OrganisationRoster, emptyRoster, recordEnd, recordReferral, recordStart } from '../domain/roster';
 import { HOURS_BUCKETS, type HoursBucket } from '../domain/kpi-arithmetic';
 import { HIDDEN_BAND, KpiExports } from './kpi-exports';
 import type { KpiQueries, OrganisationMonthRow } from './kpi-queries';
@@ -28,10 +28,13 @@ const row: OrganisationMonthRow = {
   buckets: Object.fromEntries(HOURS_BUCKETS.map((bucket) => [bucket, 2])) as Record<HoursBucket, number>,
 };
 
-function exportsOver(rosters: unknown[], months: unknown[]): KpiExports {
+function exportsOver(rosters: OrganisationRoster[], months: OrganisationMonth[]): KpiExports {
   const queries = {
     organisationMonthRows: async () => ({ period, rows: [row] }),
-    participantLevel: async () => ({ period, rosters, months }),
+    participantLevelOf: async (organisationId: string) => ({
+      roster: rosters.find((r) => r.organisationId === organisationId) ?? emptyRoster(organisationId),
+      months: months.filter((m) => m.organisationId === organisationId),
+    }),
   } as unknown as KpiQueries;
   return new KpiExports(queries, (key) => `ps-${key}`);
 }
@@ -63,9 +66,13 @@ describe('KPI exports as their readers open them', () => {
       (m, p) => recordParticipantMonth(m, p, { countedHours: 12, targetHours: 16 }),
       emptyOrganisationMonth('org-1', 'region-1', '2026-03'),
     );
-    const file = await exportsOver([roster], [month]).pseudonymisedCsv(manager, {});
-    const [header, ...lines] = file.body
-      .toString('utf8')
+    let text = '';
+    for await (const piece of exportsOver([roster], [month]).pseudonymisedCsv({
+      period,
+      organisations: [{ id: 'org-1' }],
+    }))
+      text += piece;
+    const [header, ...lines] = text
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\n');

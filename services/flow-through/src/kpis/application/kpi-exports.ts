@@ -86,41 +86,64 @@ export class KpiExports {
     return { body: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `kpis-${periodName(period)}.xlsx` };
   }
 
-  /** Participant-months without names or ids; organisation-months under five people are left out. */
-  async pseudonymisedCsv(principal: Principal, query: KpiQuery): Promise<ExportFile & { suppressedGroups: number }> {
-    const { period, rosters, months } = await this.queries.participantLevel(principal, query);
-    const inPeriod = months.filter((m) => m.month >= period.from && m.month <= period.to);
-    const { rows, suppressedGroups } = pseudonymisedRows(rosters, inPeriod, this.pseudonymOf);
-    const body = stringify(
-      [
-        [
-          'Pseudoniem',
-          'Geboortejaren',
-          'Organisatie-id',
-          'Maand',
-          'Getelde uren',
-          'Streefdoel uren',
-          'Uitkomst',
-          'Uitkomstcode',
-        ],
-        ...rows.map((r) => [
-          r.pseudonym,
-          // Said in the cell, not left blank: a band shared by fewer than five could single someone out.
-          r.birthYearBand ?? HIDDEN_BAND,
-          r.organisationId,
-          r.month,
-          csvNumber(r.countedHours),
-          csvNumber(r.targetHours),
-          OUTCOME_LABELS_NL[r.outcome],
-          r.outcome,
-        ]),
-      ],
-      { delimiter: ';', bom: true },
-    );
-    return {
-      body: Buffer.from(body),
-      filename: `kpis-gepseudonimiseerd-${periodName(period)}.csv`,
-      suppressedGroups,
-    };
+  /**
+   * Participant-months without names or ids; organisation-months under five people are left out.
+   * Written in pieces, the header first and then one organisation at a time (by id), so an export
+   * of a region holds one roster and its months in memory, never the region's. `progress` hears
+   * after each organisation how far it got.
+   */
+  async *pseudonymisedCsv(
+    scope: { period: Period; organisations: readonly { id: string }[] },
+    progress: (progress: PseudonymisedProgress) => void = () => undefined,
+  ): AsyncGenerator<string> {
+    const { period, organisations } = scope;
+    const state: PseudonymisedProgress = { done: 0, total: organisations.length, rows: 0, suppressedGroups: 0 };
+    yield stringify([PSEUDONYMISED_HEADER], { delimiter: ';', bom: true });
+    for (const organisation of organisations) {
+      const { roster, months } = await this.queries.participantLevelOf(organisation.id, period);
+      const inPeriod = months.filter((m) => m.month >= period.from && m.month <= period.to);
+      const { rows, suppressedGroups } = pseudonymisedRows([roster], inPeriod, this.pseudonymOf);
+      state.done += 1;
+      state.rows += rows.length;
+      state.suppressedGroups += suppressedGroups;
+      if (rows.length > 0)
+        yield stringify(
+          rows.map((r) => [
+            r.pseudonym,
+            // Said in the cell, not left blank: a band shared by fewer than five could single someone out.
+            r.birthYearBand ?? HIDDEN_BAND,
+            r.organisationId,
+            r.month,
+            csvNumber(r.countedHours),
+            csvNumber(r.targetHours),
+            OUTCOME_LABELS_NL[r.outcome],
+            r.outcome,
+          ]),
+          { delimiter: ';' },
+        );
+      progress({ ...state });
+    }
   }
 }
+
+export interface PseudonymisedProgress {
+  /** Organisations written, of `total`. */
+  done: number;
+  total: number;
+  rows: number;
+  /** Organisation-months left out because they had fewer than five participants. */
+  suppressedGroups: number;
+}
+
+const PSEUDONYMISED_HEADER = [
+  'Pseudoniem',
+  'Geboortejaren',
+  'Organisatie-id',
+  'Maand',
+  'Getelde uren',
+  'Streefdoel uren',
+  'Uitkomst',
+  'Uitkomstcode',
+];
+
+export const pseudonymisedFilename = (period: Period) => `kpis-gepseudonimiseerd-${periodName(period)}.csv`;

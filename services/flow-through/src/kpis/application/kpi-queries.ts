@@ -188,22 +188,28 @@ export class KpiQueries {
   }
 
   /**
-   * The participant-level documents behind the pseudonymised export (it suppresses small groups
-   * itself). An export, not a dashboard panel: it reads every roster and hours document in scope.
+   * What a participant-level export covers: the period and the organisations in the caller's scope,
+   * checked before anything is read (a bad period or an organisation out of scope is refused at once).
    */
-  async participantLevel(
+  async participantLevelScope(
     principal: Principal,
     query: KpiQuery,
-  ): Promise<{ period: Period; rosters: OrganisationRoster[]; months: OrganisationMonth[] }> {
+  ): Promise<{ period: Period; organisations: Organisation[] }> {
     const period = resolvePeriod({ from: query.from, to: query.to }, this.clock.today().slice(0, 7));
     const organisations = await resolveKpiScope(principal, query, this.directory);
-    const loaded = await Promise.all(
-      organisations.map(async (o) => ({
-        roster: (await this.models.roster(o.id)) ?? emptyRoster(o.id),
-        months: await this.models.organisationMonths(o.id, monthsOf(period)),
-      })),
-    );
-    return { period, rosters: loaded.map((l) => l.roster), months: loaded.flatMap((l) => l.months) };
+    return { period, organisations: [...organisations].sort((a, b) => a.id.localeCompare(b.id)) };
+  }
+
+  /** One organisation's roster and closed hours months of the period (an export reads them one organisation at a time). */
+  async participantLevelOf(
+    organisationId: string,
+    period: Period,
+  ): Promise<{ roster: OrganisationRoster; months: OrganisationMonth[] }> {
+    const [roster, months] = await Promise.all([
+      this.models.roster(organisationId),
+      this.models.organisationMonths(organisationId, monthsOf(period)),
+    ]);
+    return { roster: roster ?? emptyRoster(organisationId), months };
   }
 
   private summaryOf(snapshot: Snapshot, organisations: Organisation[]): SummaryFigures {

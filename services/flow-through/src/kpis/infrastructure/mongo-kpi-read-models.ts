@@ -17,7 +17,16 @@ export const KPI_OPEN_ALERTS_COLLECTION = 'kpi_open_alerts';
 /** Per organisation, the compact figures the dashboard reads (a few KB instead of every participant). */
 export const KPI_FIGURES_COLLECTION = 'kpi_figures';
 
-type Versioned<T> = T & { version: number };
+/**
+ * What is stored: the read model as one JSON string beside its `_id` and version. FerretDB v1
+ * converts every field of a document on each read and write: a figures document of 55 KB spread
+ * over thousands of fields (a stretch per participant) took 150–1,000 ms to read on a loaded
+ * machine, the same bytes as one string field 8–25 ms in the same run (dashboard bench). Nothing
+ * here is queried by a field, so nothing is lost, and MongoDB reads it the same way. Documents
+ * stored field by field by an earlier version are still read (`decode`) and rewritten in this
+ * shape by their next change.
+ */
+type Versioned<T> = { _id: string; version: number; payload?: string } & Partial<T>;
 interface HoursMonthIndex {
   _id: string;
   months: Record<string, true>;
@@ -53,7 +62,7 @@ export class MongoKpiReadModels implements KpiReadModels {
   }
 
   async roster(organisationId: string): Promise<OrganisationRoster | null> {
-    return strip<OrganisationRoster>(await this.rosters.findOne({ _id: organisationId }));
+    return decode<OrganisationRoster>(await this.rosters.findOne({ _id: organisationId }));
   }
 
   async organisationMonths(organisationId: string, months: readonly string[]): Promise<OrganisationMonth[]> {
@@ -62,15 +71,15 @@ export class MongoKpiReadModels implements KpiReadModels {
     const found = await Promise.all(
       existing.map((month) => this.months.findOne({ _id: organisationMonthId(organisationId, month) })),
     );
-    return found.map((m) => strip<OrganisationMonth>(m)).filter((m): m is OrganisationMonth => m !== null);
+    return found.map((m) => decode<OrganisationMonth>(m)).filter((m): m is OrganisationMonth => m !== null);
   }
 
   async alerts(organisationId: string): Promise<OrganisationAlerts | null> {
-    return strip<OrganisationAlerts>(await this.openAlerts.findOne({ _id: organisationId }));
+    return decode<OrganisationAlerts>(await this.openAlerts.findOne({ _id: organisationId }));
   }
 
   async figures(organisationId: string): Promise<OrganisationFigures | null> {
-    return strip<OrganisationFigures>(await this.figureDocuments.findOne({ _id: organisationId }));
+    return decode<OrganisationFigures>(await this.figureDocuments.findOne({ _id: organisationId }));
   }
 
   updateRoster(
@@ -128,14 +137,14 @@ export class MongoKpiReadModels implements KpiReadModels {
     await this.guard.lock.run(aggregateKey(collection.collectionName, id), async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const stored = await collection.findOne({ _id: id } as never);
-        const current = strip<T>(stored) ?? empty();
+        const current = decode<T>(stored) ?? empty();
         const next = change(current);
         // Nothing changed (an erasure finding nothing): no write, and no empty document created.
         if (next === current) return;
         if (!stored) {
           await beforeCreate();
           try {
-            await collection.insertOne({ ...next, version: 1 } as never);
+            await collection.insertOne(encode(id, next, 1) as never);
             return afterWrite(next);
           } catch (error) {
             if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
@@ -144,7 +153,7 @@ export class MongoKpiReadModels implements KpiReadModels {
         }
         const result = await collection.replaceOne(
           guardedFilter(this.guard, id, { version: stored.version }) as never,
-          { ...next, version: stored.version + 1 } as never,
+          encode(id, next, stored.version + 1) as never,
         );
         if (result.matchedCount === 1) return afterWrite(next);
       }
@@ -153,9 +162,15 @@ export class MongoKpiReadModels implements KpiReadModels {
   }
 }
 
-/** The stored document without its concurrency version: what the domain knows. */
-function strip<T>(document: object | null): T | null {
+/** The stored form of a read model: its id, its concurrency version and the model as one JSON string. */
+export function encode<T>(id: string, model: T, version: number): { _id: string; version: number; payload: string } {
+  return { _id: id, version, payload: JSON.stringify(model) };
+}
+
+/** The read model of a stored document (either shape), without its concurrency version: what the domain knows. */
+export function decode<T>(document: object | null): T | null {
   if (!document) return null;
-  const { version: _version, ...rest } = document as { version?: number };
+  const { version: _version, payload, ...rest } = document as { version?: number; payload?: unknown };
+  if (typeof payload === 'string') return JSON.parse(payload) as T;
   return rest as T;
 }

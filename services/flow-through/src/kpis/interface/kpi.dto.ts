@@ -200,3 +200,23 @@ export class CohortsView {
   @ApiProperty({ type: [CohortView], description: 'Trajectories started in the period, by start month' })
   cohorts!: CohortView[];
 }
+
+export class PseudonymisedExportProgressView {
+  @ApiProperty({ example: 3, description: 'Organisations written so far' }) done!: number;
+  @ApiProperty({ example: 8, description: 'Organisations in the export' }) total!: number;
+  @ApiProperty({ example: 11250, description: 'Participant-months written so far' }) rows!: number;
+  @ApiProperty({ example: 2, description: 'Organisation-months left out (fewer than 5 participants)' })
+  suppressedGroups!: number;
+}
+
+export class PseudonymisedExportView {
+  @ApiProperty({ example: '0b9f6a52-5d1e-4c1e-9f55-3a0d9c7e2b11' }) id!: string;
+  @ApiProperty({ enum: ['RUNNING', 'DONE', 'FAILED'], example: 'RUNNING' }) status!: 'RUNNING' | 'DONE' | 'FAILED';
+  @ApiProperty({ type: PeriodView }) period!: PeriodView;
+  @ApiProperty({ type: PseudonymisedExportProgressView }) progress!: PseudonymisedExportProgressView;
+  @ApiProperty({ example: 'kpis-gepseudonimiseerd-2025-12_2026-11.csv' }) filename!: string;
+  @ApiProperty({ example: '2026-11-15T10:00:00.000Z' }) startedAt!: string;
+  @ApiProperty({ nullable: true, example: null }) finishedAt!: string | null;
+  @ApiProperty({ nullable: true, example: null, description: 'Size of the finished file in bytes' })
+  bytes!: number | null;
+}

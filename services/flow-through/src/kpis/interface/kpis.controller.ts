@@ -1,8 +1,9 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { KpiExports } from '../application/kpi-exports';
 import { KpiQueries } from '../application/kpi-queries';
+import { PseudonymisedExportJobs } from '../application/pseudonymised-export-jobs';
 import {
   CoachingCoverageView,
   CohortsView,
@@ -13,6 +14,7 @@ import {
   OpenAlertsView,
   OrganisationKpisPage,
   OutflowView,
+  PseudonymisedExportView,
   ReferralFunnelView,
 } from './kpi.dto';
 
@@ -31,6 +33,7 @@ export class KpisController {
   constructor(
     private readonly queries: KpiQueries,
     private readonly exports: KpiExports,
+    private readonly pseudonymisedExports: PseudonymisedExportJobs,
   ) {}
 
   @Get('summary')
@@ -117,19 +120,48 @@ export class KpisController {
     return new StreamableFile(file.body, { type: XLSX, disposition: `attachment; filename="${file.filename}"` });
   }
 
-  @Get('export-pseudonymised.csv')
+  @Post('pseudonymised-exports')
+  @HttpCode(202)
   @Roles('REGIONAL_MANAGER', 'ADMIN')
   @ApiOperation({
     summary:
-      'Participant-months without names or ids (keyed pseudonym, birth-year band, organisation, month, hours, outcome); organisation-months under 5 participants are left out',
+      'Starts the pseudonymised export in the background: participant-months without names or ids (keyed pseudonym, birth-year band, organisation, month, hours, outcome); organisation-months under 5 participants are left out. Follow its progress at the Location returned; only the caller sees it.',
+  })
+  @ApiAcceptedResponse({ type: PseudonymisedExportView })
+  async startPseudonymisedExport(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: KpiQueryDto,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): Promise<PseudonymisedExportView> {
+    const job = await this.pseudonymisedExports.start(principal, body);
+    response.setHeader('Location', `/kpis/pseudonymised-exports/${job.id}`);
+    return job;
+  }
+
+  @Get('pseudonymised-exports/:exportId')
+  @Roles('REGIONAL_MANAGER', 'ADMIN')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'Progress of a pseudonymised export the caller started (404 for anyone else)' })
+  @ApiOkResponse({ type: PseudonymisedExportView })
+  pseudonymisedExport(
+    @CurrentPrincipal() principal: Principal,
+    @Param('exportId') exportId: string,
+  ): PseudonymisedExportView {
+    return this.pseudonymisedExports.view(principal, exportId);
+  }
+
+  @Get('pseudonymised-exports/:exportId/file')
+  @Roles('REGIONAL_MANAGER', 'ADMIN')
+  @ApiOperation({
+    summary: 'The finished pseudonymised export as CSV; 409 KPI.EXPORT_NOT_READY while it is still being written',
   })
   @ApiProduces(CSV)
   @ApiOkResponse({ description: 'A CSV file', schema: { type: 'string', format: 'binary' } })
-  async exportPseudonymised(
+  pseudonymisedExportFile(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: KpiQueryDto,
-  ): Promise<StreamableFile> {
-    const file = await this.exports.pseudonymisedCsv(principal, query);
+    @Param('exportId') exportId: string,
+  ): StreamableFile {
+    const file = this.pseudonymisedExports.download(principal, exportId);
     return new StreamableFile(file.body, { type: CSV, disposition: `attachment; filename="${file.filename}"` });
   }
 }
