@@ -1,8 +1,10 @@
 import type { Plugin } from 'chart.js';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Bar, Line } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api';
+import { api, ApiError, post } from '../api';
 import type { Me } from '../App';
 import { currentMonth, fmtNumber, shiftMonth } from '../i18n';
 import { useRegionName } from '../lib/regions';
@@ -21,6 +23,10 @@ import {
   AlertFigures,
   CoachingCoverage,
   exportLinks,
+  PSEUDONYMISED_EXPORTS,
+  PseudonymisedExport,
+  pseudonymisedExportRequest,
+  pseudonymisedFileHref,
   HoursDistribution,
   HoursTrend,
   KpiFilters,
@@ -564,6 +570,51 @@ export function KpiCharts({ filters }: { filters: KpiFilters }) {
   );
 }
 
+/** Starts the pseudonymised export, shows how far it got, and offers the file when it is written. */
+function PseudonymisedExportButton({ filters }: { filters: KpiFilters }) {
+  const { t } = useTranslation();
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: () => post<PseudonymisedExport>(PSEUDONYMISED_EXPORTS, pseudonymisedExportRequest(filters)),
+    onSuccess: (job) => setJobId(job.id),
+  });
+  const followed = useQuery({
+    queryKey: ['pseudonymised-export', jobId],
+    queryFn: () => api<PseudonymisedExport>(`${PSEUDONYMISED_EXPORTS}/${encodeURIComponent(jobId!)}`),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (query.state.data?.status === 'RUNNING' ? EXPORT_POLL_MS : false),
+  });
+  const job = followed.data ?? start.data;
+  const running = start.isPending || job?.status === 'RUNNING';
+  return (
+    <div className="pseudonymised-export">
+      <button type="button" onClick={() => start.mutate()} disabled={running}>
+        {t('dashboard.pseudonymised.start')}
+      </button>
+      {job?.status === 'RUNNING' && (
+        <p role="status">
+          <progress max={Math.max(job.progress.total, 1)} value={job.progress.done} />{' '}
+          {t('dashboard.pseudonymised.running', {
+            done: fmtNumber(job.progress.done),
+            total: fmtNumber(job.progress.total),
+          })}
+        </p>
+      )}
+      {job?.status === 'DONE' && (
+        <p role="status">
+          <a href={pseudonymisedFileHref(job.id)} download={job.filename}>
+            {t('dashboard.pseudonymised.download', { rows: fmtNumber(job.progress.rows) })}
+          </a>
+        </p>
+      )}
+      {job?.status === 'FAILED' && <p role="alert">{t('dashboard.pseudonymised.failed')}</p>}
+      <ProblemMessage error={start.error ?? followed.error} />
+    </div>
+  );
+}
+
+const EXPORT_POLL_MS = 500;
+
 export function Exports({ filters }: { filters: KpiFilters }) {
   const { t } = useTranslation();
   return (
@@ -577,6 +628,10 @@ export function Exports({ filters }: { filters: KpiFilters }) {
             </a>
           </li>
         ))}
+        <li>
+          {/* A new period or scope starts afresh: the file of another period is not offered. */}
+          <PseudonymisedExportButton key={JSON.stringify(pseudonymisedExportRequest(filters))} filters={filters} />
+        </li>
       </ul>
     </section>
   );

@@ -79,7 +79,31 @@ export function useKpi<T>(path: string, filters: KpiFilters) {
 }
 
 export const exportLinks = (filters: KpiFilters) =>
-  (['export.csv', 'export.xlsx', 'export-pseudonymised.csv'] as const).map((file) => ({
+  (['export.csv', 'export.xlsx'] as const).map((file) => ({
     file,
     href: `/api/flow-through/kpis/${file}${kpiQuery(filters)}`,
   }));
+
+/** The pseudonymised export runs in the background: started, followed, then downloaded. */
+export interface PseudonymisedExport {
+  id: string;
+  status: 'RUNNING' | 'DONE' | 'FAILED';
+  period: { from: string; to: string };
+  progress: { done: number; total: number; rows: number; suppressedGroups: number };
+  filename: string;
+}
+
+export const PSEUDONYMISED_EXPORTS = '/flow-through/kpis/pseudonymised-exports';
+
+/** What the export covers: the dashboard's period and scope (empty values left out). */
+export const pseudonymisedExportRequest = (filters: KpiFilters) =>
+  Object.fromEntries(
+    Object.entries({
+      regionId: filters.regionId,
+      organisationId: filters.organisationId,
+      from: filters.from,
+      to: filters.to,
+    }).filter(([, value]) => value),
+  );
+
+export const pseudonymisedFileHref = (id: string) => `/api${PSEUDONYMISED_EXPORTS}/${encodeURIComponent(id)}/file`;
