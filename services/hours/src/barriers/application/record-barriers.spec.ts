@@ -63,9 +63,21 @@ describe('the barrier report', () => {
     ]);
   });
 
+  it("shows one participant-month's barriers in scope, and 404 out of it", async () => {
+    expect(await service.forParticipant(organiser, 'p-2', '2026-04')).toEqual(
+      record('p-2', 'org-neteland', 'region-kempen', '2026-04'),
+    );
+    await expect(service.forParticipant(organiser, 'p-3', '2026-03')).rejects.toMatchObject({
+      code: 'HOURS.BARRIERS_NOT_FOUND',
+    });
+  });
+
   it('answers an empty report, without reading the store, to a caller who may read nothing', async () => {
     expect(await service.report({ ...manager, regionId: null }, '2026-01', '2026-12')).toEqual([]);
     expect(await service.report({ ...organiser, organisationIds: [] }, '2026-01', '2026-12')).toEqual([]);
+    await expect(service.forParticipant({ ...manager, regionId: null }, 'p-1', '2026-02')).rejects.toMatchObject({
+      code: 'HOURS.BARRIERS_NOT_FOUND',
+    });
     expect(barriers.reads).toBe(0);
   });
 });

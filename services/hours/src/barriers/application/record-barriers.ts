@@ -79,7 +79,8 @@ export class BarrierService {
   }
 
   async forParticipant(principal: Principal, participantId: string, month: string) {
-    const record = await this.barriers.find(participantId, month);
+    // A caller who may read nothing gets the same 404 as for any record out of scope, unread.
+    const record = readScopeOf(principal) ? await this.barriers.find(participantId, month) : null;
     if (!record || !canAccess(principal, record))
       throw new DomainError('HOURS.BARRIERS_NOT_FOUND', 'not-found', 'No barriers recorded.');
     return record;
