@@ -1,0 +1,70 @@
+import {
+  AGGREGATE_CLAIMS_COLLECTION,
+  ClaimCollection,
+  KeyedLock,
+  VersionClaims,
+  WriteGuard,
+} from '@stapsteen/concurrency';
+import mongoose, { Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { MongoAssessments } from '../src/assessments/infrastructure/mongo-assessments';
+import {
+  MongoGroupSessions,
+  MongoOneOnOnes,
+  MongoPeerCoaches,
+} from '../src/assignments/infrastructure/mongo-assignments';
+import { MongoCatalogues } from '../src/competencies/infrastructure/mongo-catalogues';
+import { MongoGaps } from '../src/gaps/infrastructure/mongo-gaps';
+import { MongoParticipantRoster } from '../src/participants/infrastructure/mongo-participant-roster';
+import {
+  describeAssessmentRepositoryContract,
+  describeCatalogueRepositoryContract,
+} from './contracts/assessments.contract';
+import {
+  describeGroupSessionRepositoryContract,
+  describeOneOnOneRepositoryContract,
+  describePeerCoachRepositoryContract,
+} from './contracts/assignments.contract';
+import { describeGapRepositoryContract } from './contracts/gaps.contract';
+import { describeParticipantRosterContract } from './contracts/roster.contract';
+
+/**
+ * The MongoDB adapters of coaching keep the contracts their in-memory fakes keep
+ * (in-memory-coaching.spec.ts), on the real database: FerretDB in the test stack, MongoDB 7 in
+ * production. The write guard is built as the service builds it, version claims included.
+ */
+describe('the MongoDB adapters of coaching', () => {
+  let connection: Connection;
+  let guard: WriteGuard;
+
+  beforeAll(async () => {
+    connection = await mongoose
+      .createConnection(process.env.MONGODB_URI!, { dbName: `test-coaching-contracts-${randomUUID().slice(0, 8)}` })
+      .asPromise();
+    const info = await connection.db!.admin().command({ buildInfo: 1 });
+    const ferretDb = typeof info.ferretdbVersion === 'string' || typeof info.ferretdb === 'object';
+    guard = {
+      lock: new KeyedLock(),
+      atomicConditions: !ferretDb,
+      claims: new VersionClaims(connection.db!.collection(AGGREGATE_CLAIMS_COLLECTION) as unknown as ClaimCollection),
+    };
+  });
+  afterAll(async () => connection?.close());
+
+  const initialised = async <T extends { onModuleInit(): Promise<void> }>(adapter: T) => {
+    await adapter.onModuleInit();
+    return adapter;
+  };
+
+  describeGroupSessionRepositoryContract('MongoGroupSessions', () =>
+    initialised(new MongoGroupSessions(connection, guard)),
+  );
+  describeOneOnOneRepositoryContract('MongoOneOnOnes', () => initialised(new MongoOneOnOnes(connection, guard)));
+  describePeerCoachRepositoryContract('MongoPeerCoaches', () => initialised(new MongoPeerCoaches(connection, guard)));
+  describeGapRepositoryContract('MongoGaps', () => initialised(new MongoGaps(connection, guard)));
+  describeParticipantRosterContract('MongoParticipantRoster', () =>
+    initialised(new MongoParticipantRoster(connection, guard)),
+  );
+  describeAssessmentRepositoryContract('MongoAssessments', () => initialised(new MongoAssessments(connection)));
+  describeCatalogueRepositoryContract('MongoCatalogues', () => initialised(new MongoCatalogues(connection)));
+});
