@@ -83,8 +83,61 @@ async function rawBaseline(connection: Connection, count: number): Promise<numbe
   return ms / 1000;
 }
 
+/**
+ * BENCH_PROFILE=1: every database command of both services counted and timed by command and
+ * collection (the driver's command monitoring), with the moment of the first and last of each, so
+ * the report says where the time from close to alerts goes.
+ */
+function profileCommands(
+  service: string,
+  connection: Connection,
+  table: Map<string, CommandFigures>,
+  t0: () => number,
+) {
+  const client = connection.getClient();
+  const pending = new Map<number, string>();
+  client.on('commandStarted', (event) => {
+    const command = event.command as Record<string, unknown>;
+    const collection = typeof command[event.commandName] === 'string' ? String(command[event.commandName]) : '';
+    pending.set(event.requestId, `${service} ${event.commandName} ${collection}`);
+  });
+  const done = (event: { requestId: number; duration: number }) => {
+    const key = pending.get(event.requestId);
+    if (!key) return;
+    pending.delete(event.requestId);
+    const now = t0();
+    const figures = table.get(key) ?? { count: 0, totalMs: 0, maxMs: 0, firstS: now, lastS: now };
+    figures.count += 1;
+    figures.totalMs += event.duration;
+    figures.maxMs = Math.max(figures.maxMs, event.duration);
+    figures.lastS = now;
+    table.set(key, figures);
+  };
+  client.on('commandSucceeded', done);
+  client.on('commandFailed', done);
+}
+
+interface CommandFigures {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  firstS: number;
+  lastS: number;
+}
+
+function printProfile(table: Map<string, CommandFigures>) {
+  log('  profile (command: count, total s, mean ms, max ms, first..last s after the close request):');
+  for (const [key, f] of [...table.entries()].sort((a, b) => b[1].totalMs - a[1].totalMs).slice(0, 30))
+    log(
+      `    ${key.padEnd(60)} ${String(f.count).padStart(6)} ${round(f.totalMs / 1000, 1)} s ${round(f.totalMs / f.count, 1)} ms ${round(f.maxMs, 0)} ms ${round(f.firstS, 1)}..${round(f.lastS, 1)} s`,
+    );
+}
+
 async function main() {
   const stack = await startBenchStack();
+  // Command monitoring is fixed when a client connects: ask for it in the address the services use.
+  if (process.env.BENCH_PROFILE === '1')
+    process.env.MONGODB_URI = `${process.env.MONGODB_URI}${process.env.MONGODB_URI!.includes('?') ? '&' : '?'}monitorCommands=true`;
   const keys = createTestKeyPair();
   const [hours, flowThrough] = await Promise.all([
     startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV),
@@ -151,7 +204,14 @@ async function main() {
       .set('Authorization', `Bearer ${organiser}`)
       .send({ steps: [], flagAfterMonthsBelow: 1 })
       .expect(200);
-    const started = performance.now();
+    const profile = new Map<string, CommandFigures>();
+    let started = performance.now();
+    if (process.env.BENCH_PROFILE === '1') {
+      const since = () => (performance.now() - started) / 1000;
+      profileCommands('hours', hours.get<Connection>(getConnectionToken()), profile, since);
+      profileCommands('flow-through', flowThrough.get<Connection>(getConnectionToken()), profile, since);
+    }
+    started = performance.now();
     const closed = await request(hours.getHttpServer())
       .post(`/organisations/${ORG}/months/${year}-03/close`)
       .set('Authorization', `Bearer ${organiser}`);
@@ -168,6 +228,7 @@ async function main() {
     }
     const seconds = (performance.now() - started) / 1000;
     log(`  ${open} of ${PARTICIPANTS} alerts open for the manager after ${round(seconds, 1)} s`);
+    if (profile.size > 0) printProfile(profile);
     const raw = await rawBaseline(flowThrough.get<Connection>(getConnectionToken()), PARTICIPANTS);
     const figures: Figure[] = [
       { name: 'close request answered', value: closeSeconds, unit: 's' },

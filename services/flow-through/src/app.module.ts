@@ -21,7 +21,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServiceCoreModule.forRoot({ ...FLOW_THROUGH_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ServiceCoreModule.forRoot({
+          ...FLOW_THROUGH_SERVICE,
+          config,
+          kafkaGroupId: overrides.kafkaGroupId,
+          // Participant and alert writes are version-claimed (ADR 18), so the relay's removal of their events is too.
+          claimedCollections: [PARTICIPANTS_COLLECTION, PARTICIPANT_ALERTS_COLLECTION],
+        }),
         OrganisationsModule,
         ParticipantsModule,
         AlertsModule,

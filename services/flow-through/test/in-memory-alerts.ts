@@ -70,6 +70,11 @@ export class InMemoryAlerts implements AlertRepository, AlertInbox {
       .flatMap(({ state }) => inboxEntriesOf(structuredClone(state)));
   }
 
+  async willChange(participantId: string, version: number) {
+    // Derived on read: never behind.
+    return `${participantId}:${version}`;
+  }
+
   async sync() {
     // Derived on read.
   }

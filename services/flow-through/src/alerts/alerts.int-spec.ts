@@ -19,7 +19,12 @@ import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
 import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
-import { ALERT_INBOX_COLLECTION, MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
+import { AlertFeed } from './application/alert-feed';
+import { RecordAlertCauseHandler } from './application/record-alert-cause';
+import { CLOCK, Clock } from '../shared/clock';
+import { KeyedLock, WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
+import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
+import { ALERT_INBOX_COLLECTION, BUILT_MARKER, MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
 import { ALERT_KINDS, ALERT_SEVERITIES, Alert, AlertStatus } from './domain/alert';
 
 describe('manager alerts from the hours events, over HTTP and real Kafka', () => {
@@ -467,8 +472,8 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
 
     // This app's own database: its inbox is built again as a first start after the upgrade would.
     const connection = app.get<Connection>(getConnectionToken());
-    await connection.collection(ALERT_INBOX_COLLECTION).deleteOne({ _id: 'built' } as never);
-    await app.get(MongoAlertInbox).onModuleInit();
+    await connection.collection(ALERT_INBOX_COLLECTION).deleteOne({ _id: BUILT_MARKER } as never);
+    await app.get(MongoAlertInbox).build();
     const rebuilt = await listed();
     expect([rebuilt.total, rebuilt.items.map((a: { severity: string }) => a.severity)]).toEqual([
       3,
@@ -505,5 +510,95 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       kempenStream.close();
       gentStream.close();
     }
+  });
+
+  it('repairs the inbox of an alert whose writer died between the alert and its inbox entry', async () => {
+    const organisationId = `org-crash-${suffix}`;
+    const participantId = randomUUID();
+    const inbox = app.get(MongoAlertInbox);
+    const repository = app.get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    const raisedAt = `${daysAgo(1)}T10:00:00.000Z`;
+    const alert: Alert = {
+      id: randomUUID(),
+      kind: 'LOW_HOURS',
+      severity: 'HIGH',
+      status: 'OPEN',
+      raisedAt,
+      lastSeenAt: raisedAt,
+      snoozedUntil: null,
+      snoozeReason: null,
+      resolvedAt: null,
+      resolution: null,
+      openGapIds: [],
+      facts: {},
+      history: [],
+    };
+    // What the writer does before its write, then the write, then the process dies: no sync.
+    await inbox.willChange(participantId, 0);
+    expect(
+      await repository.insert({ participantId, organisationId, regionId: kempen, alerts: [alert] }, [], null),
+    ).toBe(true);
+    const listed = async () =>
+      (
+        await request(app.getHttpServer())
+          .get(`/alerts?organisationId=${organisationId}`)
+          .set(as('managerKempen'))
+          .expect(200)
+      ).body as { total: number; items: Array<{ id: string; participantId: string }> };
+    expect((await listed()).total).toBe(0);
+
+    // The periodic repair (here without waiting out the minute a live write may take).
+    expect(await inbox.repairPending(0)).toBeGreaterThanOrEqual(1);
+    const repaired = await listed();
+    expect([repaired.total, repaired.items.map((a) => [a.id, a.participantId])]).toEqual([
+      1,
+      [[alert.id, participantId]],
+    ]);
+    // The mark is gone: a second repair finds nothing of this participant's to do.
+    expect(await inbox.repairPending(0)).toBe(0);
+  });
+
+  it('keeps every change of one participant when two instances write its alerts at once (version claims)', async () => {
+    const participantId = randomUUID();
+    const organisationId = `org-two-${suffix}`;
+    const guard = app.get<symbol, WriteGuard>(WRITE_GUARD);
+    const connection = app.get<Connection>(getConnectionToken());
+    // A second instance: its own in-process lock, the same database.
+    const secondGuard: WriteGuard = { ...guard, lock: new KeyedLock() };
+    const secondLock = secondGuard.lock;
+    const second = new AlertWriter(
+      new MongoAlertRepository(connection, secondGuard),
+      new AlertFeed(),
+      undefined,
+      (key, work) => secondLock.run(key, work),
+      app.get(MongoAlertInbox),
+    );
+    const clock = app.get<symbol, Clock>(CLOCK);
+    const handlers = [
+      new RecordAlertCauseHandler(app.get(AlertWriter), clock),
+      new RecordAlertCauseHandler(second, clock),
+    ];
+    await app
+      .get<symbol, AlertRepository>(ALERT_REPOSITORY)
+      .ensure({ participantId, organisationId, regionId: kempen });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        handlers[i % 2].raise(randomUUID(), {
+          participantId,
+          organisationId,
+          regionId: kempen,
+          kind: 'LOW_HOURS',
+          severity: 'MEDIUM',
+          facts: { countedHours: i },
+        }),
+      ),
+    );
+    const stored = await app.get<symbol, AlertRepository>(ALERT_REPOSITORY).load(participantId);
+    // One alert, raised once and updated 19 times, every event recorded once.
+    expect([
+      stored?.state.alerts.length,
+      stored?.state.alerts[0].history.length,
+      stored?.appliedEventIds.length,
+    ]).toEqual([1, 20, 20]);
   });
 });

@@ -48,9 +48,9 @@ export interface AlertRepository {
 export const ALERT_REPOSITORY = Symbol('ALERT_REPOSITORY');
 
 /**
- * The inbox read model: every unresolved alert of a region, and of an organisation, in one document
- * each (`region:{id}`, `org:{id}`), so the default inbox is one `_id` read instead of a scan of every
- * participant's alerts (ADR 6). Kept in step by the alert writer after each stored change.
+ * The inbox read model: every unresolved alert, one small entry each, read per region or
+ * organisation (`region:{id}`, `org:{id}`) without loading every participant's alerts. Kept in
+ * step by the alert writer after each stored change; a change that died half-way is repaired.
  */
 export interface InboxEntry {
   id: string;
@@ -69,8 +69,13 @@ export type InboxKey = `region:${string}` | `org:${string}`;
 export interface AlertInbox {
   /** The unresolved alerts under those keys (a key without a document has none). */
   read(keys: readonly InboxKey[]): Promise<InboxEntry[]>;
-  /** After a participant's alerts were stored: their unresolved alerts listed, the others taken out. */
-  sync(previous: ParticipantAlerts | null, next: ParticipantAlerts): Promise<void>;
+  /**
+   * Before a participant's alerts are written (from `version`): marks the write, so one that dies
+   * before its `sync` is repaired. Returns the mark for `sync`.
+   */
+  willChange(participantId: string, version: number): Promise<string>;
+  /** After a participant's alerts were stored: their unresolved alerts listed, the others taken out, the mark gone. */
+  sync(previous: ParticipantAlerts | null, next: ParticipantAlerts, mark?: string): Promise<void>;
 }
 
 export const ALERT_INBOX = Symbol('ALERT_INBOX');

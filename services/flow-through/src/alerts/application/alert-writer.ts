@@ -10,7 +10,8 @@ import {
   StoredParticipantAlerts,
 } from './alert-repository';
 
-const MAX_ATTEMPTS = 5;
+// As readDecideWrite (ADR 18): two instances racing for one participant retry until one step is theirs.
+const MAX_ATTEMPTS = 20;
 
 export type Serialize = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
@@ -34,7 +35,7 @@ export class AlertWriter {
     private readonly onStored: (participantId: string) => void = () => undefined,
     private readonly serialize: Serialize = (_key, work) => work(),
     /** The inbox read model; absent where nothing reads it (unit tests of other handlers). */
-    private readonly inbox: Pick<AlertInbox, 'sync'> | null = null,
+    private readonly inbox: Pick<AlertInbox, 'sync' | 'willChange'> | null = null,
   ) {}
 
   async write(request: AlertWrite): Promise<ParticipantAlerts | null> {
@@ -50,12 +51,13 @@ export class AlertWriter {
       const decision = request.decide(loaded);
       if (!decision || (decision.facts.length === 0 && decision.changes.length === 0)) return loaded?.state ?? null;
       const outbox = stampForOutbox(decision.facts, 'flow-through', request.eventId);
+      const mark = await this.inbox?.willChange(request.participantId, loaded?.version ?? 0);
       const stored = loaded
         ? await this.alerts.update(decision.state, loaded.version, outbox, request.eventId)
         : await this.alerts.insert(decision.state, outbox, request.eventId);
       if (stored) {
         // Still under the participant's lock, so two changes of one participant reach the inbox in order.
-        await this.inbox?.sync(loaded?.state ?? null, decision.state);
+        await this.inbox?.sync(loaded?.state ?? null, decision.state, mark);
         if (outbox.length > 0) this.onStored(request.participantId);
         for (const change of decision.changes) {
           this.feed.publish({

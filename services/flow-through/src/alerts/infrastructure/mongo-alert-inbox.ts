@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { WRITE_GUARD, WriteGuard, aggregateKey } from '@stapsteen/concurrency';
+import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
+import { CLOCK, Clock } from '../../shared/clock';
 import {
   AlertInbox,
   InboxEntry,
@@ -11,102 +12,203 @@ import {
 } from '../application/alert-repository';
 import type { ParticipantAlerts } from '../domain/alert';
 
+/** One small document per unresolved alert, keyed by the alert's id. */
+export const ALERT_INBOX_ENTRIES_COLLECTION = 'alert_inbox_entries';
+/** Participants whose inbox entries may lag behind their alerts (a write in progress, or one that died). */
+export const ALERT_INBOX_PENDING_COLLECTION = 'alert_inbox_pending';
+/** Markers only: `BUILT_MARKER` once the entries were built (also the old per-region documents' home). */
 export const ALERT_INBOX_COLLECTION = 'alert_inbox';
-/** Present once the inbox was built from the participants' alerts; its absence starts a rebuild. */
-const BUILT_MARKER = 'built';
+/** Present once the entries were built from the participants' alerts; its absence starts a rebuild. */
+export const BUILT_MARKER = 'entries-built';
 
-interface InboxDocument {
-  _id: string;
-  /** Keyed by alert id (UUIDs: no `.` or `$`). */
-  entries?: Record<string, InboxEntry>;
+/** A pending marker older than this belongs to a write that will not finish it: repair it. */
+const REPAIR_AFTER_MS = 60_000;
+const REPAIR_EVERY_MS = 5 * 60_000;
+const DUPLICATE_KEY = 11000;
+const BUILD_CHUNK = 1000;
+
+type EntryDocument = Omit<InboxEntry, 'id'> & { _id: string };
+/** `_id`: the participant and the version their write started from (one mark per write). */
+type PendingDocument = { _id: string; participantId: string; at: Date };
+
+/** A duplicate `_id` alone, also as the bulk error of an unordered insertMany. */
+function onlyDuplicates(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: number; writeErrors?: { code: number } | Array<{ code: number }> };
+  const errors = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return errors.length > 0 ? errors.every((e) => e.code === DUPLICATE_KEY) : code === DUPLICATE_KEY;
 }
 
-const keysOf = (state: Pick<ParticipantAlerts, 'organisationId' | 'regionId'>): InboxKey[] => [
-  `region:${state.regionId}`,
-  `org:${state.organisationId}`,
-];
+const toDocument = ({ id, ...rest }: InboxEntry): EntryDocument => ({ _id: id, ...rest });
+const toEntry = ({ _id, ...rest }: EntryDocument): InboxEntry => ({ id: _id, ...rest });
+
+const sameEntry = (a: InboxEntry, b: InboxEntry) =>
+  a.participantId === b.participantId &&
+  a.organisationId === b.organisationId &&
+  a.regionId === b.regionId &&
+  a.kind === b.kind &&
+  a.severity === b.severity &&
+  a.status === b.status &&
+  a.snoozedUntil === b.snoozedUntil &&
+  a.raisedAt === b.raisedAt;
 
 /**
- * The inbox read model on the MongoDB wire protocol: read by `_id` only; each change sets and
- * unsets single entries under the document's in-process lock (FerretDB applies an update as
- * read-change-write, ADR 5); on MongoDB `$set`/`$unset` are atomic in themselves.
+ * The inbox read model as one small document per unresolved alert (issue 14): a new alert is an
+ * insert of a new `_id`, a change a replace of an existing `_id`, a resolution a delete by `_id`,
+ * each touching that alert alone. No document grows with the region, no two alerts wait on one
+ * document, and no write looks up an `_id` that does not exist on the hot path (FerretDB v1
+ * answers such a miss with a scan).
+ *
+ * A crash between a participant's alerts write and these writes is repaired: the writer marks the
+ * participant pending (an insert) before its write and the sync removes the mark after; a mark
+ * older than a minute is a write that died, and `repairPending` (at start-up and every five
+ * minutes) writes that participant's entries again from the stored alerts. Every entry write is
+ * idempotent, so a repair racing a late sync does no harm.
  */
 @Injectable()
-export class MongoAlertInbox implements AlertInbox, OnModuleInit {
+export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MongoAlertInbox.name);
-  private readonly collection: Collection<InboxDocument>;
+  private readonly entries: Collection<EntryDocument>;
+  private readonly pending: Collection<PendingDocument>;
+  private readonly markers: Collection<{ _id: string }>;
   private readonly alerts: Collection<ParticipantAlerts & { _id: string }>;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectConnection() connection: Connection,
-    @Inject(WRITE_GUARD) private readonly guard: WriteGuard,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.collection = connection.collection<InboxDocument>(ALERT_INBOX_COLLECTION);
+    this.entries = connection.collection<EntryDocument>(ALERT_INBOX_ENTRIES_COLLECTION);
+    this.pending = connection.collection<PendingDocument>(ALERT_INBOX_PENDING_COLLECTION);
+    this.markers = connection.collection<{ _id: string }>(ALERT_INBOX_COLLECTION);
     this.alerts = connection.collection(PARTICIPANT_ALERTS_COLLECTION);
   }
 
-  /**
-   * A database that has participants' alerts but no inbox yet (an upgrade) gets one, once: one scan,
-   * then one write per region and organisation. An alert changed during the build is right again
-   * at its participant's next change.
-   */
   async onModuleInit(): Promise<void> {
-    if (await this.collection.findOne({ _id: BUILT_MARKER })) return;
+    // MongoDB answers the region's and organisation's lists from these; FerretDB v1 scans anyway
+    // (a collection of unresolved alerts only).
+    await this.entries.createIndex({ regionId: 1 });
+    await this.entries.createIndex({ organisationId: 1 });
+    await this.build();
+    await this.repairPending().catch((error) => this.logger.warn({ err: error }, 'Alert inbox repair failed'));
+    this.timer = setInterval(
+      () => void this.repairPending().catch((error) => this.logger.warn({ err: error }, 'Alert inbox repair failed')),
+      REPAIR_EVERY_MS,
+    );
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /**
+   * A database without built entries (an upgrade, or a rebuild asked for by deleting the marker)
+   * gets them once: one scan of the participants' alerts, then bulk inserts.
+   */
+  async build(): Promise<void> {
+    if (await this.markers.findOne({ _id: BUILT_MARKER })) return;
     const started = Date.now();
-    const byKey = new Map<InboxKey, Record<string, InboxEntry>>();
+    await this.entries.deleteMany({});
     let participants = 0;
+    let chunk: EntryDocument[] = [];
+    const flush = async () => {
+      if (chunk.length > 0) await this.entries.insertMany(chunk, { ordered: false });
+      chunk = [];
+    };
     for await (const document of this.alerts.find({}, { projection: { outbox: 0, appliedEventIds: 0 } })) {
       participants += 1;
-      const state = { ...document, participantId: document._id };
-      for (const key of keysOf(state)) {
-        const entries = byKey.get(key) ?? {};
-        for (const entry of inboxEntriesOf(state)) entries[entry.id] = entry;
-        byKey.set(key, entries);
-      }
+      chunk.push(...inboxEntriesOf({ ...document, participantId: document._id }).map(toDocument));
+      if (chunk.length >= BUILD_CHUNK) await flush();
     }
-    for (const [key, entries] of byKey)
-      await this.guard.lock.run(aggregateKey(ALERT_INBOX_COLLECTION, key), async () => {
-        await this.collection.updateOne({ _id: key }, { $set: { entries } }, { upsert: true });
-      });
-    await this.collection.updateOne({ _id: BUILT_MARKER }, { $set: { entries: {} } }, { upsert: true });
+    await flush();
+    // The per-region and per-organisation documents of the previous layout go.
+    await this.markers.deleteMany({});
+    await this.markers.insertOne({ _id: BUILT_MARKER });
     this.logger.log(`Alert inbox built from ${participants} participants in ${Date.now() - started} ms`);
   }
 
   async read(keys: readonly InboxKey[]): Promise<InboxEntry[]> {
-    const documents = await Promise.all(keys.map((key) => this.collection.findOne({ _id: key })));
-    const entries = new Map<string, InboxEntry>();
-    for (const document of documents)
-      for (const entry of Object.values(document?.entries ?? {})) entries.set(entry.id, entry);
-    return [...entries.values()];
+    const regions = keys.filter((k) => k.startsWith('region:')).map((k) => k.slice('region:'.length));
+    const organisations = keys.filter((k) => k.startsWith('org:')).map((k) => k.slice('org:'.length));
+    const filters: object[] = [
+      ...regions.map((regionId) => ({ regionId })),
+      ...(organisations.length === 1
+        ? [{ organisationId: organisations[0] }]
+        : organisations.length > 1
+          ? [{ organisationId: { $in: organisations } }]
+          : []),
+    ];
+    const found = new Map<string, InboxEntry>();
+    for (const filter of filters)
+      for (const document of await this.entries.find(filter).toArray()) found.set(document._id, toEntry(document));
+    return [...found.values()];
   }
 
-  async sync(previous: ParticipantAlerts | null, next: ParticipantAlerts): Promise<void> {
-    const unresolved = inboxEntriesOf(next);
-    const keep = new Set(unresolved.map((e) => e.id));
-    const gone = next.alerts.filter((a) => !keep.has(a.id)).map((a) => a.id);
-    for (const key of keysOf(next)) await this.update(key, unresolved, gone);
-    // A participant who moved: their alerts leave the old organisation's and region's lists.
-    if (previous)
-      for (const key of keysOf(previous))
-        if (!keysOf(next).includes(key))
-          await this.update(
-            key,
-            [],
-            previous.alerts.map((a) => a.id),
-          );
+  async willChange(participantId: string, version: number): Promise<string> {
+    const mark = `${participantId}:${version}`;
+    try {
+      await this.pending.insertOne({ _id: mark, participantId, at: this.clock.now() });
+    } catch (error) {
+      // Already marked (a retry of the same step, or a write that died): the mark stays until a sync.
+      if (!onlyDuplicates(error)) throw error;
+    }
+    return mark;
   }
 
-  private update(key: InboxKey, set: InboxEntry[], unset: string[]): Promise<void> {
-    if (set.length === 0 && unset.length === 0) return Promise.resolve();
-    return this.guard.lock.run(aggregateKey(ALERT_INBOX_COLLECTION, key), async () => {
-      await this.collection.updateOne(
-        { _id: key },
-        {
-          ...(set.length > 0 ? { $set: Object.fromEntries(set.map((e) => [`entries.${e.id}`, e])) } : {}),
-          ...(unset.length > 0 ? { $unset: Object.fromEntries(unset.map((id) => [`entries.${id}`, ''])) } : {}),
-        },
-        { upsert: true },
+  async sync(previous: ParticipantAlerts | null, next: ParticipantAlerts, mark?: string): Promise<void> {
+    await this.writeEntries(previous, next);
+    // Not waited for: a mark left behind only costs a harmless repair later.
+    if (mark)
+      void this.pending
+        .deleteOne({ _id: mark })
+        .catch((error) => this.logger.warn({ err: error }, 'Alert inbox mark not removed'));
+  }
+
+  /** Writes again the entries of every participant whose mark is older than a minute; how many marks. */
+  async repairPending(olderThanMs = REPAIR_AFTER_MS): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs);
+    const marks = (await this.pending.find({}).toArray()).filter((mark) => mark.at <= before);
+    for (const participantId of new Set(marks.map((mark) => mark.participantId))) {
+      const document = await this.alerts.findOne(
+        { _id: participantId },
+        { projection: { outbox: 0, appliedEventIds: 0 } },
       );
-    });
+      if (document) await this.writeEntries(null, { ...document, participantId: document._id }, true);
+    }
+    for (const mark of marks) await this.pending.deleteOne({ _id: mark._id });
+    if (marks.length > 0) this.logger.warn(`Alert inbox entries repaired for ${marks.length} participants`);
+    return marks.length;
+  }
+
+  /**
+   * `full`: every alert of the participant written or removed (a repair, not knowing what the
+   * inbox holds); otherwise only what changed since `previous`.
+   */
+  private async writeEntries(previous: ParticipantAlerts | null, next: ParticipantAlerts, full = false) {
+    const before = new Map((previous ? inboxEntriesOf(previous) : []).map((e) => [e.id, e]));
+    const after = inboxEntriesOf(next);
+    const operations: AnyBulkWriteOperation<EntryDocument>[] = [];
+    const inserts: EntryDocument[] = [];
+    for (const entry of after) {
+      const earlier = before.get(entry.id);
+      if (!full && earlier && sameEntry(earlier, entry)) continue;
+      // A new alert is an insert (fast, no lookup); a known one a replace of an existing `_id`.
+      if (!full && !earlier) inserts.push(toDocument(entry));
+      else operations.push({ replaceOne: { filter: { _id: entry.id }, replacement: toDocument(entry), upsert: true } });
+    }
+    const open = new Set(after.map((e) => e.id));
+    const gone = full ? next.alerts.map((a) => a.id) : [...before.keys()];
+    for (const id of gone) if (!open.has(id)) operations.push({ deleteOne: { filter: { _id: id } } });
+    if (inserts.length > 0) {
+      try {
+        await this.entries.insertMany(inserts, { ordered: false });
+      } catch (error) {
+        if (!onlyDuplicates(error)) throw error;
+        // Written before (a repeated sync): replace them instead.
+        for (const document of inserts)
+          operations.push({ replaceOne: { filter: { _id: document._id }, replacement: document, upsert: true } });
+      }
+    }
+    if (operations.length > 0) await this.entries.bulkWrite(operations, { ordered: true });
   }
 }

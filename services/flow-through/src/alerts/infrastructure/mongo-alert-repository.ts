@@ -74,19 +74,29 @@ export class MongoAlertRepository implements AlertRepository, OnModuleInit {
     appliedEventId: string | null,
   ): Promise<boolean> {
     const { participantId, ...rest } = state;
-    // $push rather than replacing the outbox: the relay may be removing published entries meanwhile.
-    const result = await this.collection.updateOne(
-      guardedFilter(this.guard, participantId, { version: expectedVersion }),
-      {
-        $set: rest,
-        $inc: { version: 1 },
-        $push: {
-          outbox: { $each: outbox },
-          appliedEventIds: { $each: appliedEventId ? [appliedEventId] : [] },
-        },
+    // One writer per version step across instances (ADR 18): the claim's unique `_id` decides,
+    // since FerretDB v1 does not apply the version condition atomically.
+    return this.guard.claims.write(
+      PARTICIPANT_ALERTS_COLLECTION,
+      participantId,
+      expectedVersion,
+      async () => {
+        // $push rather than replacing the outbox: the relay may be removing published entries meanwhile.
+        const result = await this.collection.updateOne(
+          guardedFilter(this.guard, participantId, { version: expectedVersion }),
+          {
+            $set: { ...rest, version: expectedVersion + 1 },
+            $push: {
+              outbox: { $each: outbox },
+              appliedEventIds: { $each: appliedEventId ? [appliedEventId] : [] },
+            },
+          },
+        );
+        return result.modifiedCount === 1;
       },
+      async () =>
+        (await this.collection.findOne({ _id: participantId }, { projection: { version: 1 } }))?.version ?? null,
     );
-    return result.modifiedCount === 1;
   }
 
   async ensure(owner: AlertsOwner): Promise<void> {
