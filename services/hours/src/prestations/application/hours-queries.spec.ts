@@ -50,7 +50,7 @@ function setUp(now: string) {
     });
   const close = new CloseMonthHandler(closes, years, roster, targets, clock, DEFAULT_ALLOWANCE_RATES);
   const queries = new HoursQueries(years, roster, caps, DEFAULT_ALLOWANCE_RATES, { targets, closes, clock });
-  return { queries, enter, close, targets };
+  return { queries, enter, close, targets, roster };
 }
 
 const byId = <T extends { participantId: string }>(rows: T[]) =>
@@ -112,5 +112,23 @@ describe('"below target" in the month grid and the participant’s year', () => 
     expect(month('2026-12')).toMatchObject({ standing: { status: 'ON_SCHEDULE', expectedHours: 0 }, flagged: null });
     // Before the trajectory started: nothing to judge.
     expect(month('2026-08')).toMatchObject({ standing: { status: 'NOT_ACTIVE', expectedHours: 0 }, flagged: null });
+  });
+});
+
+describe('the month grid of an organisation outside the caller’s scope', () => {
+  it('answers 404 without reading the roster', async () => {
+    const { queries, roster } = setUp('2026-12-05T10:00:00Z');
+    const stranger: Principal = { ...organiser, organisationIds: ['org-elders'] };
+    const nowhere: Principal = { userId: 'manager-1', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: null };
+    for (const principal of [stranger, nowhere]) {
+      await expect(queries.monthGrid(principal, ORG, '2026-11')).rejects.toMatchObject({
+        code: 'HOURS.ORGANISATION_NOT_FOUND',
+      });
+    }
+    expect(roster.lists).toBe(0);
+    expect((await queries.monthGrid(organiser, ORG, '2026-11')).map((row) => row.participantId).sort()).toEqual(
+      [ANNA, BERT, CATO].sort(),
+    );
+    expect(roster.lists).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { Principal, canAccess, canReadOrganisation } from '@stapsteen/auth';
+import { Principal, canAccess, canReadOrganisation, readScopeOf } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { MonthCloseRepository, TargetSettings } from '../../month-close/application/ports';
 import type { ParticipantMonthResult } from '../../month-close/domain/low-hours';
@@ -143,8 +143,10 @@ export class HoursQueries {
 
   /** The organiser's month: every participant with an active trajectory on some day of it. */
   async monthGrid(principal: Principal, organisationId: string, month: string): Promise<GridRow[]> {
-    const everyone = await this.roster.list({ organisationId });
+    // Outside the caller's organisations (or nothing to read at all): 404 without a database read.
+    const everyone = readScopeOf(principal, organisationId) ? await this.roster.list({ organisationId }) : null;
     if (
+      everyone === null ||
       !canReadOrganisation(
         principal,
         organisationId,
