@@ -57,6 +57,14 @@ export function describeBarrierRepositoryContract(name: string, make: Make<Barri
       expect(await barriers.list({ organisationIds: [neteland] }, { from: '2026-01', to: '2026-12' })).toEqual([later]);
     });
 
+    it('takes simultaneous saves of one participant-month, each whole: one of them is what is stored', async () => {
+      const first = aRecord(neteland, region, '2026-03');
+      const candidates = Array.from({ length: 5 }, (_, i) => ({ ...first, recordedBy: `organiser-${i}` }));
+      await Promise.all(candidates.map(save));
+      expect(candidates).toContainEqual(await barriers.find(first.participantId, '2026-03'));
+      expect(await barriers.list({ organisationIds: [neteland] }, { from: '2026-03', to: '2026-03' })).toHaveLength(1);
+    });
+
     it('lists the records of a scope whose month lies in the range, both ends included', async () => {
       const before = aRecord(neteland, region, '2026-01');
       const from = aRecord(neteland, region, '2026-02');

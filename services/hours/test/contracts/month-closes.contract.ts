@@ -71,6 +71,16 @@ export function describeMonthCloseRepositoryContract(
       expect(await closes.closedMonths(organisation)).toEqual(new Set(['2026-03']));
     });
 
+    it('closes a month once when many close it at the same moment', async () => {
+      const candidates = Array.from({ length: 6 }, (_, i) =>
+        aClose(organisation, '2026-03', `2026-03-28T10:00:0${i}.000Z`),
+      );
+      const outcomes = await Promise.all(candidates.map((close) => closes.insert(close, [])));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await closes.load(organisation, '2026-03')).toEqual(candidates[outcomes.indexOf(true)]);
+      expect(await closes.closedMonths(organisation)).toEqual(new Set(['2026-03']));
+    });
+
     it("keeps months and organisations apart: another month, or another organisation's, is not closed", async () => {
       const other = `org-${randomUUID().slice(0, 8)}`;
       await closes.insert(aClose(organisation, '2026-03'), []);

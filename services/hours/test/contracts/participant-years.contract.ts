@@ -86,6 +86,29 @@ export function describeParticipantYearRepositoryContract(name: string, make: Ma
       expect(await years.load(year.participantId, 2026)).toEqual({ year: winner, version: 2 });
     });
 
+    it('lets exactly one of many simultaneous writers at one version win, and stores its year', async () => {
+      const year = aYear([aPrestation('2026-03-02', 150)]);
+      await years.insert(year);
+      const candidates = Array.from({ length: 8 }, (_, i) => ({
+        ...year,
+        prestations: [aPrestation('2026-03-10', 30 + i)],
+      }));
+      const outcomes = await Promise.all(candidates.map((candidate) => years.update(candidate, 1)));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await years.load(year.participantId, 2026)).toEqual({
+        year: candidates[outcomes.indexOf(true)],
+        version: 2,
+      });
+    });
+
+    it('lets exactly one of many simultaneous creators of a year win', async () => {
+      const participantId = randomUUID();
+      const candidates = Array.from({ length: 8 }, (_, i) => aYear([aPrestation('2026-03-10', 30 + i)], participantId));
+      const outcomes = await Promise.all(candidates.map((candidate) => years.insert(candidate)));
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(await years.load(participantId, 2026)).toEqual({ year: candidates[outcomes.indexOf(true)], version: 1 });
+    });
+
     it('refuses to update a year that does not exist and does not create it', async () => {
       const year = aYear([aPrestation('2026-03-02', 150)]);
       expect(await years.update(year, 1)).toBe(false);
