@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '@stapsteen/config';
 import { runService } from '@stapsteen/service-kit';
 import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
+import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 
 /**
@@ -28,8 +29,15 @@ async function main(): Promise<void> {
       config,
       kafkaGroupId,
     });
+  } else if (service === 'flow-through') {
+    const config = loadConfig(FLOW_THROUGH_SERVICE_FOR_TESTS.config);
+    await runService(FLOW_THROUGH_SERVICE_FOR_TESTS.module(config, { kafkaGroupId }), {
+      ...FLOW_THROUGH_SERVICE_FOR_TESTS.meta,
+      config,
+      kafkaGroupId,
+    });
   } else {
-    throw new Error(`REPLICA_SERVICE must be hours or coaching, not ${String(service)}`);
+    throw new Error(`REPLICA_SERVICE must be hours, coaching or flow-through, not ${String(service)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { Kafka, logLevel } from 'kafkajs';
 import path from 'node:path';
 
 export interface Replica {
@@ -35,7 +36,7 @@ async function freePort(): Promise<number> {
  * run's real Kafka and FerretDB. Resolves once every replica answers `/health/ready`.
  */
 export async function startReplicas(
-  service: 'hours' | 'coaching',
+  service: 'hours' | 'coaching' | 'flow-through',
   count: number,
   publicKeyPem: string,
   extraEnv: Record<string, string> = {},
@@ -158,4 +159,51 @@ export async function waitForRoster(replica: Replica, adminToken: string, partic
       ),
     { what: `${participantIds.length} participants in the replicas' roster`, timeoutMs: 60_000 },
   );
+}
+
+/**
+ * The events on `topic` keyed by `key` (a participant's id), read from the beginning up to the
+ * topic's end at the time of the call: what every consumer of the topic has been told.
+ */
+export async function eventsOnTopic(
+  topic: string,
+  key: string,
+): Promise<Array<{ eventId: string; type: string; data: Record<string, unknown> }>> {
+  const kafka = new Kafka({
+    clientId: 'test-replicas-reader',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const pending = new Map(
+    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]),
+  );
+  const found: Array<{ eventId: string; type: string; data: Record<string, unknown> }> = [];
+  if (pending.size === 0) return found;
+  const consumer = kafka.consumer({ groupId: `test-replicas-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within 30 s`)), 30_000);
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            if (message.key?.toString() === key) found.push(JSON.parse(message.value?.toString() ?? '{}'));
+            const end = pending.get(partition);
+            if (end !== undefined && Number(message.offset) + 1 >= end) pending.delete(partition);
+            if (pending.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return found;
 }

@@ -1,8 +1,16 @@
+import { isInReadScope } from '@stapsteen/auth';
 import type { OutboxEntry } from '@stapsteen/messaging';
-import type { ParticipantRepository } from '../src/participants/application/participant-repository';
+import type {
+  ParticipantPageRequest,
+  ParticipantQuery,
+  ParticipantRepository,
+} from '../src/participants/application/participant-repository';
 import type { ParticipantState } from '../src/participants/domain/participant';
 
-/** A versioned in-memory participant store with the repository's conditional-write semantics. */
+/**
+ * A versioned in-memory participant store with the repository's semantics; the shared contract
+ * (`participant-repository-contract.ts`) holds it and the MongoDB adapter to the same behaviour.
+ */
 export class InMemoryParticipants implements ParticipantRepository {
   readonly documents = new Map<string, { participant: ParticipantState; version: number; outbox: OutboxEntry[] }>();
 
@@ -31,9 +39,12 @@ export class InMemoryParticipants implements ParticipantRepository {
     return true;
   }
 
-  async list() {
-    const items = [...this.documents.values()].map((d) => d.participant);
-    return { items, total: items.length };
+  async list(query: ParticipantQuery, page: ParticipantPageRequest) {
+    const selected = [...this.documents.values()]
+      .map((d) => d.participant)
+      .filter((p) => isInReadScope(query.scope, p) && (query.coachId === undefined || p.coachId === query.coachId))
+      .sort((a, b) => b.enrolledOn.localeCompare(a.enrolledOn) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { items: selected.slice(page.offset, page.offset + page.limit), total: selected.length };
   }
 
   async listEnded() {

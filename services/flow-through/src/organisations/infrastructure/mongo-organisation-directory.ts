@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { ReadScope } from '@stapsteen/auth';
 import type { Collection, Connection } from 'mongoose';
-import type { OrganisationDirectory } from '../application/organisation-directory';
+import {
+  ORGANISATION_LIST_LIMIT,
+  OrganisationCriteria,
+  OrganisationDirectory,
+} from '../application/organisation-directory';
 import type { Organisation, OrganisationKind } from '../domain/organisation';
 
 interface OrganisationDocument {
@@ -24,9 +29,13 @@ export class MongoOrganisationDirectory implements OrganisationDirectory {
     return document ? toOrganisation(document) : null;
   }
 
-  async list(filter: object): Promise<Organisation[]> {
-    // The scope filter names `_id` for organisations (see the controller); sorted for stable screens.
-    const documents = await this.collection.find(filter).sort({ name: 1 }).limit(500).toArray();
+  async list(scope: ReadScope, criteria: OrganisationCriteria = {}): Promise<Organisation[]> {
+    // Sorted by name (then id) for stable screens.
+    const documents = await this.collection
+      .find(toFilter(scope, criteria))
+      .sort({ name: 1, _id: 1 })
+      .limit(ORGANISATION_LIST_LIMIT)
+      .toArray();
     return documents.map(toOrganisation);
   }
 
@@ -34,6 +43,16 @@ export class MongoOrganisationDirectory implements OrganisationDirectory {
     const { id, ...rest } = organisation;
     await this.collection.replaceOne({ _id: id }, rest, { upsert: true });
   }
+}
+
+/** The typed query as this database's filter: an organisation's own id is its `_id`. */
+function toFilter(scope: ReadScope, criteria: OrganisationCriteria): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (scope.regionId !== undefined) filter.regionId = scope.regionId;
+  if (scope.organisationIds !== undefined)
+    filter._id = scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
+  if (criteria.kind !== undefined) filter.kind = criteria.kind;
+  return filter;
 }
 
 function toOrganisation(document: OrganisationDocument): Organisation {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, scopeFilter } from '@stapsteen/auth';
+import { CurrentPrincipal, Principal, Roles, readScopeOf } from '@stapsteen/auth';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../application/organisation-directory';
 import type { Organisation } from '../domain/organisation';
 import { SaveOrganisationRequest } from './organisation.dto';
@@ -13,8 +13,9 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'The organisations the caller may see: their own, or their region' })
   @ApiOkResponse({ type: [SaveOrganisationRequest] })
-  list(@CurrentPrincipal() principal: Principal): Promise<Organisation[]> {
-    return this.directory.list(scopeFilter(principal, { organisationField: '_id', regionField: 'regionId' }));
+  async list(@CurrentPrincipal() principal: Principal): Promise<Organisation[]> {
+    const scope = readScopeOf(principal);
+    return scope === null ? [] : this.directory.list(scope);
   }
 
   @Put()

@@ -1,5 +1,5 @@
 import type { Principal } from '@stapsteen/auth';
-import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
+import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import type { Organisation } from '../../organisations/domain/organisation';
 import type { StoredAlertRules } from '../domain/alert-rules';
 import { AlertRulesRepository, AlertRulesService } from './alert-rules-service';
@@ -22,11 +22,7 @@ const organisations: Organisation[] = [
   { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },
   { id: 'org-gent', name: 'Gent', kind: 'WIJK_WERK', regionId: 'region-gent' },
 ];
-const directory: OrganisationDirectory = {
-  findById: async (id) => organisations.find((o) => o.id === id) ?? null,
-  list: async () => organisations,
-  save: async () => undefined,
-};
+const directory = new InMemoryOrganisations(organisations);
 
 const defaults = { endingWithinDays: 60, evaluationWithinDays: 14 };
 const rules = { endingWithinDays: 30, evaluationWithinDays: 7 };

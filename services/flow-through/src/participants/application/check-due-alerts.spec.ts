@@ -6,8 +6,7 @@ import { AlertWriter } from '../../alerts/application/alert-writer';
 import { ManageAlertHandler } from '../../alerts/application/manage-alert';
 import { RecordAlertCauseHandler } from '../../alerts/application/record-alert-cause';
 import type { Alert } from '../../alerts/domain/alert';
-import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
-import type { Organisation } from '../../organisations/domain/organisation';
+import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import { DEFAULT_DUE_ALERT_POLICY } from '../domain/due-alerts';
 import { recordEvaluation } from '../domain/evaluation';
 import { addDays, recordFollowUp } from '../domain/follow-up';
@@ -57,19 +56,6 @@ class InMemoryDueTasks implements DueTasksStore {
   async setLastCheckedDay(day: string) {
     this.last = day;
   }
-}
-
-class InMemoryOrganisations implements OrganisationDirectory {
-  constructor(private readonly organisations: Organisation[]) {}
-  async findById(id: string) {
-    return this.organisations.find((o) => o.id === id) ?? null;
-  }
-  async list(filter: object) {
-    return this.organisations.filter((o) =>
-      Object.entries(filter).every(([field, value]) => o[field as keyof Organisation] === value),
-    );
-  }
-  async save() {}
 }
 
 // Started 2026-02-02: planned end 2027-02-01, first evaluation due 2026-08-02.

@@ -121,7 +121,7 @@ export class CheckDueAlertsHandler {
     let checked = 0;
     let failed = 0;
     for (let offset = 0; ; offset += BACKFILL_PAGE) {
-      const page = await this.participants.list({}, { limit: BACKFILL_PAGE, offset });
+      const page = await this.participants.list({ scope: {} }, { limit: BACKFILL_PAGE, offset });
       for (const participant of page.items) {
         try {
           await this.check(participant.id);

@@ -1,4 +1,4 @@
-import { Principal, canAccess } from '@stapsteen/auth';
+import { Principal, ReadScope, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Clock } from '../../shared/clock';
@@ -106,8 +106,8 @@ export class DueTasksQueries {
   }
 
   /** Partners have no participants, so only wijk-werkorganisaties hold due tasks. */
-  private async wijkWerkOrganisations(filter: object): Promise<string[]> {
-    return (await this.organisations.list({ ...filter, kind: 'WIJK_WERK' })).map((o) => o.id);
+  private async wijkWerkOrganisations(scope: ReadScope): Promise<string[]> {
+    return (await this.organisations.list(scope, { kind: 'WIJK_WERK' })).map((o) => o.id);
   }
 }
 

@@ -1,19 +1,7 @@
 import type { Principal } from '@stapsteen/auth';
-import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
-import type { Organisation } from '../../organisations/domain/organisation';
+import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import { InMemoryParticipants } from '../../../test/in-memory-participants';
 import { EnrolParticipantHandler } from './enrol-participant';
-
-class InMemoryOrganisations implements OrganisationDirectory {
-  constructor(private readonly organisations: Organisation[]) {}
-  async findById(id: string) {
-    return this.organisations.find((o) => o.id === id) ?? null;
-  }
-  async list() {
-    return this.organisations;
-  }
-  async save() {}
-}
 
 const organisations = new InMemoryOrganisations([
   { id: 'org-neteland', name: 'Wijk-werken Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },

@@ -1,23 +1,21 @@
 import { Principal, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
-import { aggregateKey } from '@stapsteen/concurrency';
+import { Serialize, aggregateKey, readDecideWrite } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
 import { DomainFact, stampForOutbox } from '@stapsteen/messaging';
 import type { ParticipantState } from '../domain/participant';
 import type { ParticipantRepository } from './participant-repository';
 
-const MAX_ATTEMPTS = 5;
-
 /** The collection name is part of the lock key shared with the outbox relay. */
 export const PARTICIPANTS_COLLECTION = 'participants';
-
-export type Serialize = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
 /** Who changes the participant: a user within their scope, or the system (retention). */
 export type Actor = { kind: 'user'; principal: Principal } | { kind: 'system' };
 
 /**
- * Every change of a participant: under the per-participant lock, re-read, let the domain decide,
- * write the state and its events in one conditional write, retry if someone else got there first.
+ * Every change of a participant, through the one read-decide-write loop (`readDecideWrite`): under
+ * the per-participant lock of this process, read, let the domain decide, write the state and its
+ * events as one claimed version step (ADR 18), and read again if another writer, in this process
+ * or another instance, took the step first.
  */
 export class ParticipantWriter {
   constructor(
@@ -42,35 +40,45 @@ export class ParticipantWriter {
     return state;
   }
 
-  private store(
+  private async store(
     actor: Actor,
     participantId: string,
     decide: (participant: ParticipantState) => { state: ParticipantState; events: DomainFact[] },
   ): Promise<ParticipantState> {
-    return this.serialize(aggregateKey(PARTICIPANTS_COLLECTION, participantId), async () => {
-      for (let attempt = 1; ; attempt++) {
+    let events: DomainFact[] = [];
+    const state = await readDecideWrite<ParticipantState, ParticipantState, ParticipantState>({
+      key: aggregateKey(PARTICIPANTS_COLLECTION, participantId),
+      serialize: this.serialize,
+      load: async () => {
         const loaded = await this.participants.load(participantId);
-        if (!loaded || (actor.kind === 'user' && !canAccess(actor.principal, loaded.participant))) {
+        return loaded && { value: loaded.participant, version: loaded.version };
+      },
+      decide: (loaded) => {
+        if (!loaded || (actor.kind === 'user' && !canAccess(actor.principal, loaded.value))) {
           throw new DomainError(
             'PARTICIPANT.NOT_FOUND',
             'not-found',
             'There is no such participant in your organisations.',
           );
         }
-        if (actor.kind === 'user') assertCanWriteOrganisation(actor.principal, loaded.participant.organisationId);
-        const { state, events } = decide(loaded.participant);
-        if (await this.participants.update(state, loaded.version, stampForOutbox(events, 'flow-through'))) {
-          if (events.length > 0) this.onStored(participantId);
-          return state;
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainError(
-            'PARTICIPANT.CHANGED_MEANWHILE',
-            'conflict',
-            'Someone else changed this participant; try again.',
-          );
-        }
-      }
+        if (actor.kind === 'user') assertCanWriteOrganisation(actor.principal, loaded.value.organisationId);
+        const decided = decide(loaded.value);
+        events = decided.events;
+        return { next: decided.state, result: decided.state };
+      },
+      // A participant is created by enrolment only (`insert` of the repository, its own unique id).
+      insert: async () => false,
+      // Claims the version step (ADR 18): one writer per version across every instance.
+      update: (next, expectedVersion) =>
+        this.participants.update(next, expectedVersion, stampForOutbox(events, 'flow-through')),
+      busy: () =>
+        new DomainError(
+          'PARTICIPANT.CHANGED_MEANWHILE',
+          'conflict',
+          'Someone else changed this participant; try again.',
+        ),
     });
+    if (events.length > 0) this.onStored(participantId);
+    return state;
   }
 }

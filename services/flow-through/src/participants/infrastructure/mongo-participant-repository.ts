@@ -1,10 +1,15 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { ReadScope } from '@stapsteen/auth';
 import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import { PARTICIPANTS_COLLECTION } from '../application/participant-writer';
-import type { ParticipantRepository } from '../application/participant-repository';
+import type {
+  ParticipantPageRequest,
+  ParticipantQuery,
+  ParticipantRepository,
+} from '../application/participant-repository';
 import type { ParticipantState } from '../domain/participant';
 
 type ParticipantDocument = Omit<ParticipantState, 'id'> & { _id: string; version: number; outbox: OutboxEntry[] };
@@ -43,15 +48,31 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
     return document ? { participant: toState(document), version: document.version } : null;
   }
 
+  /**
+   * Claims the step from `expectedVersion` first (ADR 18): the one guard that holds across
+   * processes on FerretDB, where the filter stays on `_id`. On MongoDB the version condition stays too.
+   */
   async update(participant: ParticipantState, expectedVersion: number, outbox: OutboxEntry[]): Promise<boolean> {
     const { id, ...rest } = participant;
-    // $push rather than replacing the outbox: the relay may be removing published entries meanwhile.
-    const result = await this.collection.updateOne(guardedFilter(this.guard, id, { version: expectedVersion }), {
-      $set: rest,
-      $inc: { version: 1 },
-      $push: { outbox: { $each: outbox } },
-    });
-    return result.modifiedCount === 1;
+    return this.guard.claims.write(
+      PARTICIPANTS_COLLECTION,
+      id,
+      expectedVersion,
+      async () => {
+        // $push rather than replacing the outbox: the relay removes published entries as its own claimed step.
+        const result = await this.collection.updateOne(guardedFilter(this.guard, id, { version: expectedVersion }), {
+          $set: { ...rest, version: expectedVersion + 1 },
+          $push: { outbox: { $each: outbox } },
+        });
+        return result.modifiedCount === 1;
+      },
+      () => this.currentVersion(id),
+    );
+  }
+
+  private async currentVersion(id: string): Promise<number | null> {
+    const document = await this.collection.findOne({ _id: id }, { projection: { version: 1 } });
+    return document?.version ?? null;
   }
 
   async listEnded(): Promise<ParticipantState[]> {
@@ -62,18 +83,33 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
     return documents.map(toState).filter((p) => p.trajectories.at(-1)?.status === 'ENDED');
   }
 
-  async list(scope: object, options: { limit: number; offset: number }) {
+  async list(query: ParticipantQuery, page: ParticipantPageRequest) {
+    const filter = toFilter(query);
     const [documents, total] = await Promise.all([
       this.collection
-        .find(scope, { projection: { outbox: 0 } })
+        .find(filter, { projection: { outbox: 0 } })
         .sort({ enrolledOn: -1, _id: 1 })
-        .skip(options.offset)
-        .limit(options.limit)
+        .skip(page.offset)
+        .limit(page.limit)
         .toArray(),
-      this.collection.countDocuments(scope),
+      this.collection.countDocuments(filter),
     ]);
     return { items: documents.map(toState), total };
   }
+}
+
+/** The typed query as this database's filter: equality where one value will do (`$in` scans on FerretDB). */
+function toFilter(query: ParticipantQuery): Record<string, unknown> {
+  return { ...scopeFilter(query.scope), ...(query.coachId !== undefined ? { coachId: query.coachId } : {}) };
+}
+
+function scopeFilter(scope: ReadScope): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (scope.regionId !== undefined) filter.regionId = scope.regionId;
+  if (scope.organisationIds !== undefined)
+    filter.organisationId =
+      scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
+  return filter;
 }
 
 function toState(document: ParticipantDocument): ParticipantState {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, canAccess, scopeFilter } from '@stapsteen/auth';
+import { CurrentPrincipal, Principal, Roles, canAccess, readScopeOf } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import { EnrolParticipantHandler } from '../application/enrol-participant';
@@ -64,7 +64,6 @@ export class ParticipantsController {
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListParticipantsQuery,
   ): Promise<ParticipantPage> {
-    const filters: object[] = [scopeFilter(principal)];
     if (query.organisationId !== undefined) {
       const organisation = await this.organisations.findById(query.organisationId);
       if (
@@ -73,13 +72,14 @@ export class ParticipantsController {
       ) {
         throw new DomainError('ORGANISATION.NOT_FOUND', 'not-found', 'There is no such organisation in your scope.');
       }
-      filters.push({ organisationId: query.organisationId });
     }
-    if (query.coachId !== undefined) filters.push({ coachId: query.coachId });
-    const page = await this.participants.list(filters.length === 1 ? filters[0] : { $and: filters }, {
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const scope = readScopeOf(principal, query.organisationId);
+    // No scope (a manager without a region): nothing to read, never everything.
+    if (scope === null) return { items: [], total: 0 };
+    const page = await this.participants.list(
+      { scope, ...(query.coachId !== undefined ? { coachId: query.coachId } : {}) },
+      { limit: query.limit, offset: query.offset },
+    );
     return { items: page.items.map(ParticipantView.of), total: page.total };
   }
 
