@@ -1,6 +1,7 @@
 import {
   describeAssessmentRepositoryContract,
   describeCatalogueRepositoryContract,
+  describeGapSettingsRepositoryContract,
 } from './contracts/assessments.contract';
 import {
   describeGroupSessionRepositoryContract,
@@ -13,6 +14,7 @@ import {
   InMemoryAssessments,
   InMemoryCatalogues,
   InMemoryGaps,
+  InMemoryGapSettings,
   InMemoryGroupSessions,
   InMemoryOneOnOnes,
   InMemoryParticipantRoster,
@@ -30,3 +32,4 @@ describeGapRepositoryContract('InMemoryGaps', () => new InMemoryGaps());
 describeParticipantRosterContract('InMemoryParticipantRoster', () => new InMemoryParticipantRoster());
 describeAssessmentRepositoryContract('InMemoryAssessments', () => new InMemoryAssessments());
 describeCatalogueRepositoryContract('InMemoryCatalogues', () => new InMemoryCatalogues());
+describeGapSettingsRepositoryContract('InMemoryGapSettings', () => new InMemoryGapSettings());

@@ -15,6 +15,8 @@ import type { PeerCoach } from '../src/assignments/domain/peer';
 import type { CatalogueRepository } from '../src/competencies/application/catalogue-service';
 import type { Catalogue } from '../src/competencies/domain/catalogue';
 import type { GapRepository } from '../src/gaps/application/gap-service';
+import type { GapSettingsRepository } from '../src/gaps/application/gap-settings-service';
+import type { StoredGapWindows } from '../src/gaps/domain/gap-settings';
 import type { ParticipantGaps } from '../src/gaps/domain/participant-gaps';
 import type {
   LowHoursState,
@@ -176,6 +178,23 @@ export class InMemoryGaps extends InMemoryAggregates<ParticipantGaps> implements
 
   async forCoach(scope: ReadScope, coachId: string): Promise<ParticipantGaps[]> {
     return this.where((document) => isInReadScope(scope, document) && document.coachId === coachId);
+  }
+}
+
+/** An organisation's own gap windows, replaced as a whole by each save (last writer wins). */
+export class InMemoryGapSettings implements GapSettingsRepository {
+  readonly documents = new Map<string, StoredGapWindows>();
+  /** Calls of `load`, so a test can see what a cache saved. */
+  loads = 0;
+
+  async load(organisationId: string): Promise<StoredGapWindows | null> {
+    this.loads++;
+    const found = this.documents.get(organisationId);
+    return found ? copy(found) : null;
+  }
+
+  async save(organisationId: string, windows: StoredGapWindows): Promise<void> {
+    this.documents.set(organisationId, copy(windows));
   }
 }
 

@@ -14,11 +14,13 @@ import {
   MongoPeerCoaches,
 } from '../src/assignments/infrastructure/mongo-assignments';
 import { MongoCatalogues } from '../src/competencies/infrastructure/mongo-catalogues';
+import { MongoGapSettings } from '../src/gaps/infrastructure/mongo-gap-settings';
 import { MongoGaps } from '../src/gaps/infrastructure/mongo-gaps';
 import { MongoParticipantRoster } from '../src/participants/infrastructure/mongo-participant-roster';
 import {
   describeAssessmentRepositoryContract,
   describeCatalogueRepositoryContract,
+  describeGapSettingsRepositoryContract,
 } from './contracts/assessments.contract';
 import {
   describeGroupSessionRepositoryContract,
@@ -67,4 +69,5 @@ describe('the MongoDB adapters of coaching', () => {
   );
   describeAssessmentRepositoryContract('MongoAssessments', () => initialised(new MongoAssessments(connection)));
   describeCatalogueRepositoryContract('MongoCatalogues', () => initialised(new MongoCatalogues(connection)));
+  describeGapSettingsRepositoryContract('MongoGapSettings', () => new MongoGapSettings(connection));
 });

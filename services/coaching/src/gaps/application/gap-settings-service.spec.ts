@@ -1,20 +1,6 @@
 import type { Principal } from '@stapsteen/auth';
-import type { StoredGapWindows } from '../domain/gap-settings';
-import { GapSettingsRepository, GapSettingsService } from './gap-settings-service';
-
-class InMemoryGapSettings implements GapSettingsRepository {
-  readonly documents = new Map<string, StoredGapWindows>();
-  loads = 0;
-
-  async load(organisationId: string): Promise<StoredGapWindows | null> {
-    this.loads++;
-    return this.documents.get(organisationId) ?? null;
-  }
-
-  async save(organisationId: string, windows: StoredGapWindows): Promise<void> {
-    this.documents.set(organisationId, windows);
-  }
-}
+import { InMemoryGapSettings } from '../../../test/in-memory-coaching';
+import { GapSettingsService } from './gap-settings-service';
 
 const defaults = { baselineDueDays: 42, unaddressedDays: 30, stalledDays: 30 };
 const admin: Principal = { userId: 'admin-1', role: 'ADMIN', organisationIds: [], regionId: null };
