@@ -64,7 +64,8 @@ export class VersionedCollection<T extends object> implements AggregateStore<T> 
     return document?.version ?? null;
   }
 
-  async find(filter: object, limit = 5000): Promise<T[]> {
+  /** For the adapters' typed queries only: a database filter never crosses a port. */
+  protected async find(filter: object, limit = 5000): Promise<T[]> {
     const documents = await this.collection
       .find(filter, { projection: { outbox: 0 } })
       .limit(limit)
