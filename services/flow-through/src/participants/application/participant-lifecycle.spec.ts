@@ -1,7 +1,7 @@
 import type { Principal } from '@stapsteen/auth';
 import { InMemoryParticipants } from '../../../test/in-memory-participants';
 import { enrolParticipant } from '../domain/participant';
-import { DEFAULT_TRAJECTORY_POLICY, endTrajectory, startTrajectory } from '../domain/trajectory';
+import { DEFAULT_TRAJECTORY_POLICY, endTrajectory, newTrajectory, startTrajectory } from '../domain/trajectory';
 import { ParticipantLifecycle } from './participant-lifecycle';
 import { ParticipantWriter } from './participant-writer';
 
@@ -90,6 +90,49 @@ describe('the participant lifecycle', () => {
     expect(await lifecycle.anonymiseExpired()).toBe(1);
     expect((await participants.findById('ended-long-ago'))?.anonymisedAt).not.toBeNull();
     expect((await participants.findById('ended-recently'))?.anonymisedAt).toBeNull();
+  });
+
+  it('anonymises each participant once when two instances run the retention check at the same time', async () => {
+    const { participants } = setUp('2031-04-02');
+    const clock = { now: () => new Date('2031-04-02T08:00:00Z'), today: () => '2031-04-02' };
+    // Two processes: each its own writer (its own lock), one store.
+    const instances = [1, 2].map(
+      () => new ParticipantLifecycle(new ParticipantWriter(participants), participants, clock, 5),
+    );
+    for (const id of ['p-1', 'p-2', 'p-3']) await enrolled(participants, id, '2026-03-01');
+    await enrolled(participants, 'ended-recently', '2026-04-03');
+
+    const counts = await Promise.all(instances.map((instance) => instance.anonymiseExpired()));
+
+    expect(counts[0] + counts[1]).toBe(3);
+    for (const id of ['p-1', 'p-2', 'p-3']) {
+      expect((await participants.findById(id))?.anonymisedAt).toBe('2031-04-02T08:00:00.000Z');
+      expect(participants.outboxOf(id).map((e) => e.type)).toEqual(['participant.erased@v1']);
+    }
+    expect((await participants.findById('ended-recently'))?.anonymisedAt).toBeNull();
+  });
+
+  it('leaves alone a participant referred again between the retention list and the write', async () => {
+    const { participants, lifecycle } = setUp('2031-04-02');
+    await enrolled(participants, 'p-1', '2026-03-01');
+    const listEnded = participants.listEnded.bind(participants);
+    jest.spyOn(participants, 'listEnded').mockImplementation(async () => {
+      const list = await listEnded();
+      // A user refers the participant again right after the retention check read its list.
+      const [ended] = list;
+      await participants.update(
+        { ...ended, trajectories: [...ended.trajectories, newTrajectory('t-2', '2031-04-01', true)] },
+        1,
+        [],
+      );
+      return list;
+    });
+
+    expect(await lifecycle.anonymiseExpired()).toBe(0);
+    const kept = await participants.findById('p-1');
+    expect(kept).toMatchObject({ firstName: 'Sofie', lastName: 'Verbeeck', anonymisedAt: null });
+    expect(kept?.trajectories.map((t) => t.status)).toEqual(['ENDED', 'REFERRED']);
+    expect(participants.outboxOf('p-1')).toEqual([]);
   });
 
   it('keeps a participant of another organisation out of reach', async () => {

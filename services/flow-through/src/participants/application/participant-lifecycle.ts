@@ -29,17 +29,29 @@ export class ParticipantLifecycle {
     );
   }
 
-  /** Returns how many participants it anonymised. */
+  /**
+   * Returns how many participants it anonymised. Every instance runs this: the decision is taken
+   * again on the participant as it is at the write, so one that another instance (or a user)
+   * anonymised, or that was referred again, since the list was read is left alone.
+   */
   async anonymiseExpired(): Promise<number> {
     const today = this.clock.today();
     let count = 0;
     for (const participant of await this.participants.listEnded()) {
       if (!dueForAnonymisation(participant, today, this.retentionYears)) continue;
-      await this.writer.change({ kind: 'system' }, participant.id, (p) =>
-        anonymiseParticipant(p, this.clock.now().toISOString()),
-      );
-      count += 1;
+      try {
+        await this.writer.change({ kind: 'system' }, participant.id, (p) => {
+          if (!dueForAnonymisation(p, today, this.retentionYears)) throw new NoLongerDue();
+          return anonymiseParticipant(p, this.clock.now().toISOString());
+        });
+        count += 1;
+      } catch (error) {
+        if (!(error instanceof NoLongerDue)) throw error;
+      }
     }
     return count;
   }
 }
+
+/** The participant changed between the list and the write: nothing to anonymise any more. */
+class NoLongerDue extends Error {}
