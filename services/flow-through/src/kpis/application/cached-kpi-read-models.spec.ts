@@ -7,6 +7,8 @@ class CountingReadModels extends InMemoryKpiReadModels {
   figureReads = 0;
   alertReads = 0;
   failNext = false;
+  /** While set, a figures read has its answer but does not give it yet (a slow database). */
+  gate: Promise<void> | null = null;
 
   override async figures(organisationId: string) {
     this.figureReads += 1;
@@ -14,7 +16,9 @@ class CountingReadModels extends InMemoryKpiReadModels {
       this.failNext = false;
       throw new Error('database busy');
     }
-    return super.figures(organisationId);
+    const answer = await super.figures(organisationId);
+    if (this.gate) await this.gate;
+    return answer;
   }
 
   override async alerts(organisationId: string) {
@@ -82,5 +86,31 @@ describe('the KPI documents kept for the dashboard', () => {
     await uncached.cached.figures('org-neteland');
     await uncached.cached.figures('org-neteland');
     expect(uncached.inner.figureReads).toBe(2);
+  });
+
+  it('with a time to live of 0 keeps nothing, but readers side by side share the read in flight', async () => {
+    const { inner, cached } = setUp(0);
+    const panels = await Promise.all(Array.from({ length: 8 }, () => cached.figures('org-neteland')));
+    await Promise.all(Array.from({ length: 8 }, () => cached.alerts('org-neteland')));
+    expect(inner.figureReads).toBe(1);
+    expect(inner.alertReads).toBe(1);
+    // Each its own copy; and once answered, the next reader reads again.
+    panels[0]!.hours['2026-10'] = closedMonth;
+    expect(panels[1]?.hours).toEqual({});
+    await cached.figures('org-neteland');
+    expect(inner.figureReads).toBe(2);
+  });
+
+  it('never hands a reader after a write the read that started before it', async () => {
+    const { inner, cached } = setUp(0);
+    let open = () => undefined as void;
+    inner.gate = new Promise<void>((resolve) => (open = resolve));
+    const before = cached.figures('org-neteland');
+    await cached.updateFigures('org-neteland', (current) => ({ ...current, hours: { '2026-10': closedMonth } }));
+    const after = cached.figures('org-neteland');
+    open();
+    expect((await before)?.hours).toEqual({});
+    expect((await after)?.hours).toEqual({ '2026-10': closedMonth });
+    expect(inner.figureReads).toBe(2);
   });
 });

@@ -12,10 +12,17 @@ import type { KpiReadModels } from './kpi-read-models';
  * organisation instead of one per panel. A change stored through this instance drops its entry at
  * once; another instance's change shows within `ttlMs` (figures a few seconds old are fine for a
  * dashboard; nothing that enforces a rule reads them). The larger documents are never kept.
+ *
+ * With `ttlMs` 0 nothing is kept, but readers that arrive while a read of the same document is in
+ * flight still share it (it answers with what the database holds now, as their own read would): a
+ * dashboard of eight panels then reads each organisation's documents once, not eight times side by
+ * side. A change stored through this instance ends the sharing at once, so a reader after the
+ * write never gets a read that started before it.
  */
 export class CachedKpiReadModels implements KpiReadModels {
   private readonly figuresCache: SharedReads<OrganisationFigures | null>;
   private readonly alertsCache: SharedReads<OrganisationAlerts | null>;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly inner: KpiReadModels,
@@ -27,11 +34,15 @@ export class CachedKpiReadModels implements KpiReadModels {
   }
 
   figures(organisationId: string): Promise<OrganisationFigures | null> {
-    return this.cached(this.figuresCache, organisationId, () => this.inner.figures(organisationId));
+    return this.cached(this.figuresCache, organisationId, () =>
+      this.shared(`figures:${organisationId}`, () => this.inner.figures(organisationId)),
+    );
   }
 
   alerts(organisationId: string): Promise<OrganisationAlerts | null> {
-    return this.cached(this.alertsCache, organisationId, () => this.inner.alerts(organisationId));
+    return this.cached(this.alertsCache, organisationId, () =>
+      this.shared(`alerts:${organisationId}`, () => this.inner.alerts(organisationId)),
+    );
   }
 
   roster(organisationId: string): Promise<OrganisationRoster | null> {
@@ -49,7 +60,7 @@ export class CachedKpiReadModels implements KpiReadModels {
   ): Promise<void> {
     await this.inner.updateRoster(organisationId, change, afterWrite);
     // The figures are derived from the roster inside the write.
-    this.figuresCache.forget(organisationId);
+    this.forgetFigures(organisationId);
   }
 
   async updateOrganisationMonth(
@@ -60,7 +71,7 @@ export class CachedKpiReadModels implements KpiReadModels {
     afterWrite?: (stored: OrganisationMonth) => Promise<void>,
   ): Promise<void> {
     await this.inner.updateOrganisationMonth(organisationId, regionId, month, change, afterWrite);
-    this.figuresCache.forget(organisationId);
+    this.forgetFigures(organisationId);
   }
 
   async updateFigures(
@@ -68,7 +79,7 @@ export class CachedKpiReadModels implements KpiReadModels {
     change: (current: OrganisationFigures) => OrganisationFigures,
   ): Promise<void> {
     await this.inner.updateFigures(organisationId, change);
-    this.figuresCache.forget(organisationId);
+    this.forgetFigures(organisationId);
   }
 
   async updateAlerts(
@@ -77,6 +88,23 @@ export class CachedKpiReadModels implements KpiReadModels {
   ): Promise<void> {
     await this.inner.updateAlerts(organisationId, change);
     this.alertsCache.forget(organisationId);
+    this.inFlight.delete(`alerts:${organisationId}`);
+  }
+
+  private forgetFigures(organisationId: string): void {
+    this.figuresCache.forget(organisationId);
+    this.inFlight.delete(`figures:${organisationId}`);
+  }
+
+  /** One read in flight per document, shared by whoever asks meanwhile; nothing kept once it answers. */
+  private shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key) as Promise<T> | undefined;
+    if (running) return running;
+    const value = read().finally(() => {
+      if (this.inFlight.get(key) === value) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, value);
+    return value;
   }
 
   /** Each reader gets its own copy, so no query can change what the next one reads. */

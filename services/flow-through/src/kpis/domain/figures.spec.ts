@@ -1,6 +1,7 @@
 import { isActiveInMonth, isCoachedInMonth } from './definitions';
 import {
   OrganisationFigures,
+  ParticipantStretches,
   coachingCoverage,
   cohortFigures,
   hoursDistribution,
@@ -201,5 +202,32 @@ describe('KPI figures', () => {
     expect(coachingCoverage([figuresOf(r)], wide).map((m) => [m.month, m.activeParticipants, m.coached])).toEqual(
       expected,
     );
+  });
+
+  it('keeps participants with the same stretches as one entry that counts each of them', () => {
+    let r = emptyRoster('org-1');
+    for (const p of ['s1', 's2', 's3']) {
+      r = recordStart(r, p, `t-${p}`, '2026-02-03', false);
+      r = recordCoachingStart(r, p, `a-${p}`, '2026-03-01');
+    }
+    r = recordStart(r, 'd1', 't-d1', '2026-02-10', false);
+    r = recordEnd(r, 'd1', 't-d1', { endedOn: '2026-04-30', destination: 'TRAINING', positiveOutflow: false });
+    const figures = figuresOf(r);
+    expect(figures.roster.participants).toEqual([
+      { active: [{ from: '2026-02', to: null }], coached: [{ from: '2026-03', to: null }], count: 3 },
+      { active: [{ from: '2026-02', to: '2026-04' }], coached: [], count: 1 },
+    ]);
+    expect(summaryFigures([figures], 0, period)).toMatchObject({ active: 4, coachingCoverage: 3 / 4 });
+    expect(coachingCoverage([figures], { from: '2026-02', to: '2026-05' }).map((m) => m.activeParticipants)).toEqual([
+      4, 4, 4, 3,
+    ]);
+    // A document written before the grouping (one entry per participant, no count) counts the same.
+    const running: ParticipantStretches = {
+      active: [{ from: '2026-02', to: null }],
+      coached: [{ from: '2026-03', to: null }],
+    };
+    const ended: ParticipantStretches = { active: [{ from: '2026-02', to: '2026-04' }], coached: [] };
+    const earlier = { ...figures, roster: { ...figures.roster, participants: [running, running, running, ended] } };
+    expect(summaryFigures([earlier], 0, period)).toEqual(summaryFigures([figures], 0, period));
   });
 });

@@ -45,7 +45,9 @@ export interface RosterContribution {
   /**
    * Per participant who ever started (no id: the order means nothing), the month stretches they
    * were active and coached in, so "active in at least one month of the period" and the coverage
-   * over a period count distinct participants. Absent in documents written before it existed.
+   * over a period count distinct participants. Participants with the same stretches share one
+   * entry with their `count` (a region's thousands of participants are a few hundred entries, which
+   * keeps the document the dashboard reads small). Absent in documents written before it existed.
    */
   participants?: ParticipantStretches[];
 }
@@ -53,6 +55,8 @@ export interface RosterContribution {
 export interface ParticipantStretches {
   active: Stretch[];
   coached: Stretch[];
+  /** How many participants have exactly these stretches; absent (written before) means one. */
+  count?: number;
 }
 
 export interface HoursMonthFigures {
@@ -149,6 +153,7 @@ function activeStretches(participant: RosterParticipant): { active: Stretch[]; c
 /** Everything the dashboard needs from a roster, in counters by month. */
 export function rosterContribution(roster: OrganisationRoster): RosterContribution {
   const c = emptyRosterContribution();
+  const sameStretches = new Map<string, ParticipantStretches>();
   for (const participant of Object.values(roster.participants)) {
     if (participant.referredOn) {
       const month = participant.referredOn.slice(0, 7);
@@ -183,8 +188,13 @@ export function rosterContribution(roster: OrganisationRoster): RosterContributi
     const { active, coached } = activeStretches(participant);
     addStretches(c.activeDelta, active);
     addStretches(c.coachedDelta, coached);
-    if (active.length > 0) c.participants!.push({ active, coached });
+    if (active.length === 0) continue;
+    const key = JSON.stringify([active, coached]);
+    const entry = sameStretches.get(key);
+    if (entry) entry.count = (entry.count ?? 1) + 1;
+    else sameStretches.set(key, { active, coached, count: 1 });
   }
+  c.participants = [...sameStretches.values()];
   return c;
 }
 
@@ -207,8 +217,8 @@ export function activeAndCoached(
   for (const { roster } of figures)
     for (const p of roster.participants ?? []) {
       if (!overlaps(p.active, span)) continue;
-      active += 1;
-      if (overlaps(p.coached, span)) coached += 1;
+      active += p.count ?? 1;
+      if (overlaps(p.coached, span)) coached += p.count ?? 1;
     }
   return { active, coached, coverage: rate(coached, active) };
 }
