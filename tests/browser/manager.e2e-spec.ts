@@ -192,6 +192,21 @@ describe('the regional manager in a real browser', () => {
     expect(await exportCsv.getAttribute('href')).toMatch(
       /^\/api\/flow-through\/kpis\/export\.csv\?.*from=\d{4}-\d{2}.*to=\d{4}-\d{2}/,
     );
+    // The pseudonymised export runs in the background: started with a button, then offered for download.
+    await page.getByRole('button', { name: 'Gepseudonimiseerde gegevens als CSV aanmaken' }).click();
+    const pseudonymised = page.getByRole('link', { name: /^Gepseudonimiseerde gegevens downloaden \(\d+ rijen\)$/ });
+    await pseudonymised.waitFor();
+    const fileHref = await pseudonymised.getAttribute('href');
+    expect(fileHref).toMatch(/^\/api\/flow-through\/kpis\/pseudonymised-exports\/[0-9a-f-]{36}\/file$/);
+    const file = await page.request.get(new URL(fileHref!, page.url()).toString());
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-disposition']).toMatch(/^attachment; filename="kpis-gepseudonimiseerd-/);
+    expect(
+      (await file.text())
+        .replace(/^\uFEFF/, '')
+        .split('\n')[0]
+        .trim(),
+    ).toBe('Pseudoniem;Geboortejaren;Organisatie-id;Maand;Getelde uren;Streefdoel uren;Uitkomst;Uitkomstcode');
     // The dashboard's open alerts are the inbox's total (every kind), once both have heard of every alert.
     const [open] = await eventually(
       async () => [
