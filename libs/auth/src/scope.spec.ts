@@ -1,12 +1,5 @@
 import type { Principal } from './principal';
-import {
-  ScopeError,
-  assertCanAccess,
-  assertCanWriteOrganisation,
-  canAccess,
-  canReadOrganisation,
-  scopeFilter,
-} from './scope';
+import { ScopeError, assertCanAccess, assertCanWriteOrganisation, canAccess, canReadOrganisation } from './scope';
 
 const organiser: Principal = {
   userId: 'o',
@@ -21,40 +14,6 @@ const admin: Principal = { userId: 'a', role: 'ADMIN', organisationIds: [], regi
 const neteland = { organisationId: 'org-neteland', regionId: 'region-kempen' };
 const herentals = { organisationId: 'org-herentals', regionId: 'region-kempen' };
 const gent = { organisationId: 'org-gent', regionId: 'region-gent' };
-
-describe('scopeFilter', () => {
-  it('limits an organiser’s queries to their organisations', () => {
-    expect(scopeFilter(organiser)).toEqual({ organisationId: { $in: ['org-neteland'] } });
-  });
-
-  it('limits a coach’s queries to their organisations', () => {
-    expect(scopeFilter(coach)).toEqual({ organisationId: { $in: ['org-neteland'] } });
-  });
-
-  it('limits a regional manager’s queries to their region', () => {
-    expect(scopeFilter(manager)).toEqual({ regionId: 'region-kempen' });
-  });
-
-  it('does not limit an administrator', () => {
-    expect(scopeFilter(admin)).toEqual({});
-  });
-
-  it('uses the organisation field name a collection has', () => {
-    expect(scopeFilter(organiser, { organisationField: '_id' })).toEqual({ _id: { $in: ['org-neteland'] } });
-  });
-
-  it('uses the region field name a collection has', () => {
-    expect(scopeFilter(manager, { regionField: 'region' })).toEqual({ region: 'region-kempen' });
-  });
-
-  it('shows a regional manager without a region nothing rather than every record without a region', () => {
-    expect(scopeFilter({ ...manager, regionId: null })).toEqual({ regionId: { $in: [] } });
-  });
-
-  it('refuses to build a filter for a role it does not know', () => {
-    expect(() => scopeFilter({ ...admin, role: 'SUPERUSER' } as unknown as Principal)).toThrow(ScopeError);
-  });
-});
 
 describe('canAccess', () => {
   it('lets an organiser see their own organisation’s record', () => {

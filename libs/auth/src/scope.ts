@@ -21,30 +21,6 @@ export interface ScopedRecord {
   regionId: string;
 }
 
-export interface ScopeFields {
-  organisationField?: string;
-  regionField?: string;
-}
-
-/** A filter that limits a query to what the caller may see; apply it to every query. */
-export function scopeFilter(principal: Principal, fields: ScopeFields = {}): Record<string, unknown> {
-  const organisationField = fields.organisationField ?? 'organisationId';
-  const regionField = fields.regionField ?? 'regionId';
-  switch (principal.role) {
-    case 'ADMIN':
-      return {};
-    case 'REGIONAL_MANAGER':
-      // `{ regionId: null }` would match every record without a region; `$in: []` matches nothing.
-      return { [regionField]: principal.regionId === null ? { $in: [] } : principal.regionId };
-    case 'ORGANISER':
-    case 'COACH':
-      return { [organisationField]: { $in: [...principal.organisationIds] } };
-    default:
-      // An empty filter means "everything", so a role this code does not know must never fall through.
-      throw new ScopeError(`No scope is defined for the role ${String((principal as { role: unknown }).role)}.`);
-  }
-}
-
 export function canAccess(principal: Principal, record: ScopedRecord): boolean {
   switch (principal.role) {
     case 'ADMIN':
