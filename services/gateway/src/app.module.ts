@@ -20,8 +20,10 @@ import helmet from 'helmet';
 import type { Connection } from 'mongoose';
 import { Logger } from 'nestjs-pino';
 import { AccountsService } from './accounts/application/accounts.service';
+import { ColleagueNamesService } from './accounts/application/colleague-names.service';
 import { Argon2Hasher, JoseTokenSigner } from './accounts/infrastructure/crypto';
 import { PasswordLinksService } from './accounts/application/password-links.service';
+import { HttpVisibleOrganisations } from './accounts/infrastructure/http-visible-organisations';
 import { LoggingMailPort } from './accounts/infrastructure/logging-mail';
 import {
   MongoPasswordLinkStore,
@@ -33,7 +35,8 @@ import { AuthController } from './accounts/interface/auth.controller';
 import type { CookieSettings } from './accounts/interface/cookies';
 import { CsrfGuard } from './accounts/interface/csrf.guard';
 import { ACCOUNTS_PURGE_EVERY_MS, AccountsPurge } from './accounts/interface/accounts-purge';
-import { ACCOUNTS, COOKIE_SETTINGS, PASSWORD_LINKS } from './accounts/interface/tokens';
+import { ColleaguesController } from './accounts/interface/colleagues.controller';
+import { ACCOUNTS, COLLEAGUE_NAMES, COOKIE_SETTINGS, PASSWORD_LINKS } from './accounts/interface/tokens';
 import { UsersController } from './accounts/interface/users.controller';
 import { ClockController } from './clock/clock.controller';
 import type { GatewayConfig } from './config/gateway.config';
@@ -68,7 +71,7 @@ export class AppModule {
         HealthModule.forRoot(),
         MetricsModule,
       ],
-      controllers: [LandingController, ClockController, AuthController, UsersController],
+      controllers: [LandingController, ClockController, AuthController, UsersController, ColleaguesController],
       providers: [
         { provide: DOWNSTREAM_SERVICES, useValue: downstream(config) },
         { provide: ACCOUNTS_PURGE_EVERY_MS, useValue: config.GATEWAY_PURGE_MS },
@@ -103,6 +106,15 @@ export class AppModule {
                 refreshTtlMs: config.REFRESH_TOKEN_TTL_SECONDS * 1000,
                 refreshGraceMs: config.REFRESH_GRACE_SECONDS * 1000,
               },
+            ),
+        },
+        {
+          provide: COLLEAGUE_NAMES,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection) =>
+            new ColleagueNamesService(
+              new MongoUserStore(connection),
+              new HttpVisibleOrganisations(config.FLOW_THROUGH_URL),
             ),
         },
         {
