@@ -1,25 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api, post, setSessionEndedHandler } from './api';
 import { SessionExpired } from './SessionExpired';
+import { clearAllDrafts } from './lib/drafts';
 import { forgetSignedIn, rememberSignedIn } from './lib/session-memory';
 import { mayOpen, NotFound, useFocusMainHeading } from './lib/routing';
-import { Admin } from './screens/Admin';
+import { Loading } from './lib/ScreenState';
+import { SCREENS } from './lib/screen-chunks';
 import { Alerts } from './screens/Alerts';
 import { Caseload } from './screens/Caseload';
-import { CoachParticipant } from './screens/CoachParticipant';
-import { Dashboard } from './screens/Dashboard';
-import { ManagerParticipant, OrganisationDrill } from './screens/DrillDown';
-import { Enrol } from './screens/Enrol';
-import { GroupSessions } from './screens/GroupSessions';
-import { Import } from './screens/Import';
 import { MonthGrid } from './screens/MonthGrid';
-import { Participant } from './screens/Participant';
-import { Participants } from './screens/Participants';
 import { SET_PASSWORD_ROUTE, SetPassword } from './screens/SetPassword';
 import { SignIn } from './screens/SignIn';
+
+// The three home screens come with the app; the others (and the chart library most of them use)
+// load when first opened, so the inbox, the month grid and the caseload start sooner.
+const Admin = lazy(() => SCREENS.admin().then((m) => ({ default: m.Admin })));
+const CoachParticipant = lazy(() => SCREENS.coachParticipant().then((m) => ({ default: m.CoachParticipant })));
+const Dashboard = lazy(() => SCREENS.dashboard().then((m) => ({ default: m.Dashboard })));
+const ManagerParticipant = lazy(() => SCREENS.drillDown().then((m) => ({ default: m.ManagerParticipant })));
+const OrganisationDrill = lazy(() => SCREENS.drillDown().then((m) => ({ default: m.OrganisationDrill })));
+const Enrol = lazy(() => SCREENS.enrol().then((m) => ({ default: m.Enrol })));
+const GroupSessions = lazy(() => SCREENS.groupSessions().then((m) => ({ default: m.GroupSessions })));
+const Import = lazy(() => SCREENS.import().then((m) => ({ default: m.Import })));
+const Participant = lazy(() => SCREENS.participant().then((m) => ({ default: m.Participant })));
+const Participants = lazy(() => SCREENS.participants().then((m) => ({ default: m.Participants })));
 
 export interface Me {
   id: string;
@@ -29,6 +36,8 @@ export interface Me {
   organisationIds: string[];
   regionId: string | null;
 }
+
+export const fetchMe = () => api<Me>('/me');
 
 const LINKS: Record<Me['role'], { to: string; key: string }[]> = {
   ORGANISER: [
@@ -73,7 +82,8 @@ export function App() {
   }, [i18n.language]);
   // After a route change the focus goes to the new screen's main heading.
   useFocusMainHeading(mainRef);
-  const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/me') });
+  // main.tsx asks already, alongside the clock: no second request when the screen mounts.
+  const me = useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
 
   const user = me.data;
   signedInAs.current = user;
@@ -83,6 +93,7 @@ export function App() {
 
   const signOut = async () => {
     forgetSignedIn();
+    clearAllDrafts();
     await post('/auth/sign-out', {}).catch(() => undefined);
     client.clear();
     navigate('/sign-in');
@@ -142,35 +153,39 @@ export function App() {
         ) : user && !mayOpen(user.role, location.pathname) ? (
           <NotFound home={home} />
         ) : (
-          <Routes>
-            <Route path="/sign-in" element={<SignIn onSignedIn={() => me.refetch()} />} />
-            <Route path={SET_PASSWORD_ROUTE} element={<SetPassword onSignedIn={() => me.refetch()} />} />
-            {user ? (
-              <>
-                <Route path="/organiser" element={<MonthGrid me={user} />} />
-                <Route path="/organiser/participants" element={<Participants me={user} />} />
-                <Route path="/organiser/participants/:id" element={<Participant me={user} />} />
-                <Route path="/organiser/enrol" element={<Enrol me={user} />} />
-                <Route path="/organiser/import" element={<Import me={user} />} />
-                <Route path="/coach" element={<Caseload me={user} />} />
-                <Route path="/coach/participants/:id" element={<CoachParticipant me={user} />} />
-                <Route path="/coach/group-sessions" element={<GroupSessions me={user} />} />
-                <Route path="/coach/group-sessions/:id" element={<GroupSessions me={user} />} />
-                <Route path="/manager/alerts" element={<Alerts />} />
-                <Route path="/manager/dashboard" element={<Dashboard me={user} />} />
-                <Route path="/manager/organisations/:organisationId" element={<OrganisationDrill />} />
-                <Route path="/manager/participants/:id" element={<ManagerParticipant />} />
-                <Route path="/admin/users" element={<Admin />} />
-                <Route path="/" element={<Navigate to={home} replace />} />
-                <Route path="*" element={<NotFound home={home} />} />
-              </>
-            ) : (
-              <Route
-                path="*"
-                element={<Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />}
-              />
-            )}
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/sign-in" element={<SignIn onSignedIn={() => me.refetch()} />} />
+              <Route path={SET_PASSWORD_ROUTE} element={<SetPassword onSignedIn={() => me.refetch()} />} />
+              {user ? (
+                <>
+                  <Route path="/organiser" element={<MonthGrid me={user} />} />
+                  <Route path="/organiser/participants" element={<Participants me={user} />} />
+                  <Route path="/organiser/participants/:id" element={<Participant me={user} />} />
+                  <Route path="/organiser/enrol" element={<Enrol me={user} />} />
+                  <Route path="/organiser/import" element={<Import me={user} />} />
+                  <Route path="/coach" element={<Caseload me={user} />} />
+                  <Route path="/coach/participants/:id" element={<CoachParticipant me={user} />} />
+                  <Route path="/coach/group-sessions" element={<GroupSessions me={user} />} />
+                  <Route path="/coach/group-sessions/:id" element={<GroupSessions me={user} />} />
+                  <Route path="/manager/alerts" element={<Alerts />} />
+                  <Route path="/manager/dashboard" element={<Dashboard me={user} />} />
+                  <Route path="/manager/organisations/:organisationId" element={<OrganisationDrill />} />
+                  <Route path="/manager/participants/:id" element={<ManagerParticipant />} />
+                  <Route path="/admin/users" element={<Admin />} />
+                  <Route path="/" element={<Navigate to={home} replace />} />
+                  <Route path="*" element={<NotFound home={home} />} />
+                </>
+              ) : (
+                <Route
+                  path="*"
+                  element={
+                    <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />
+                  }
+                />
+              )}
+            </Routes>
+          </Suspense>
         )}
       </main>
       {expired && user && (
@@ -180,6 +195,7 @@ export function App() {
             if (userId === user.id) return endExpired(true);
             // Someone else signed in: the waiting calls were not theirs, and neither is this screen.
             endExpired(false);
+            clearAllDrafts();
             client.clear();
             navigate('/');
           }}

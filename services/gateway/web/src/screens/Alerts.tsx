@@ -1,12 +1,22 @@
-import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import {
+  keepPreviousData,
+  QueryClient,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { Fragment, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, post } from '../api';
 import { fmtDate, fmtNumber, locale } from '../i18n';
+import { serverNow } from '../lib/clock';
+import { useColleagueNames } from '../lib/colleagues';
+import { organisationsQuery, queryString, useOrganisationDirectory, useOrganisationNameOf } from '../lib/directory';
 import { Empty, Failed, Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
-import { queryString, useOrganisationDirectory, useOrganisationNameOf } from './insight-kit';
+import { reopenableUntil } from './alerts-rules';
 
 interface AlertView {
   id: string;
@@ -19,7 +29,8 @@ interface AlertView {
   ageDays: number;
   snoozedUntil: string | null;
   snoozeReason: string | null;
-  facts: Record<string, string | number | boolean | null>;
+  resolvedAt: string | null;
+  resolution: string | null;
 }
 
 /** One step of an alert's history, as GET /alerts/{participantId}/{kind} returns it. */
@@ -39,7 +50,7 @@ interface Undoable {
   name: string;
 }
 
-/** How long "Opgelost — Ongedaan maken" stays after resolving (the service allows 24 hours). */
+/** How long the notice "Opgelost — Ongedaan maken" stays after resolving; the row keeps offering it after. */
 const UNDO_SHOWN_MS = 60_000;
 
 /** The change types flow-through's alert stream sends as SSE event names. */
@@ -58,9 +69,8 @@ const AGES = ['', '7', '30'];
 const SORTS = ['newest', 'oldest', 'severity'];
 export const ALERT_PAGE_SIZE = 50;
 
-/** The filters live in the address, so a reload, a link from the dashboard or a live update keeps the place. */
-function useInboxFilters() {
-  const [params, setParams] = useSearchParams();
+/** The inbox's filters and page as the address holds them. */
+function filtersOf(params: URLSearchParams) {
   const value = (name: string, allowed?: string[]) => {
     const v = params.get(name) ?? '';
     return allowed && !allowed.includes(v) ? '' : v;
@@ -74,6 +84,44 @@ function useInboxFilters() {
     sort: value('sort', SORTS) || 'newest',
   };
   const page = Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0);
+  return { filters, page };
+}
+
+type InboxPage = { items: AlertView[]; total: number; offset: number };
+
+/** The one request (and its cache key) for a page of the inbox under these filters. */
+function inboxQuery(params: URLSearchParams) {
+  const { filters, page } = filtersOf(params);
+  const offset = page * ALERT_PAGE_SIZE;
+  const path = `/flow-through/alerts${queryString({
+    ...filters,
+    limit: String(ALERT_PAGE_SIZE),
+    offset: String(offset),
+  })}`;
+  return {
+    queryKey: ['alerts', path],
+    queryFn: async (): Promise<InboxPage> => ({
+      ...(await api<{ items: AlertView[]; total: number }>(path)),
+      offset,
+    }),
+  };
+}
+
+/**
+ * Starts the inbox's requests (its page, the participants' names, the organisations) at once, in
+ * parallel with the app's own start-up (clock, who is signed in), instead of after them: on a
+ * loaded machine each round trip in a row cost the inbox time before its first row.
+ */
+export function prefetchInbox(client: QueryClient, search: string): void {
+  void client.prefetchQuery(inboxQuery(new URLSearchParams(search)));
+  void client.prefetchQuery(participantNamesQuery);
+  void client.prefetchQuery(organisationsQuery);
+}
+
+/** The filters live in the address, so a reload, a link from the dashboard or a live update keeps the place. */
+function useInboxFilters() {
+  const [params, setParams] = useSearchParams();
+  const { filters, page } = filtersOf(params);
   const set = (changes: Record<string, string>) => {
     // From the address as it is now, not as it was when this screen last rendered: two filters
     // changed in quick succession must both stay (the second used to restore the first's old value).
@@ -97,10 +145,20 @@ export function Alerts() {
   const [newAlerts, setNewAlerts] = useState(0);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   useEffect(() => {
+    undo.reset();
     if (!undoable) return;
     const timer = setTimeout(() => setUndoable(null), UNDO_SHOWN_MS);
     return () => clearTimeout(timer);
   }, [undoable]);
+  // Stable across renders (state setters only), so a row re-renders only when its own alert or names change.
+  const onResolved = useCallback((u: Undoable) => {
+    setReopened(null);
+    setUndoable(u);
+  }, []);
+  const onReopened = useCallback((u: Undoable) => {
+    setUndoable(null);
+    setReopened(u);
+  }, []);
   const undo = useMutation({
     mutationFn: (u: Undoable) => post(`/flow-through/alerts/${u.participantId}/${u.kind}/reopen`, {}),
     onSuccess: () => {
@@ -108,18 +166,13 @@ export function Alerts() {
       void client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
-  const path = `/flow-through/alerts${queryString({
-    ...filters,
-    limit: String(ALERT_PAGE_SIZE),
-    offset: String(page * ALERT_PAGE_SIZE),
-  })}`;
-  const offset = page * ALERT_PAGE_SIZE;
+  const [params] = useSearchParams();
   const alerts = useQuery({
-    queryKey: ['alerts', path],
-    queryFn: async () => ({ ...(await api<{ items: AlertView[]; total: number }>(path)), offset }),
+    ...inboxQuery(params),
     // The rows stay on screen while the next page or a refresh loads: nothing jumps or blanks.
     placeholderData: keepPreviousData,
   });
+  const [reopened, setReopened] = useState<Undoable | null>(null);
   // The live stream: changes refresh the page in place (same page, same filters). New alerts show at
   // once on the first page; on a later page they are counted and shown when asked, so the rows the
   // person is working through never move to another page under their eyes.
@@ -137,7 +190,9 @@ export function Alerts() {
     if (page === 0) setNewAlerts(0);
   }, [page]);
   const items = alerts.data?.items ?? [];
-  const names = useParticipantNames(items.map((a) => a.participantId));
+  const { known: participants, pending: namesPending } = useParticipantNames(items.map((a) => a.participantId));
+  const coaches = useColleagueNames(items.flatMap((a) => participants.get(a.participantId)?.coachId ?? []));
+  const now = serverNow();
   const total = alerts.data?.total ?? 0;
   // The range of the rows on screen (while the next page loads, the previous one stays and says so).
   const shownOffset = alerts.data?.offset ?? 0;
@@ -228,6 +283,11 @@ export function Alerts() {
           </button>
         </p>
       )}
+      {reopened && (
+        <p className="notice" role="status">
+          {t('alerts.reopenedNotice', { kind: t(`alerts.${reopened.kind}`), name: reopened.name })}
+        </p>
+      )}
       {undoable && (
         <div className="notice" role="status">
           {t('alerts.resolvedNotice', { kind: t(`alerts.${undoable.kind}`), name: undoable.name })}{' '}
@@ -254,6 +314,7 @@ export function Alerts() {
                 <th scope="col">{t('alerts.kind')}</th>
                 <th scope="col">{t('alerts.participant')}</th>
                 <th scope="col">{t('alerts.organisation')}</th>
+                <th scope="col">{t('alerts.coach')}</th>
                 <th scope="col">{t('drill.severity')}</th>
                 <th scope="col">{t('alerts.status')}</th>
                 <th scope="col">{t('alerts.raised')}</th>
@@ -261,18 +322,23 @@ export function Alerts() {
               </tr>
             </thead>
             <tbody>
-              {items.map((a) => (
-                <AlertRow
-                  key={a.id}
-                  alert={a}
-                  name={names.get(a.participantId)}
-                  organisation={organisationName(a.organisationId)}
-                  onResolved={(name) => {
-                    undo.reset();
-                    setUndoable({ participantId: a.participantId, kind: a.kind, name });
-                  }}
-                />
-              ))}
+              {items.map((a) => {
+                const participant = participants.get(a.participantId);
+                const until = reopenableUntil(a, now, items);
+                return (
+                  <AlertRow
+                    key={a.id}
+                    alert={a}
+                    name={participant?.name}
+                    namePending={!participant && namesPending}
+                    coach={coachText(participant, coaches)}
+                    organisation={organisationName(a.organisationId)}
+                    reopenUntil={until ? until.toISOString() : null}
+                    onResolved={onResolved}
+                    onReopened={onReopened}
+                  />
+                );
+              })}
             </tbody>
           </table>
           {pager}
@@ -286,16 +352,27 @@ interface ParticipantName {
   id: string;
   firstName: string;
   lastName: string;
+  coachId: string | null;
 }
 
-/** Names of the participants on the page: the newest 200 in one call, the others one by one (by id). */
-function useParticipantNames(ids: string[]): Map<string, string> {
-  const listed = useQuery({
-    queryKey: ['alerts', 'names'],
-    queryFn: () => api<{ items: ParticipantName[] }>('/flow-through/participants?limit=200'),
-    staleTime: 60_000,
-  });
-  const known = new Map((listed.data?.items ?? []).map((p) => [p.id, `${p.firstName} ${p.lastName}`]));
+/** A participant as an inbox row shows them: the name and their coach's user id (null: no coach). */
+interface RowParticipant {
+  name: string;
+  coachId: string | null;
+}
+
+const participantNamesQuery = {
+  queryKey: ['alerts', 'names'],
+  queryFn: () => api<{ items: ParticipantName[] }>('/flow-through/participants?limit=200'),
+  staleTime: 60_000,
+};
+
+const asRow = (p: ParticipantName): RowParticipant => ({ name: `${p.firstName} ${p.lastName}`, coachId: p.coachId });
+
+/** Names and coaches of the participants on the page: the newest 200 in one call, the others one by one (by id). */
+function useParticipantNames(ids: string[]): { known: Map<string, RowParticipant>; pending: boolean } {
+  const listed = useQuery(participantNamesQuery);
+  const known = new Map((listed.data?.items ?? []).map((p) => [p.id, asRow(p)]));
   const missing = listed.isSuccess ? [...new Set(ids)].filter((id) => !known.has(id)) : [];
   const single = useQueries({
     queries: missing.map((id) => ({
@@ -304,25 +381,65 @@ function useParticipantNames(ids: string[]): Map<string, string> {
       staleTime: 5 * 60_000,
     })),
   });
-  for (const q of single) if (q.data) known.set(q.data.id, `${q.data.firstName} ${q.data.lastName}`);
-  return known;
+  for (const q of single) if (q.data) known.set(q.data.id, asRow(q.data));
+  return { known, pending: listed.isPending || single.some((q) => q.isPending) };
 }
 
-function AlertRow({
+/** The coach cell: the coach's name, "geen coach", or why the name is not there. */
+function coachText(
+  participant: RowParticipant | undefined,
+  coaches: { names: Map<string, string>; pending: boolean },
+): CoachCell {
+  if (!participant) return { kind: 'pending' };
+  if (!participant.coachId) return { kind: 'none' };
+  const name = coaches.names.get(participant.coachId);
+  if (name) return { kind: 'name', name };
+  return coaches.pending ? { kind: 'pending' } : { kind: 'unknown' };
+}
+
+type CoachCell = { kind: 'name'; name: string } | { kind: 'none' } | { kind: 'unknown' } | { kind: 'pending' };
+
+function CoachName({ coach }: { coach: CoachCell }) {
+  const { t } = useTranslation();
+  if (coach.kind === 'name') return <>{coach.name}</>;
+  if (coach.kind === 'none') return <span className="hint">{t('alerts.noCoach')}</span>;
+  if (coach.kind === 'unknown') return <span className="hint">{t('alerts.coachUnknown')}</span>;
+  return <span className="hint">…</span>;
+}
+
+const fmtShortDateTime = (iso: string) =>
+  new Intl.DateTimeFormat(locale(), {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(iso));
+
+const AlertRow = memo(function AlertRow({
   alert,
   name,
+  namePending,
+  coach,
   organisation,
+  reopenUntil,
   onResolved,
+  onReopened,
 }: {
   alert: AlertView;
   name?: string;
+  /** The name is still on its way: "…" rather than "not found" meanwhile. */
+  namePending: boolean;
+  coach: CoachCell;
   organisation: string;
-  onResolved: (name: string) => void;
+  /** Until when the service would still undo this manual resolution (ISO), else null. */
+  reopenUntil: string | null;
+  onResolved: (u: Undoable) => void;
+  onReopened: (u: Undoable) => void;
 }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const [snoozing, setSnoozing] = useState(false);
-  const [resolving, setResolving] = useState(false);
+  const [open, setOpen] = useState<'resolve' | 'snooze' | null>(null);
   const [details, setDetails] = useState(false);
   const [reason, setReason] = useState('');
   const [resolveReason, setResolveReason] = useState('');
@@ -332,22 +449,36 @@ function AlertRow({
   const act = useMutation({
     mutationFn: ({ action, body }: { action: string; body: unknown }) => post(`${base}/${action}`, body),
     onSuccess: (_data, { action }) => {
-      setSnoozing(false);
-      setResolving(false);
-      if (action === 'resolve') onResolved(shownName);
+      setOpen(null);
+      const done = { participantId: alert.participantId, kind: alert.kind, name: shownName };
+      if (action === 'resolve') onResolved(done);
+      if (action === 'reopen') onReopened(done);
       void client.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
+  // The offer ends when the service's window does, also while the screen stays open.
+  const [windowPassed, setWindowPassed] = useState(false);
+  useEffect(() => {
+    setWindowPassed(false);
+    if (!reopenUntil) return;
+    const left = Date.parse(reopenUntil) - serverNow().getTime();
+    const timer = setTimeout(() => setWindowPassed(true), Math.min(Math.max(0, left), 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [reopenUntil]);
   const resolved = alert.status === 'RESOLVED';
   const detailsId = `alert-details-${alert.id}`;
+  const toggle = (form: 'resolve' | 'snooze') => setOpen(open === form ? null : form);
   return (
     <Fragment>
       <tr data-alert-id={alert.id}>
         <td>{t(`alerts.${alert.kind}`, { defaultValue: alert.kind })}</td>
         <td>
-          <Link to={`/manager/participants/${alert.participantId}`}>{name ?? t('alerts.unknownParticipant')}</Link>
+          <Link to={`/manager/participants/${alert.participantId}`}>{namePending ? '…' : shownName}</Link>
         </td>
         <td>{organisation}</td>
+        <td>
+          <CoachName coach={coach} />
+        </td>
         <td>{t(`drill.severities.${alert.severity}`, { defaultValue: alert.severity })}</td>
         <td>
           {t(`alerts.${alert.status}`, { defaultValue: alert.status })}
@@ -372,25 +503,35 @@ function AlertRow({
               <button
                 type="button"
                 className="secondary"
-                aria-expanded={resolving}
-                onClick={() => {
-                  setResolving(!resolving);
-                  setSnoozing(false);
-                }}
+                aria-expanded={open === 'resolve'}
+                onClick={() => toggle('resolve')}
               >
                 {t('alerts.resolve')}
               </button>{' '}
               <button
                 type="button"
                 className="secondary"
-                aria-expanded={snoozing}
-                onClick={() => {
-                  setSnoozing(!snoozing);
-                  setResolving(false);
-                }}
+                aria-expanded={open === 'snooze'}
+                onClick={() => toggle('snooze')}
               >
                 {t('alerts.snooze')}
               </button>
+            </>
+          )}
+          {resolved && reopenUntil && !windowPassed && (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                disabled={act.isPending}
+                aria-describedby={`${detailsId}-undo`}
+                onClick={() => act.mutate({ action: 'reopen', body: {} })}
+              >
+                {t('alerts.undo')}
+              </button>{' '}
+              <small className="hint" id={`${detailsId}-undo`}>
+                {t('alerts.reopenUntil', { until: fmtShortDateTime(reopenUntil) })}
+              </small>
             </>
           )}{' '}
           <button
@@ -402,7 +543,7 @@ function AlertRow({
           >
             {t('alerts.details')}
           </button>
-          {resolving && (
+          {open === 'resolve' && (
             <form
               className="row"
               aria-label={t('alerts.resolveForm')}
@@ -411,7 +552,7 @@ function AlertRow({
                 act.mutate({ action: 'resolve', body: { reason: resolveReason.trim() } });
               }}
               onKeyDown={(e) => {
-                if (e.key === 'Escape') setResolving(false);
+                if (e.key === 'Escape') setOpen(null);
               }}
             >
               <label>
@@ -427,12 +568,12 @@ function AlertRow({
               <button type="submit" disabled={act.isPending}>
                 {t('alerts.resolveConfirm')}
               </button>
-              <button type="button" className="secondary" onClick={() => setResolving(false)}>
+              <button type="button" className="secondary" onClick={() => setOpen(null)}>
                 {t('alerts.cancel')}
               </button>
             </form>
           )}
-          {snoozing && (
+          {open === 'snooze' && (
             <form
               className="row"
               onSubmit={(e) => {
@@ -456,14 +597,14 @@ function AlertRow({
       </tr>
       {details && (
         <tr id={detailsId} className="alert-details">
-          <td colSpan={7}>
+          <td colSpan={8}>
             <AlertHistory base={base} />
           </td>
         </tr>
       )}
     </Fragment>
   );
-}
+});
 
 /** Who did what when with one alert, oldest first, in the user's words. */
 function AlertHistory({ base }: { base: string }) {
@@ -473,10 +614,20 @@ function AlertHistory({ base }: { base: string }) {
     queryKey: ['alerts', 'detail', base],
     queryFn: () => api<{ history: AlertTransition[] }>(base),
   });
-  if (alert.isPending) return <Loading what={t('alerts.history').toLowerCase()} />;
+  // Who else changed it, by name (only colleagues in the manager's scope are named; others stay "een collega").
+  const others = (alert.data?.history ?? [])
+    .map((step) => step.by)
+    .filter((by) => by !== 'system' && by !== me.data?.id);
+  const colleagues = useColleagueNames(me.isSuccess ? others : []);
+  if (alert.isPending || (others.length > 0 && colleagues.pending))
+    return <Loading what={t('alerts.history').toLowerCase()} />;
   if (alert.isError) return <Failed error={alert.error} retry={() => void alert.refetch()} />;
   const who = (by: string) =>
-    by === 'system' ? t('alerts.by.system') : by === me.data?.id ? t('alerts.by.you') : t('alerts.by.colleague');
+    by === 'system'
+      ? t('alerts.by.system')
+      : by === me.data?.id
+        ? t('alerts.by.you')
+        : (colleagues.names.get(by) ?? t('alerts.by.colleague'));
   const line = (step: AlertTransition) => {
     const facts = { who: who(step.by), reason: step.reason ?? '', until: step.until ? fmtDate(step.until) : '' };
     if (step.action === 'RESOLVED' && step.resolution === 'CAUSE_CLEARED') return t('alerts.steps.CAUSE_CLEARED');

@@ -9,7 +9,8 @@ import { nameLookup } from '../lib/names';
 import { Loading } from '../lib/ScreenState';
 import { ProblemMessage } from '../ProblemMessage';
 import { Catalogue, GAP_REFRESH_MS, GapReason, GapView, RosterEntry, useRoster } from './coach-kit';
-import { DataTable, useOrganisationNameOf } from './insight-kit';
+import { DataTable } from '../lib/DataTable';
+import { useOrganisationNameOf } from '../lib/directory';
 
 const running = (entry: RosterEntry) => entry.trajectories.find((t) => t.startedOn && !t.endedOn) ?? null;
 

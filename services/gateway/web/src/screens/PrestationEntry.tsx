@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api';
+import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { CONFIRM_ABOVE_MINUTES, suggestionsFrom } from './entry-helpers';
 import { asDuration, belgianDate, DateField, problemCode, todayInBrussels, useProblemText } from './organiser-kit';
 import { GEBRUIKER_KINDS, parseDuration, useParticipantYear } from './Prestations';
@@ -29,6 +30,18 @@ const DURATION_PROBLEMS = [
   'HOURS.DURATION_INVALID',
 ];
 
+/** What was typed in the entry form and not yet saved, kept per user and month across a reload. */
+interface EntryDraft {
+  participantId: string;
+  date: string;
+  duration: string;
+  kind: string;
+  reference: string;
+  activity: string;
+  km: string;
+  reason: string;
+}
+
 interface Saved {
   prestation: { minutes: number; countedHours: number; date: string };
   totals: { monthCounted: number; monthRemaining: number };
@@ -49,14 +62,36 @@ export function PrestationEntry({
   const client = useQueryClient();
   const problemText = useProblemText();
   const today = todayInBrussels();
-  const [participantId, setParticipantId] = useState('');
-  const [date, setDate] = useState(today.startsWith(month) ? today : `${month}-01`);
-  const [duration, setDuration] = useState('');
-  const [kind, setKind] = useState<string>('PRIVATE_PERSON');
-  const [reference, setReference] = useState('');
-  const [activity, setActivity] = useState('');
-  const [km, setKm] = useState('');
-  const [reason, setReason] = useState('');
+  // A draft of this user and month from before a reload comes back; the screen's key names the month.
+  const userId = client.getQueryData<{ id: string }>(['me'])?.id;
+  const draftScreen = `prestation-entry.${month}`;
+  const [restored] = useState(() => readDraft<EntryDraft>(userId, draftScreen));
+  const [participantId, setParticipantId] = useState(restored?.participantId ?? '');
+  const [date, setDate] = useState(restored?.date ?? (today.startsWith(month) ? today : `${month}-01`));
+  const [duration, setDuration] = useState(restored?.duration ?? '');
+  const [kind, setKind] = useState<string>(restored?.kind ?? 'PRIVATE_PERSON');
+  const [reference, setReference] = useState(restored?.reference ?? '');
+  const [activity, setActivity] = useState(restored?.activity ?? '');
+  const [km, setKm] = useState(restored?.km ?? '');
+  const [reason, setReason] = useState(restored?.reason ?? '');
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  // Typing makes a draft; saving or cancelling ends it (what stays on screen for the next line is no draft).
+  const typing = useRef(false);
+  const typed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      typing.current = true;
+      set(value);
+    };
+  useEffect(() => {
+    if (typing.current)
+      writeDraft(userId, draftScreen, { participantId, date, duration, kind, reference, activity, km, reason });
+  }, [userId, draftScreen, participantId, date, duration, kind, reference, activity, km, reason]);
+  const endDraft = () => {
+    typing.current = false;
+    setShowRestored(false);
+    clearDraft(userId, draftScreen);
+  };
   const [localError, setLocalError] = useState<{ field: string; text: string } | null>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const chosen = participantId || rows[0]?.participantId || '';
@@ -80,6 +115,7 @@ export function PrestationEntry({
         ...(reason.trim() ? { reason } : {}),
       }),
     onSuccess: () => {
+      endDraft();
       setDuration('');
       setConfirmLong(null);
       void client.invalidateQueries({ queryKey: ['grid'] });
@@ -120,7 +156,7 @@ export function PrestationEntry({
           <select
             value={chosen}
             onChange={(e) => {
-              setParticipantId(e.target.value);
+              typed(setParticipantId)(e.target.value);
               setConfirmLong(null);
               save.reset();
             }}
@@ -141,7 +177,7 @@ export function PrestationEntry({
           id="entry-date"
           label={t('entry.date')}
           value={date}
-          onChange={setDate}
+          onChange={typed(setDate)}
           max={today}
           inputRef={dateRef}
           describedBy={describe('date')}
@@ -154,7 +190,7 @@ export function PrestationEntry({
             size={6}
             value={duration}
             onChange={(e) => {
-              setDuration(e.target.value);
+              typed(setDuration)(e.target.value);
               setConfirmLong(null);
             }}
             aria-invalid={describe('duration') ? true : undefined}
@@ -163,7 +199,7 @@ export function PrestationEntry({
         </label>
         <label>
           {t('entry.userKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select value={kind} onChange={(e) => typed(setKind)(e.target.value)}>
             {GEBRUIKER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`kinds.${k}`)}
@@ -177,7 +213,7 @@ export function PrestationEntry({
             value={reference}
             list="entry-references"
             autoComplete="off"
-            onChange={(e) => setReference(e.target.value)}
+            onChange={(e) => typed(setReference)(e.target.value)}
             maxLength={120}
             aria-invalid={describe('user') ? true : undefined}
             aria-describedby={describe('user')}
@@ -189,7 +225,7 @@ export function PrestationEntry({
             value={activity}
             list="entry-activities"
             autoComplete="off"
-            onChange={(e) => setActivity(e.target.value)}
+            onChange={(e) => typed(setActivity)(e.target.value)}
             maxLength={80}
             aria-invalid={describe('activity') ? true : undefined}
             aria-describedby={describe('activity')}
@@ -197,14 +233,14 @@ export function PrestationEntry({
         </label>
         <label>
           {t('entry.km')}
-          <input inputMode="decimal" size={5} value={km} onChange={(e) => setKm(e.target.value)} />
+          <input inputMode="decimal" size={5} value={km} onChange={(e) => typed(setKm)(e.target.value)} />
         </label>
         {monthClosed && (
           <label className="grow">
             {t('organiser.entry.lateReason')}
             <input
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              onChange={(e) => typed(setReason)(e.target.value)}
               maxLength={500}
               aria-describedby={describe('reason')}
             />
@@ -223,7 +259,29 @@ export function PrestationEntry({
         <button type="submit" disabled={save.isPending || loading}>
           {confirmLong ? t('organiser.entry.confirmSave') : t('entry.save')}
         </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            endDraft();
+            setDuration('');
+            setReference('');
+            setActivity('');
+            setKm('');
+            setReason('');
+            setConfirmLong(null);
+            setLocalError(null);
+            save.reset();
+          }}
+        >
+          {t('organiser.entry.cancel')}
+        </button>
       </form>
+      {showRestored && (
+        <p role="status" className="notice">
+          {t('organiser.entry.restored')}
+        </p>
+      )}
       {confirmLong && (
         <p role="alert" className="warning" id="entry-confirm">
           {t('organiser.entry.confirmLong', {

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import {
   BarElement,
   CategoryScale,
@@ -12,11 +11,14 @@ import {
 } from 'chart.js';
 import { cloneElement, isValidElement, ReactElement, ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { locale } from '../i18n';
 import { todayInBrussels } from '../lib/clock';
 
 /** Shared pieces of the coach's and the manager's screens: charts with their tables, figures, names. */
+
+// Tables and the organisation directory live apart (no chart library in the screens that only need those).
+export { DataTable, type TableColumn } from '../lib/DataTable';
+export { queryString, useOrganisationDirectory, useOrganisationNameOf, type OrganisationEntry } from '../lib/directory';
 
 ChartJS.register(BarElement, LineElement, PointElement, CategoryScale, LinearScale, Filler, Tooltip, Legend);
 
@@ -30,54 +32,6 @@ export const fmtPercent = (rate: number | null | undefined) =>
 
 export const fmtDecimal = (n: number | null | undefined) =>
   n === null || n === undefined ? '–' : new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n);
-
-export interface TableColumn<Row> {
-  header: string;
-  cell: (row: Row) => ReactNode;
-  numeric?: boolean;
-}
-
-/** A plain data table; a scrollable, focusable region so a narrow screen can still reach every column. */
-export function DataTable<Row>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-}: {
-  caption: string;
-  columns: TableColumn<Row>[];
-  rows: Row[];
-  rowKey: (row: Row, index: number) => string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-scroll" role="region" aria-label={t('dashboard.tableOf', { caption })} tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={rowKey(row, index)}>
-              {columns.map((column) => (
-                <td key={column.header} className={column.numeric ? 'num' : undefined}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /**
  * A chart with its text alternative: the canvas is one image named by the title and a summary, and
@@ -116,34 +70,6 @@ export function ChartWithTable({
       </details>
     </figure>
   );
-}
-
-export interface OrganisationEntry {
-  id: string;
-  name: string;
-  kind: string;
-  regionId: string;
-}
-
-export function useOrganisationDirectory() {
-  return useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<OrganisationEntry[]>('/flow-through/organisations'),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useOrganisationNameOf(): (id: string) => string {
-  const organisations = useOrganisationDirectory();
-  return (id) => organisations.data?.find((o) => o.id === id)?.name ?? id;
-}
-
-/** A query string from the set values only. */
-export function queryString(values: Record<string, string | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 /** Today's Belgian date by the services' clock, YYYY-MM-DD. */
