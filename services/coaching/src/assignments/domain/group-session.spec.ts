@@ -3,6 +3,7 @@ import {
   cancelEnrolment,
   enrol,
   groupSessionView,
+  groupSummaries,
   planGroupSession,
   recordAttendance,
 } from './group-session';
@@ -75,6 +76,20 @@ describe('a group session', () => {
       ['a', 'COMPLETED'],
       ['b', 'NO_SHOW'],
     ]);
+  });
+
+  it('coaches on the day it is held, also for seats typed in after that day', () => {
+    // Enrolled on 1 May for the session of 12 May; attendance typed in on 3 June.
+    const early = recordAttendance(enrolAll(session(2), ['a']), ['a'], '2026-06-03');
+    expect(early.facts.map((f) => f.data.endedOn)).toEqual(['2026-05-12']);
+    expect(groupSummaries(early.next, 'a')).toMatchObject([
+      { startedOn: '2026-05-01', endedOn: '2026-05-12', lastActivityOn: '2026-05-12' },
+    ]);
+    // The paper list came in late: enrolled on 2 June for the session held on 12 May.
+    const late = enrol(session(), person('b'), '2026-06-02T08:00:00.000Z', '2026-06-02');
+    expect(late.facts.map((f) => f.data.startedOn)).toEqual(['2026-05-12']);
+    const held = recordAttendance(late.next, ['b'], '2026-06-03');
+    expect(groupSummaries(held.next, 'b')).toMatchObject([{ startedOn: '2026-05-12', endedOn: '2026-05-12' }]);
   });
 
   it('refuses a participant of another organisation', () => {

@@ -102,7 +102,9 @@ export function enrol(session: GroupSession, participant: ParticipantRef, reques
   const others = session.enrolments.filter((e) => e.participantId !== participant.participantId);
   return {
     next: { ...session, enrolments: [...others, enrolment] },
-    facts: seat ? [assignedFact(session.id, participant, 'GROUP', session.competencyCodes, today)] : [],
+    facts: seat
+      ? [assignedFact(session.id, participant, 'GROUP', session.competencyCodes, coachedFrom(session, today))]
+      : [],
     result: { ...enrolment, waitingPosition: seat ? null : waitingList(session).length + 1 },
   };
 }
@@ -159,7 +161,7 @@ export function cancelEnrolment(session: GroupSession, participantId: string, to
           { participantId: first.participantId, organisationId: session.organisationId },
           'GROUP',
           session.competencyCodes,
-          today,
+          coachedFrom(session, today),
         ),
       );
     }
@@ -195,7 +197,7 @@ export function recordAttendance(session: GroupSession, attendedIds: readonly st
       session.id,
       { participantId: e.participantId, organisationId: session.organisationId },
       'GROUP',
-      today,
+      session.date,
       attendedIds.includes(e.participantId) ? 'COMPLETED' : 'NO_SHOW',
     ),
   );
@@ -213,6 +215,15 @@ export function recordAttendance(session: GroupSession, attendedIds: readonly st
   };
 }
 
+/**
+ * A group training coaches its participants on the day it is held. An organiser often enrols
+ * people after the fact (the paper attendance list comes in later), so a seat taken after the
+ * session's date counts from that date: the coaching happened then, not on the day it was typed.
+ */
+function coachedFrom(session: GroupSession, enrolledOn: string): string {
+  return session.date < enrolledOn ? session.date : enrolledOn;
+}
+
 export function groupSummaries(session: GroupSession, participantId: string): AssignmentSummary[] {
   return session.enrolments
     .filter((e) => e.participantId === participantId && e.status === 'ENROLLED' && e.enrolledOn !== null)
@@ -222,9 +233,9 @@ export function groupSummaries(session: GroupSession, participantId: string): As
       modality: 'GROUP' as const,
       competencyCodes: session.competencyCodes,
       active: session.status === 'PLANNED',
-      startedOn: e.enrolledOn as string,
-      endedOn: session.attendanceRecordedOn,
-      lastActivityOn: session.attendanceRecordedOn ?? (e.enrolledOn as string),
+      startedOn: coachedFrom(session, e.enrolledOn as string),
+      endedOn: session.attendanceRecordedOn === null ? null : session.date,
+      lastActivityOn: session.attendanceRecordedOn === null ? (e.enrolledOn as string) : session.date,
       notStalledBefore: session.date,
     }));
 }
