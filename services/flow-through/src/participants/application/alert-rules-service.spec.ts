@@ -1,22 +1,8 @@
 import type { Principal } from '@stapsteen/auth';
+import { InMemoryAlertRules } from '../../../test/in-memory-alert-rules';
 import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import type { Organisation } from '../../organisations/domain/organisation';
-import type { StoredAlertRules } from '../domain/alert-rules';
-import { AlertRulesRepository, AlertRulesService } from './alert-rules-service';
-
-class InMemoryAlertRules implements AlertRulesRepository {
-  readonly documents = new Map<string, StoredAlertRules>();
-  loads = 0;
-
-  async load(organisationId: string): Promise<StoredAlertRules | null> {
-    this.loads++;
-    return this.documents.get(organisationId) ?? null;
-  }
-
-  async save(organisationId: string, rules: StoredAlertRules): Promise<void> {
-    this.documents.set(organisationId, rules);
-  }
-}
+import { AlertRulesService } from './alert-rules-service';
 
 const organisations: Organisation[] = [
   { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },

@@ -18,45 +18,11 @@ import { changeTrajectory } from '../domain/trajectory-commands';
 import type { AlertRules } from '../domain/alert-rules';
 import type { AlertRulesSource } from './alert-rules-service';
 import { CheckDueAlertsHandler } from './check-due-alerts';
-import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 import { DueTasksQueries } from './due-tasks';
 import { ParticipantWriter } from './participant-writer';
 import { startedParticipant as startedState } from '../../../test/participant-builder';
 import { InMemoryAlerts } from '../../../test/in-memory-alerts';
-
-class InMemoryDueTasks implements DueTasksStore {
-  readonly entries = new Map<string, DueTaskEntry>();
-  readonly days = new Map<string, Set<string>>();
-  last: string | null = null;
-
-  async entryOf(_organisationId: string, participantId: string) {
-    return structuredClone(this.entries.get(participantId) ?? null);
-  }
-  async save(entry: DueTaskEntry) {
-    this.entries.set(entry.participantId, structuredClone(entry));
-  }
-  async remove(_organisationId: string, participantId: string) {
-    this.entries.delete(participantId);
-  }
-  async entriesOf(organisationId: string) {
-    return [...this.entries.values()].filter((e) => e.organisationId === organisationId);
-  }
-  async schedule(day: string, participantId: string) {
-    this.days.set(day, (this.days.get(day) ?? new Set()).add(participantId));
-  }
-  async scheduledOn(day: string) {
-    return [...(this.days.get(day) ?? [])];
-  }
-  async clearDay(day: string) {
-    this.days.delete(day);
-  }
-  async lastCheckedDay() {
-    return this.last;
-  }
-  async setLastCheckedDay(day: string) {
-    this.last = day;
-  }
-}
+import { InMemoryDueTasks } from '../../../test/in-memory-due-tasks';
 
 // Started 2026-02-02: planned end 2027-02-01, first evaluation due 2026-08-02.
 const START = '2026-02-02';
