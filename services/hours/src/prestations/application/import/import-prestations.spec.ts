@@ -135,6 +135,45 @@ describe('importing prestations', () => {
     expect(minutesOf(YOUSSEF)).toEqual(['2026-02-05 180']);
   });
 
+  it('works on several chunks of participants at once, at most four, and reports the problems by line', async () => {
+    const years = new InMemoryParticipantYears();
+    const people = Array.from({ length: 450 }, (_, i) =>
+      person(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    );
+    const jobs = new InMemoryImportJobs();
+    const imports = new ImportPrestations(
+      years,
+      new InMemoryRoster(people),
+      new InMemoryMonthCloses(),
+      jobs,
+      clockAt('2026-03-10T11:00:00Z'),
+      { monthlyCap: 60, yearlyCap: 630, dailyMaximumMinutes: 720 },
+    );
+    let reading = 0;
+    let most = 0;
+    const loadMany = years.loadMany.bind(years);
+    years.loadMany = async (keys) => {
+      most = Math.max(most, ++reading);
+      await new Promise((resolve) => setImmediate(resolve));
+      reading -= 1;
+      return loadMany(keys);
+    };
+    // Each participant one row, and the last of them a second row that takes the day over 12 hours.
+    const rows = people.map((p) => row(p.participantId, '2026-02-05', 600));
+    rows.push(row(people[449].participantId, '2026-02-05', 600), row(STRANGER, '2026-02-05', 60));
+    const file = Buffer.from(['deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit', ...rows].join('\n'));
+    const { job, done } = await imports.start(organiser, ORG, 'prestaties.csv', file);
+    const finished = await done;
+    expect(finished).toMatchObject({ status: 'DONE', total: 452, processed: 452, accepted: 450, rejected: 2 });
+    expect(finished.problems.map((p) => [p.line, p.code])).toEqual([
+      [452, 'HOURS.DAY_LIMIT_EXCEEDED'],
+      [453, 'IMPORT.PARTICIPANT_UNKNOWN'],
+    ]);
+    expect(await jobs.find(job.id)).toEqual(finished);
+    expect(people.every((p) => years.get(p.participantId, 2026)?.prestations.length === 1)).toBe(true);
+    expect(most).toBe(4);
+  });
+
   it('refuses a file without the needed columns, and an organisation not the organiser’s, before any job', async () => {
     const { imports, jobs } = setUp();
     const missing = await refusal(imports.start(organiser, ORG, 'x.csv', Buffer.from('deelnemer;datum\nx;y')));

@@ -16,7 +16,13 @@ import type {
 import { PARTICIPANT_YEARS_COLLECTION } from '../prestation-commands';
 import { ImportRow, readPrestationCsv } from './csv-rows';
 
-const CHUNK = 250;
+/**
+ * Participant-years read and written together; several chunks are in flight at once, so the
+ * database works on a few bulk writes side by side instead of waiting for one at a time (their
+ * keys never overlap: each participant-year is in one chunk).
+ */
+const CHUNK = 100;
+const CHUNKS_IN_FLIGHT = 4;
 const KEPT_PROBLEMS = 2000;
 
 type Serialize = <T>(keys: string[], work: () => Promise<T>) => Promise<T>;
@@ -104,18 +110,36 @@ export class ImportPrestations {
 
     const closedMonths = await this.closes.closedMonths(job.organisationId);
     const keys = [...groups.keys()];
-    for (let start = 0; start < keys.length; start += CHUNK) {
-      const chunk = keys.slice(start, start + CHUNK);
-      const outcome = await this.serialize(
-        chunk.map((key) => aggregateKey(PARTICIPANT_YEARS_COLLECTION, key)),
-        () => this.importChunk(chunk, groups, principal, closedMonths),
-      );
-      job.processed += outcome.rows;
-      job.accepted += outcome.accepted;
-      job.duplicates += outcome.duplicates;
-      outcome.problems.forEach(reject);
-      await this.jobs.save(job);
-    }
+    const chunks: string[][] = [];
+    for (let start = 0; start < keys.length; start += CHUNK) chunks.push(keys.slice(start, start + CHUNK));
+    // Progress is saved after each chunk, one save at a time, each with the counts as they are then.
+    let saved: Promise<void> = Promise.resolve();
+    let next = 0;
+    let failure: { error: unknown } | null = null;
+    const work = async () => {
+      while (next < chunks.length && !failure) {
+        const chunk = chunks[next++];
+        try {
+          const outcome = await this.serialize(
+            chunk.map((key) => aggregateKey(PARTICIPANT_YEARS_COLLECTION, key)),
+            () => this.importChunk(chunk, groups, principal, closedMonths),
+          );
+          job.processed += outcome.rows;
+          job.accepted += outcome.accepted;
+          job.duplicates += outcome.duplicates;
+          outcome.problems.forEach(reject);
+          saved = saved.then(() => this.jobs.save(job));
+          await saved;
+        } catch (error) {
+          // No new chunk starts; those in flight finish, so nothing is left half-done behind the job.
+          failure ??= { error };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, work));
+    if (failure) throw (failure as { error: unknown }).error;
+    // Chunks finish in any order: the report lists the problems by line.
+    job.problems.sort((a, b) => a.line - b.line);
     job.status = 'DONE';
     job.finishedAt = this.clock.now().toISOString();
     await this.jobs.save(job);
