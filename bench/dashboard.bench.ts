@@ -219,6 +219,16 @@ async function fill(connection: Connection) {
   return organisations;
 }
 
+/** Where the memory of the process hosting flow-through goes, phase by phase. */
+function memory(phase: string): void {
+  // With --expose-gc, what stays after a collection (retained) rather than garbage not yet collected.
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  log(
+    `  memory ${phase}: rss ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (buffers ${mb(m.arrayBuffers)} MB)`,
+  );
+}
+
 async function timedStatus(send: () => Promise<{ status: number }>): Promise<{ ms: number; status: number }> {
   const t = performance.now();
   const response = await send();
@@ -241,6 +251,7 @@ async function main() {
     log(
       `dashboard bench — ${new Date().toISOString()}, node ${process.version}, ${databaseLabel()}, KPI_CACHE_MS=${cacheMs}`,
     );
+    memory('with flow-through started');
     const organisations = await fillInChild(connection.name);
     const regionId = organisations[0].regionId;
     const inRegion = organisations.filter((o) => o.regionId === regionId).length;
@@ -329,6 +340,7 @@ async function main() {
     }
     client.off('commandSucceeded', onCommand);
 
+    memory('after the profile');
     // Memory while serving.
     let servingRss = 0;
     const sampler = setInterval(() => (servingRss = Math.max(servingRss, process.memoryUsage().rss)), 50);
@@ -358,6 +370,7 @@ async function main() {
         `  ${path.padEnd(30)} p50 ${String(round(percentile(latencies, 50))).padStart(6)} ms, p95 ${String(round(p95)).padStart(6)} ms (target ≤ 300), ×${round(p95 / baseline95, 1)} baseline; status ${[...statuses].join(',')}`,
       );
     }
+    memory('after the panels one by one');
     // The dashboard screen: its panels requested side by side, as the web app does.
     const screen = endpoints.filter((p) => p !== '/kpis/cohorts');
     const whole: number[] = [];
@@ -379,6 +392,7 @@ async function main() {
       goal: '≤ 500 ms',
       met: percentile(whole, 95) <= 500,
     });
+    memory('after the whole dashboard');
     const exportCsv = await timedStatus(() => get('/kpis/export.csv'));
     const exportXlsx = await timedStatus(() => get('/kpis/export.xlsx'));
     // The pseudonymised export as the web app runs it: start the job, follow its progress, download the file.
@@ -399,6 +413,7 @@ async function main() {
     const pseudonymisedMs = performance.now() - exportStarted;
     const fileLines = file.text.trim().split('\n').length - 1;
     clearInterval(sampler);
+    memory('after the exports');
     log(
       `  exports once: csv ${round(exportCsv.ms)} ms, xlsx ${round(exportXlsx.ms)} ms (status ${exportCsv.status}/${exportXlsx.status}); pseudonymised job ${round(pseudonymisedMs)} ms from start to file (${job.status}, ${polls} progress polls, ${progress.status} ${progress.progress.done}/${progress.progress.total} organisations, ${fileLines} rows, file status ${file.status})`,
     );

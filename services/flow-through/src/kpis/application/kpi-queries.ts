@@ -81,6 +81,8 @@ const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Bruss
  * parallel: one compact figures document and one alerts document per organisation.
  */
 export class KpiQueries {
+  private readonly scopesInFlight = new Map<string, Promise<Organisation[]>>();
+
   constructor(
     private readonly models: KpiReadModels,
     private readonly directory: OrganisationDirectory,
@@ -235,10 +237,29 @@ export class KpiQueries {
     return { ...figures, roster: rosterContribution(roster ?? emptyRoster(organisationId)) };
   }
 
+  /**
+   * The organisations in scope. The panels of one dashboard ask side by side with the same scope:
+   * while one lookup of a scope is in flight, the others share it (nothing is kept once it answers).
+   */
+  private scopeOf(principal: Principal, query: KpiQuery): Promise<Organisation[]> {
+    const key = JSON.stringify([
+      principal.role,
+      principal.regionId,
+      [...principal.organisationIds].sort(),
+      query.regionId ?? null,
+      query.organisationId ?? null,
+    ]);
+    const running = this.scopesInFlight.get(key);
+    if (running) return running;
+    const lookup = resolveKpiScope(principal, query, this.directory).finally(() => this.scopesInFlight.delete(key));
+    this.scopesInFlight.set(key, lookup);
+    return lookup;
+  }
+
   private async load(principal: Principal, query: KpiQuery, needs: Needs): Promise<Snapshot> {
     // The period is checked before any read, so a bad request costs nothing.
     const period = resolvePeriod({ from: query.from, to: query.to }, this.clock.today().slice(0, 7));
-    const organisations = await resolveKpiScope(principal, query, this.directory);
+    const organisations = await this.scopeOf(principal, query);
     const snapshot: Snapshot = { period, organisations, figures: new Map(), alerts: new Map() };
     await Promise.all(
       organisations.flatMap((organisation) => [

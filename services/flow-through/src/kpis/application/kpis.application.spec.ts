@@ -228,4 +228,29 @@ describe('KPI projector and queries', () => {
     await projector.apply(event('participant.low-hours-flagged', 'p1', { organisationId: 'org-neteland' }));
     expect(models.writes).toBe(0);
   });
+
+  it('lets the panels of one dashboard share the lookup of their scope, and looks it up again afterwards', async () => {
+    let lookups = 0;
+    const counting: OrganisationDirectory = {
+      ...directory,
+      list: async (filter) => {
+        lookups += 1;
+        return directory.list(filter);
+      },
+    };
+    const shared = new KpiQueries(models, counting, clock);
+    const kempen = manager('region-kempen');
+    const period = { from: '2026-01', to: '2026-11' };
+    const [summary, , , gent] = await Promise.all([
+      shared.summary(kempen, period),
+      shared.hoursTrend(kempen, period),
+      shared.organisations(kempen, period),
+      shared.organisations(manager('region-gent'), period),
+    ]);
+    expect(lookups).toBe(2);
+    expect(summary.regionId).toBe('region-kempen');
+    expect(gent.organisations.map((o) => o.organisationId)).toEqual(['org-gent']);
+    await shared.cohorts(kempen, period);
+    expect(lookups).toBe(3);
+  });
 });
