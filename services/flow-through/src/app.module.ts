@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceCoreModule } from '@stapsteen/service-kit';
-import { AlertsModule } from './alerts/alerts.module';
+import { ServiceCoreModule, kafkaConnection } from '@stapsteen/service-kit';
+import { AlertsModule, alertsKafkaConnection } from './alerts/alerts.module';
 import { PARTICIPANT_ALERTS_COLLECTION } from './alerts/infrastructure/mongo-alert-repository';
 import { FlowThroughConfig } from './config/flow-through.config';
 import { KpisModule } from './kpis/kpis.module';
@@ -28,6 +28,9 @@ export class AppModule {
           // Participant and alert writes are version-claimed (ADR 18), so the relay's removal of their events is too.
           claimedCollections: [PARTICIPANTS_COLLECTION, PARTICIPANT_ALERTS_COLLECTION],
         }),
+        alertsKafkaConnection(
+          kafkaConnection({ ...FLOW_THROUGH_SERVICE, config, kafkaGroupId: overrides.kafkaGroupId }),
+        ),
         OrganisationsModule,
         ParticipantsModule,
         AlertsModule,

@@ -7,6 +7,7 @@ import {
   type AlertRepository,
   AlertScopeQuery,
   AlertsOwner,
+  StoreWrite,
   StoredParticipantAlerts,
 } from '../src/alerts/application/alert-repository';
 import type { Alert, ParticipantAlerts } from '../src/alerts/domain/alert';
@@ -68,6 +69,38 @@ export class InMemoryAlerts implements AlertRepository, AlertInbox {
     return [...this.documents.values()]
       .filter(({ state }) => wanted.has(`region:${state.regionId}`) || wanted.has(`org:${state.organisationId}`))
       .flatMap(({ state }) => inboxEntriesOf(structuredClone(state)));
+  }
+
+  async loadMany(participantIds: readonly string[]) {
+    const loaded = new Map<string, StoredParticipantAlerts>();
+    for (const id of participantIds) {
+      const stored = await this.load(id);
+      if (stored) loaded.set(id, stored);
+    }
+    return loaded;
+  }
+
+  async storeMany(writes: readonly StoreWrite[]) {
+    const stored: boolean[] = [];
+    for (const write of writes) {
+      if (write.expectedVersion === null) {
+        stored.push(await this.insert(write.state, write.outbox, null));
+        if (stored.at(-1)) this.documents.get(write.state.participantId)!.appliedEventIds = [...write.appliedEventIds];
+      } else {
+        stored.push(await this.update(write.state, write.expectedVersion, write.outbox, null));
+        if (stored.at(-1))
+          this.documents.get(write.state.participantId)!.appliedEventIds.push(...write.appliedEventIds);
+      }
+    }
+    return stored;
+  }
+
+  async willChangeMany(steps: ReadonlyArray<{ participantId: string; version: number }>) {
+    return steps.map(({ participantId, version }) => `${participantId}:${version}`);
+  }
+
+  async syncMany() {
+    // Derived on read.
   }
 
   async willChange(participantId: string, version: number) {

@@ -1,6 +1,6 @@
-import { Module, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Module, OnModuleDestroy } from '@nestjs/common';
 import { KeyedLock } from '@stapsteen/concurrency';
-import { OutboxRelay } from '@stapsteen/messaging';
+import { EventConsumer, KafkaConnection, OutboxRelay } from '@stapsteen/messaging';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { CLOCK, Clock, clockFromEnvironment } from '../shared/clock';
@@ -18,7 +18,22 @@ import { ManageAlertHandler } from './application/manage-alert';
 import { RecordAlertCauseHandler } from './application/record-alert-cause';
 import { MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
 import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
+import { AlertCauseBatchConsumer } from './interface/alert-cause-batch.consumer';
 import { AlertCauseConsumer } from './interface/alert-cause.consumer';
+
+/** The service's Kafka connection, for the alerts' own batch consumer (its group: `<group>-alerts`). */
+export const ALERTS_KAFKA_CONNECTION = Symbol('ALERTS_KAFKA_CONNECTION');
+
+/** Provides the service's Kafka connection to the alerts module (imported once, by the app module). */
+export function alertsKafkaConnection(connection: KafkaConnection): DynamicModule {
+  class AlertsKafkaConnectionModule {}
+  return {
+    module: AlertsKafkaConnectionModule,
+    global: true,
+    providers: [{ provide: ALERTS_KAFKA_CONNECTION, useValue: connection }],
+    exports: [ALERTS_KAFKA_CONNECTION],
+  };
+}
 import { AlertsController } from './interface/alerts.controller';
 
 @Module({
@@ -39,6 +54,7 @@ import { AlertsController } from './interface/alerts.controller';
           (participantId) => relay.nudge({ collection: PARTICIPANT_ALERTS_COLLECTION, id: participantId }),
           (key, work) => lock.run(key, work),
           inbox,
+          (keys, work) => lock.runMany(keys, work),
         ),
       inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock, ALERT_INBOX],
     },
@@ -46,6 +62,12 @@ import { AlertsController } from './interface/alerts.controller';
       provide: RecordAlertCauseHandler,
       useFactory: (writer: AlertWriter, clock: Clock) => new RecordAlertCauseHandler(writer, clock),
       inject: [AlertWriter, CLOCK],
+    },
+    {
+      provide: AlertCauseBatchConsumer,
+      useFactory: (connection: KafkaConnection, events: EventConsumer, causes: RecordAlertCauseHandler) =>
+        new AlertCauseBatchConsumer(connection, events, causes),
+      inject: [ALERTS_KAFKA_CONNECTION, EventConsumer, RecordAlertCauseHandler],
     },
     {
       provide: ManageAlertHandler,

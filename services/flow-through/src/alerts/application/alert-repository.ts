@@ -43,6 +43,22 @@ export interface AlertRepository {
   ensure(owner: AlertsOwner): Promise<void>;
   /** The documents within a scope. */
   list(scope: AlertScopeQuery): Promise<ParticipantAlerts[]>;
+  /** Several participants' documents by `_id` (absent: no entry). */
+  loadMany(participantIds: readonly string[]): Promise<Map<string, StoredParticipantAlerts>>;
+  /**
+   * Several participants' writes at once (a batch of events): inserts for those without a document
+   * (`expectedVersion` null), version-claimed updates for the others, in as few round trips as the
+   * database allows. Per write: stored, or false when someone else was first (decide again).
+   */
+  storeMany(writes: readonly StoreWrite[]): Promise<boolean[]>;
+}
+
+export interface StoreWrite {
+  state: ParticipantAlerts;
+  /** null: the participant has no document yet. */
+  expectedVersion: number | null;
+  outbox: OutboxEntry[];
+  appliedEventIds: string[];
 }
 
 export const ALERT_REPOSITORY = Symbol('ALERT_REPOSITORY');
@@ -76,6 +92,12 @@ export interface AlertInbox {
   willChange(participantId: string, version: number): Promise<string>;
   /** After a participant's alerts were stored: their unresolved alerts listed, the others taken out, the mark gone. */
   sync(previous: ParticipantAlerts | null, next: ParticipantAlerts, mark?: string): Promise<void>;
+  /** `willChange` for several participants in one write. */
+  willChangeMany(steps: ReadonlyArray<{ participantId: string; version: number }>): Promise<string[]>;
+  /** `sync` for several participants in as few writes as possible. */
+  syncMany(
+    changes: ReadonlyArray<{ previous: ParticipantAlerts | null; next: ParticipantAlerts; mark?: string }>,
+  ): Promise<void>;
 }
 
 export const ALERT_INBOX = Symbol('ALERT_INBOX');

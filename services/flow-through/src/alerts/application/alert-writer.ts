@@ -1,5 +1,5 @@
 import { DomainError } from '@stapsteen/errors';
-import { stampForOutbox } from '@stapsteen/messaging';
+import { OutboxEntry, stampForOutbox } from '@stapsteen/messaging';
 import { aggregateKey } from '@stapsteen/concurrency';
 import type { AlertDecision, ParticipantAlerts } from '../domain/alert';
 import type { AlertFeed } from './alert-feed';
@@ -14,6 +14,7 @@ import {
 const MAX_ATTEMPTS = 20;
 
 export type Serialize = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+export type SerializeMany = <T>(keys: string[], work: () => Promise<T>) => Promise<T>;
 
 export interface AlertWrite {
   participantId: string;
@@ -35,8 +36,70 @@ export class AlertWriter {
     private readonly onStored: (participantId: string) => void = () => undefined,
     private readonly serialize: Serialize = (_key, work) => work(),
     /** The inbox read model; absent where nothing reads it (unit tests of other handlers). */
-    private readonly inbox: Pick<AlertInbox, 'sync' | 'willChange'> | null = null,
+    private readonly inbox: AlertInbox | null = null,
+    private readonly serializeMany: SerializeMany = (_keys, work) => work(),
   ) {}
+
+  /**
+   * A batch of events (one Kafka batch): each participant's events decided in order on one read
+   * of their document, then every participant's write in a few bulk round trips (marks, claims,
+   * updates, inbox entries) instead of several round trips per event. A participant whose write
+   * lost a race is written again one event at a time, as \`write\` does.
+   */
+  async writeMany(requests: readonly AlertWrite[]): Promise<void> {
+    if (requests.length === 0) return;
+    const byParticipant = new Map<string, AlertWrite[]>();
+    for (const request of requests)
+      byParticipant.set(request.participantId, [...(byParticipant.get(request.participantId) ?? []), request]);
+    const ids = [...byParticipant.keys()];
+    await this.serializeMany(
+      ids.map((id) => aggregateKey(PARTICIPANT_ALERTS_COLLECTION, id)),
+      async () => {
+        const loaded = await this.alerts.loadMany(ids);
+        const planned = ids.flatMap((id) => {
+          const plan = planParticipant(loaded.get(id) ?? null, byParticipant.get(id)!);
+          return plan ? [{ id, ...plan }] : [];
+        });
+        if (planned.length === 0) return;
+        const marks = this.inbox
+          ? await this.inbox.willChangeMany(
+              planned.map((p) => ({ participantId: p.id, version: p.loaded?.version ?? 0 })),
+            )
+          : [];
+        const stored = await this.alerts.storeMany(
+          planned.map((p) => ({
+            state: p.state,
+            expectedVersion: p.loaded ? p.loaded.version : null,
+            outbox: p.outbox,
+            appliedEventIds: p.appliedEventIds,
+          })),
+        );
+        const done = planned.filter((_, i) => stored[i]);
+        await this.inbox?.syncMany(
+          planned.flatMap((p, i) =>
+            stored[i] ? [{ previous: p.loaded?.state ?? null, next: p.state, mark: marks[i] }] : [],
+          ),
+        );
+        for (const p of done) {
+          if (p.outbox.length > 0) this.onStored(p.id);
+          for (const change of p.changes) this.tell(p.state, change);
+        }
+        // Someone else wrote one of these meanwhile: decide again on the new state, one event at a time.
+        for (const [i, p] of planned.entries())
+          if (!stored[i]) for (const request of byParticipant.get(p.id)!) await this.attempt(request);
+      },
+    );
+  }
+
+  private tell(state: ParticipantAlerts, change: AlertDecision['changes'][number]) {
+    this.feed.publish({
+      type: change.type,
+      participantId: state.participantId,
+      organisationId: state.organisationId,
+      regionId: state.regionId,
+      alert: change.alert,
+    });
+  }
 
   async write(request: AlertWrite): Promise<ParticipantAlerts | null> {
     return this.serialize(aggregateKey(PARTICIPANT_ALERTS_COLLECTION, request.participantId), () =>
@@ -59,15 +122,7 @@ export class AlertWriter {
         // Still under the participant's lock, so two changes of one participant reach the inbox in order.
         await this.inbox?.sync(loaded?.state ?? null, decision.state, mark);
         if (outbox.length > 0) this.onStored(request.participantId);
-        for (const change of decision.changes) {
-          this.feed.publish({
-            type: change.type,
-            participantId: decision.state.participantId,
-            organisationId: decision.state.organisationId,
-            regionId: decision.state.regionId,
-            alert: change.alert,
-          });
-        }
+        for (const change of decision.changes) this.tell(decision.state, change);
         return decision.state;
       }
       if (attempt >= MAX_ATTEMPTS) {
@@ -75,4 +130,30 @@ export class AlertWriter {
       }
     }
   }
+}
+
+/**
+ * One participant's events applied in order to what was read, as \`write\` would one by one: an
+ * event already applied (a redelivery) changes nothing. Null when nothing changes.
+ */
+function planParticipant(loaded: StoredParticipantAlerts | null, requests: readonly AlertWrite[]) {
+  let current = loaded;
+  const outbox: OutboxEntry[] = [];
+  const appliedEventIds: string[] = [];
+  const changes: AlertDecision['changes'] = [];
+  for (const request of requests) {
+    if (request.eventId && current?.appliedEventIds.includes(request.eventId)) continue;
+    const decision = request.decide(current);
+    if (!decision || (decision.facts.length === 0 && decision.changes.length === 0)) continue;
+    outbox.push(...stampForOutbox(decision.facts, 'flow-through', request.eventId));
+    if (request.eventId) appliedEventIds.push(request.eventId);
+    changes.push(...decision.changes);
+    current = {
+      state: decision.state,
+      version: loaded?.version ?? 0,
+      appliedEventIds: [...(current?.appliedEventIds ?? []), ...(request.eventId ? [request.eventId] : [])],
+    };
+  }
+  if (!current || current === loaded) return null;
+  return { loaded, state: current.state, outbox, appliedEventIds, changes };
 }

@@ -111,6 +111,46 @@ describe('alerts from events', () => {
   });
 });
 
+describe('alerts from a batch of events', () => {
+  const neteland = (participantId: string): RaiseCause => ({ ...flagged, participantId });
+
+  it('applies each participant’s events in order, each once, as one event at a time would', async () => {
+    const batch = setUp();
+    const single = setUp();
+    await batch.causes.raise('event-0', neteland('p-1'));
+    await single.causes.raise('event-0', neteland('p-1'));
+    const events = [
+      { kind: 'raise' as const, eventId: 'event-1', cause: neteland('p-2') },
+      { kind: 'raise' as const, eventId: 'event-2', cause: { ...neteland('p-1'), severity: 'MEDIUM' as const } },
+      { kind: 'clear' as const, eventId: 'event-3', cause: { participantId: 'p-2', kind: 'LOW_HOURS' as const } },
+      { kind: 'raise' as const, eventId: 'event-4', cause: neteland('p-2') },
+      // Delivered again within the batch, and an event applied before the batch.
+      { kind: 'raise' as const, eventId: 'event-4', cause: neteland('p-2') },
+      { kind: 'raise' as const, eventId: 'event-0', cause: neteland('p-1') },
+      { kind: 'clear' as const, eventId: 'event-5', cause: { participantId: 'p-9', kind: 'LOW_HOURS' as const } },
+    ];
+    await batch.causes.applyMany(events);
+    for (const e of events)
+      await (e.kind === 'raise' ? single.causes.raise(e.eventId, e.cause) : single.causes.clear(e.eventId, e.cause));
+
+    for (const id of ['p-1', 'p-2']) {
+      const [a, b] = [await batch.repository.load(id), await single.repository.load(id)];
+      expect({ ...a, version: 0 }).toEqual({ ...b, version: 0 });
+      expect(batch.repository.outboxOf(id).map((e) => [e.type, e.causationId])).toEqual(
+        single.repository.outboxOf(id).map((e) => [e.type, e.causationId]),
+      );
+    }
+    expect((await batch.repository.load('p-2'))?.state.alerts.map((a) => a.status)).toEqual(['RESOLVED', 'OPEN']);
+    expect((await batch.repository.load('p-2'))?.appliedEventIds).toEqual(['event-1', 'event-3', 'event-4']);
+    expect(batch.repository.documents.has('p-9')).toBe(false);
+    // Live screens hear each participant's changes in order (participants may interleave).
+    for (const id of ['p-1', 'p-2'])
+      expect(batch.seen.filter((n) => n.participantId === id).map((n) => n.type)).toEqual(
+        single.seen.filter((n) => n.participantId === id).map((n) => n.type),
+      );
+  });
+});
+
 describe('the alert inbox', () => {
   it('lets the manager of the region acknowledge an alert', async () => {
     const { causes, manage } = setUp();

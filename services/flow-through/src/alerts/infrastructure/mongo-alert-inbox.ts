@@ -180,11 +180,48 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
     return marks.length;
   }
 
+  async willChangeMany(steps: ReadonlyArray<{ participantId: string; version: number }>): Promise<string[]> {
+    const marks = steps.map(({ participantId, version }) => ({
+      _id: `${participantId}:${version}`,
+      participantId,
+      at: this.clock.now(),
+    }));
+    if (marks.length === 0) return [];
+    try {
+      await this.pending.insertMany(marks, { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+    return marks.map((mark) => mark._id);
+  }
+
+  async syncMany(
+    changes: ReadonlyArray<{ previous: ParticipantAlerts | null; next: ParticipantAlerts; mark?: string }>,
+  ): Promise<void> {
+    const plans = changes.map(({ previous, next }) => this.plan(previous, next));
+    await this.apply({
+      inserts: plans.flatMap((p) => p.inserts),
+      operations: plans.flatMap((p) => p.operations),
+    });
+    const marks = changes.flatMap(({ mark }) => (mark ? [mark] : []));
+    if (marks.length > 0)
+      void this.pending
+        .bulkWrite(
+          marks.map((mark) => ({ deleteOne: { filter: { _id: mark } } })),
+          { ordered: false },
+        )
+        .catch((error) => this.logger.warn({ err: error }, 'Alert inbox marks not removed'));
+  }
+
+  private writeEntries(previous: ParticipantAlerts | null, next: ParticipantAlerts, full = false) {
+    return this.apply(this.plan(previous, next, full));
+  }
+
   /**
-   * `full`: every alert of the participant written or removed (a repair, not knowing what the
-   * inbox holds); otherwise only what changed since `previous`.
+   * The writes that bring a participant's entries from `previous` to `next`. `full`: every alert
+   * written or removed (a repair, not knowing what the inbox holds); otherwise only what changed.
    */
-  private async writeEntries(previous: ParticipantAlerts | null, next: ParticipantAlerts, full = false) {
+  private plan(previous: ParticipantAlerts | null, next: ParticipantAlerts, full = false): EntryWrites {
     const before = new Map((previous ? inboxEntriesOf(previous) : []).map((e) => [e.id, e]));
     const after = inboxEntriesOf(next);
     const operations: AnyBulkWriteOperation<EntryDocument>[] = [];
@@ -199,6 +236,10 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
     const open = new Set(after.map((e) => e.id));
     const gone = full ? next.alerts.map((a) => a.id) : [...before.keys()];
     for (const id of gone) if (!open.has(id)) operations.push({ deleteOne: { filter: { _id: id } } });
+    return { inserts, operations };
+  }
+
+  private async apply({ inserts, operations }: EntryWrites): Promise<void> {
     if (inserts.length > 0) {
       try {
         await this.entries.insertMany(inserts, { ordered: false });
@@ -211,4 +252,9 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
     }
     if (operations.length > 0) await this.entries.bulkWrite(operations, { ordered: true });
   }
+}
+
+interface EntryWrites {
+  inserts: EntryDocument[];
+  operations: AnyBulkWriteOperation<EntryDocument>[];
 }

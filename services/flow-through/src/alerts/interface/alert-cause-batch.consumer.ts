@@ -1,0 +1,156 @@
+import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { TOPICS } from '@stapsteen/contracts';
+import { EventConsumer, IncomingMessage, KafkaConnection, kafkaClientConfig } from '@stapsteen/messaging';
+import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { AlertCauseChange, RecordAlertCauseHandler } from '../application/record-alert-cause';
+import { alertCauseOf } from './alert-causes';
+
+const ALERT_TOPICS = [TOPICS.hours, TOPICS.coaching];
+/**
+ * Messages decided and written together: one Kafka batch is cut into chunks of this size. With
+ * 500, FerretDB 1.24 on PostgreSQL stopped answering in two bench runs (all 400 connections of its
+ * pool open and idle, not even a ping answered); with 64 the same runs went through.
+ */
+const CHUNK = 64;
+const COORDINATOR_ATTEMPTS = 30;
+
+/**
+ * Turns the hours and coaching services' reports into alerts, a Kafka batch at a time (issue 14):
+ * a month close sends one flag per participant below target, and writing those one message at a
+ * time cost several database round trips each. Its own consumer group (`<service group>-alerts`)
+ * beside the Nest transport's, which feeds the KPI read models from the same topics.
+ *
+ * Each message is validated as the transport's handler does (what can never apply goes to the
+ * dead-letter topic); the chunk's causes are then written with `applyMany`. If that fails, the
+ * chunk is applied again one message at a time with the consumer's retries and dead letters (each
+ * event is applied once, so what the batch already stored is skipped). The offsets move on only
+ * after the writes.
+ *
+ * A new group starts where the service's group is (an upgrade from per-message alerts, or a test's
+ * service started at the topics' ends), otherwise at the beginning of the topics.
+ */
+export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AlertCauseBatchConsumer.name);
+  private readonly kafka: Kafka;
+  private readonly groupId: string;
+  private consumer: Consumer | undefined;
+
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly events: EventConsumer,
+    private readonly causes: RecordAlertCauseHandler,
+  ) {
+    this.kafka = new Kafka(kafkaClientConfig(connection));
+    this.groupId = `${connection.groupId}-alerts`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // A broker just started may not have a group coordinator yet: ask again for a while.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.startWhereTheServiceIs();
+        break;
+      } catch (error) {
+        if (attempt >= COORDINATOR_ATTEMPTS) throw error;
+        this.logger.warn({ err: error, attempt }, 'Alert consumer group positions not read yet; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: this.connection.sessionTimeoutMs ?? 10000,
+      heartbeatInterval: this.connection.heartbeatIntervalMs ?? 1000,
+      maxWaitTimeInMs: this.connection.maxWaitTimeMs ?? 200,
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: ALERT_TOPICS, fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        for (let i = 0; i < batch.messages.length; i += CHUNK) {
+          if (!isRunning() || isStale()) return;
+          const messages = batch.messages.slice(i, i + CHUNK);
+          await this.applyChunk(
+            messages.map((m) => incoming(batch.topic, batch.partition, m)),
+            heartbeat,
+          );
+          resolveOffset(messages[messages.length - 1].offset);
+          await heartbeat();
+        }
+      },
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async applyChunk(messages: IncomingMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    const changes: Array<{ message: IncomingMessage; change: AlertCauseChange }> = [];
+    for (const message of messages)
+      await this.events.consume(
+        message,
+        async (envelope) => {
+          const change = alertCauseOf(envelope);
+          if (change) changes.push({ message, change });
+        },
+        heartbeat,
+      );
+    if (changes.length === 0) return;
+    try {
+      await this.causes.applyMany(changes.map((c) => c.change));
+    } catch (error) {
+      this.logger.warn({ err: error, count: changes.length }, 'Alert batch failed; applying its events one by one');
+      for (const { message } of changes)
+        await this.events.consume(
+          message,
+          async (envelope) => {
+            const change = alertCauseOf(envelope);
+            if (change) await this.causes.applyMany([change]);
+          },
+          heartbeat,
+        );
+    }
+  }
+
+  /** Copies the service group's positions to this group when it has none of its own. */
+  private async startWhereTheServiceIs(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const own = await admin.fetchOffsets({ groupId: this.groupId, topics: ALERT_TOPICS });
+      if (own.some((t) => t.partitions.some((p) => Number(p.offset) >= 0))) return;
+      const service = await admin.fetchOffsets({ groupId: this.connection.groupId, topics: ALERT_TOPICS });
+      for (const { topic, partitions } of service) {
+        const known = partitions.filter((p) => Number(p.offset) >= 0);
+        if (known.length > 0)
+          await admin.setOffsets({
+            groupId: this.groupId,
+            topic,
+            partitions: known.map(({ partition, offset }) => ({ partition, offset })),
+          });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    headers[name] = first === undefined ? undefined : first.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString() : null,
+    value: message.value ? message.value.toString() : null,
+    headers,
+  };
+}
