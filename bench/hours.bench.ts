@@ -59,8 +59,10 @@ const IMPORT_BOTTLENECK =
   '3,000 reads + 3,000 updates, 625 s); now: one FerretDB update per participant-year (a rewrite of its ' +
   '2 KB document, 3,000) and the roster list of the whole organisation (15,000 documents)';
 const ENTRY_BOTTLENECK =
-  'the read and the update of the participant-year, as the raw baseline (both were collection scans ' +
-  'before the stack’s `_id` index); then the roster read and the claim insert';
+  'five database calls per entry (roster, closed months, the year, its claim, its update) where the raw ' +
+  'baseline makes two, on a machine saturated by 50 clients; each was a collection scan before the stack’s `_id` index';
+
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 
 const day = (month: number, d: number) => `${YEAR}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
@@ -311,8 +313,13 @@ async function main() {
     log(`hours bench — ${new Date().toISOString()}, node ${process.version}, ${databaseLabel()}`);
     const setUp = await timed(() => seed(connection, ids));
     log(`set-up: ${PARTICIPANTS} participants with a year of history in ${round(setUp.ms / 1000, 1)} s (not measured)`);
+    // Where the peak memory is reached: the peak so far after each phase.
+    const memory = (phase: string) => log(`peak RSS after ${phase}: ${peakRssMb()} MB (now ${rssMb()} MB)`);
+    memory('set-up');
     const importFigures = await importScenario(app, token, connection, ids);
+    memory('import');
     const entry = await entryScenario(app, token, connection, ids);
+    memory('entry');
     violations = entry.violations;
     report({
       scenario: 'hours',
