@@ -70,11 +70,17 @@ describe('the KPI documents kept for the dashboard', () => {
     expect(after?.hours).toEqual({ '2026-10': closedMonth });
   });
 
-  it('gives every reader its own copy, so one query cannot change what the next reads', async () => {
+  it('hands out documents nobody can change, so one query cannot change what the next reads', async () => {
     const { cached } = setUp();
     const first = (await cached.figures('org-neteland'))!;
-    first.hours['2026-10'] = closedMonth;
+    expect(() => {
+      first.hours['2026-10'] = closedMonth;
+    }).toThrow(/object is not extensible|read.only/);
+    expect(() => first.roster.participants!.push({ active: [], coached: [] })).toThrow(
+      /object is not extensible|read.only/,
+    );
     expect((await cached.figures('org-neteland'))?.hours).toEqual({});
+    expect((await cached.figures('org-neteland'))?.roster.participants).toEqual([]);
   });
 
   it('does not keep a failed read, and reads every time with a time to live of 0', async () => {
@@ -94,8 +100,10 @@ describe('the KPI documents kept for the dashboard', () => {
     await Promise.all(Array.from({ length: 8 }, () => cached.alerts('org-neteland')));
     expect(inner.figureReads).toBe(1);
     expect(inner.alertReads).toBe(1);
-    // Each its own copy; and once answered, the next reader reads again.
-    panels[0]!.hours['2026-10'] = closedMonth;
+    // None can change what the others read; and once answered, the next reader reads again.
+    expect(() => {
+      panels[0]!.hours['2026-10'] = closedMonth;
+    }).toThrow(/object is not extensible|read.only/);
     expect(panels[1]?.hours).toEqual({});
     await cached.figures('org-neteland');
     expect(inner.figureReads).toBe(2);
