@@ -148,7 +148,7 @@ export function describeParticipantYearRepositoryContract(name: string, make: Ma
       expect((await years.loadMany([])).size).toBe(0);
     });
 
-    it('writes many at once: creates new years, updates those at their version, and counts only what took', async () => {
+    it('writes many at once: creates new years, updates those at their version (organisation and region included), and counts only what took', async () => {
       const existing = aYear([aPrestation('2026-03-02', 150)]);
       const moved = aYear([aPrestation('2026-03-02', 150)]);
       const taken = aYear([aPrestation('2026-03-02', 150)]);
@@ -158,7 +158,13 @@ export function describeParticipantYearRepositoryContract(name: string, make: Ma
       await years.update(other, 1);
 
       const created = aYear([aPrestation('2026-05-04', 120)]);
-      const changed = { ...existing, prestations: [...existing.prestations, aPrestation('2026-05-05', 60)] };
+      // The participant moved to another organisation since the year was first written.
+      const changed = {
+        ...existing,
+        organisationId: 'org-zuiderkempen',
+        regionId: 'region-antwerpen',
+        prestations: [...existing.prestations, aPrestation('2026-05-05', 60)],
+      };
       const written = await years.writeMany([
         { year: created, expectedVersion: null },
         { year: changed, expectedVersion: 1 },

@@ -114,7 +114,14 @@ export class MongoParticipantYearRepository implements ParticipantYearRepository
             : {
                 updateOne: {
                   filter: guardedFilter(this.guard, idOf(year.participantId, year.year), { version: expectedVersion }),
-                  update: { $set: { prestations: year.prestations, version: expectedVersion + 1 } },
+                  update: {
+                    $set: {
+                      prestations: year.prestations,
+                      organisationId: year.organisationId,
+                      regionId: year.regionId,
+                      version: expectedVersion + 1,
+                    },
+                  },
                 },
               },
         ),
