@@ -12,13 +12,32 @@ void i18n.use(initReactI18next).init({
 });
 
 export const locale = () => (i18n.language === 'en' ? 'en-GB' : 'nl-BE');
-export const fmtNumber = (n: number) => new Intl.NumberFormat(locale()).format(n);
+
+/**
+ * One formatter per language and style: building an Intl formatter costs far more than using it,
+ * and a page of the inbox formats a hundred dates (it was the costliest function of its render).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: (locale: string) => T): T {
+  const key = `${locale()} ${kind}`;
+  let found = formatters.get(key) as T | undefined;
+  if (!found) {
+    found = make(locale());
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+export const fmtNumber = (n: number) => formatter('number', (l) => new Intl.NumberFormat(l)).format(n);
 export const fmtMonth = (month: string) =>
-  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }).format(
-    new Date(`${month}-15T12:00:00Z`),
-  );
+  formatter(
+    'month',
+    (l) => new Intl.DateTimeFormat(l, { month: 'long', year: 'numeric', timeZone: 'Europe/Brussels' }),
+  ).format(new Date(`${month}-15T12:00:00Z`));
 export const fmtDate = (iso: string) =>
-  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+  formatter('date', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'Europe/Brussels' })).format(
+    new Date(iso),
+  );
 
 /** The current month in Brussels by the services' clock, YYYY-MM. */
 export const currentMonth = currentMonthInBrussels;
