@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
+import { UuidParam } from '@stapsteen/service-kit';
 import { KpiExports } from '../application/kpi-exports';
 import { KpiQueries } from '../application/kpi-queries';
 import { PseudonymisedExportJobs } from '../application/pseudonymised-export-jobs';
@@ -145,7 +146,7 @@ export class KpisController {
   @ApiOkResponse({ type: PseudonymisedExportView })
   pseudonymisedExport(
     @CurrentPrincipal() principal: Principal,
-    @Param('exportId') exportId: string,
+    @Param('exportId', UuidParam) exportId: string,
   ): PseudonymisedExportView {
     return this.pseudonymisedExports.view(principal, exportId);
   }
@@ -159,7 +160,7 @@ export class KpisController {
   @ApiOkResponse({ description: 'A CSV file', schema: { type: 'string', format: 'binary' } })
   pseudonymisedExportFile(
     @CurrentPrincipal() principal: Principal,
-    @Param('exportId') exportId: string,
+    @Param('exportId', UuidParam) exportId: string,
   ): StreamableFile {
     const file = this.pseudonymisedExports.download(principal, exportId);
     return new StreamableFile(file.body, { type: CSV, disposition: `attachment; filename="${file.filename}"` });
