@@ -1,5 +1,5 @@
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
-import { eventually, sendRaw, waitForMessage } from '@stapsteen/testing';
+import { eventually, monthsAgo, sendRaw, waitForMessage } from '@stapsteen/testing';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
@@ -221,9 +221,43 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Organisatie-id');
     expect(sheet.rowCount).toBeGreaterThan(1);
 
-    // One participant in Neteland's month: under five, so no participant row is published.
+    // Last month, Neteland closed with one participant: under five, so no participant row is
+    // published. This test sends that close itself and exports only that month, so it needs no
+    // other test before it.
+    const lastMonth = monthsAgo(1);
+    await sendRaw(TOPICS.hours, [
+      {
+        key: ids.neteland,
+        value: JSON.stringify(
+          createEnvelope({
+            type: 'hours.month-closed',
+            version: 1,
+            producer: 'hours',
+            participantId: ids.neteland,
+            correlationId: randomUUID(),
+            data: {
+              organisationId: ids.neteland,
+              regionId: ids.kempen,
+              month: lastMonth,
+              closedAt: `${today}T18:00:00.000Z`,
+              closedBy: 'ORGANISER',
+              participants: [{ participantId: ids2.started, countedHours: 12, targetHours: 20, belowTarget: true }],
+            },
+          }),
+        ),
+      },
+    ]);
+    await eventually(
+      () => http().get('/kpis/hours-trend').query({ from: lastMonth, to: lastMonth }).set(as('managerKempen')),
+      (r) => r.status === 200 && r.body.months.some((m: { participantMonths: number }) => m.participantMonths === 1),
+      { what: "last month's close of Neteland in the hours trend" },
+    );
     // The export runs in the background: started, followed, then downloaded by the one who started it.
-    const started = await http().post('/kpis/pseudonymised-exports').set(as('managerKempen')).send({}).expect(202);
+    const started = await http()
+      .post('/kpis/pseudonymised-exports')
+      .set(as('managerKempen'))
+      .send({ from: lastMonth, to: lastMonth })
+      .expect(202);
     expect(started.headers.location).toBe(`/kpis/pseudonymised-exports/${started.body.id}`);
     expect(started.body).toMatchObject({ filename: expect.stringMatching(/^kpis-gepseudonimiseerd-/) });
     const done = await eventually(
