@@ -5,7 +5,7 @@ import { HOURS_BARRIERS_RECORDED_V1 } from './events/hours/hours-barriers-record
 import { EVENT_DEFINITIONS } from './registry';
 import { validateEnvelope } from './validate';
 
-/** ARCHITECTURE.md §3: no national register number, health details, free-text notes or contact details. */
+/** docs/architecture.md, "Services and their data": no national register number, health details, free-text notes or contact details. */
 const FORBIDDEN_NAME =
   /insz|rijksregister|nationalRegister|ssn|note|remark|comment|health|medical|address|street|phone|email|birth/i;
 

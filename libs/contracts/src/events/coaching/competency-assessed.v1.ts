@@ -20,7 +20,7 @@ import { MAX_COMPETENCIES } from './codes';
 export const ASSESSOR_KINDS = ['COACH', 'ORGANISER', 'SELF', 'GEBRUIKER'] as const;
 export type AssessorKind = (typeof ASSESSOR_KINDS)[number];
 
-/** 1 nog niet, 2 gedeeltelijk, 3 grotendeels, 4 volledig (BRIEF.md; not an official VDAB scale). */
+/** 1 nog niet, 2 gedeeltelijk, 3 grotendeels, 4 volledig (docs/domain.md, "Competencies and coaching"; not an official VDAB scale). */
 export class CompetencyRatingV1 {
   @CompetencyCode() competencyCode!: string;
   @IsInt() @Min(1) @Max(4) level!: number;

@@ -5,7 +5,7 @@ import { EXAMPLE } from '../examples';
 import { CalendarDate, Id } from '../fields';
 
 /**
- * Where a participant went next: the outflow taxonomy of BRIEF.md, "Flow-through outcomes".
+ * Where a participant went next: the outflow taxonomy of docs/domain.md, "Outflow".
  * `HEALTH` is an exit category, not a health detail: the event never says what the condition is.
  */
 export const DESTINATIONS = [
