@@ -8,7 +8,7 @@ const edit = (codes: string[], targetLevel = 3) => ({
 });
 
 describe('the competency catalogue', () => {
-  it('starts from the thirteen competencies of the brief at version 1 with target level 3', () => {
+  it('starts from the thirteen default competencies at version 1 with target level 3', () => {
     const catalogue = defaultCatalogue('org-neteland');
     expect(catalogue.competencies).toHaveLength(13);
     expect(catalogue).toMatchObject({ version: 1, targetLevel: 3 });

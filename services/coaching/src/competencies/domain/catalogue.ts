@@ -18,7 +18,7 @@ export interface RatingLevel {
   en: string;
 }
 
-/** BRIEF.md: no official VDAB scale was found, so this is ours; 3 is the default target. */
+/** No official VDAB scale was found, so this is ours; 3 is the default target (docs/domain.md, "Competencies and coaching"). */
 export const RATING_SCALE: readonly RatingLevel[] = Object.freeze([
   { level: 1, nl: 'nog niet', en: 'not yet' },
   { level: 2, nl: 'gedeeltelijk', en: 'partly' },
@@ -50,7 +50,7 @@ const c = (code: string, nameNl: string, nameEn: string, escoGroup: EscoGroup, d
   definition,
 });
 
-/** The default catalogue of BRIEF.md, "Generic competencies" (editable per organisation, not an official list). */
+/** The default catalogue (docs/domain.md, "Competencies and coaching"): editable per organisation, not an official list. */
 export const DEFAULT_COMPETENCIES: readonly Competency[] = Object.freeze([
   c(
     'ZELFSTANDIG',

@@ -3,7 +3,7 @@ import { Assessment, LatestRating, latestRatings } from '../../assessments/domai
 import type { AssignmentSummary } from '../../assignments/domain/assignment';
 
 /**
- * BRIEF.md, "Generic competencies": group training for shared skills, 1-on-1 for personal
+ * docs/domain.md, "Competencies and coaching": group training for shared skills, 1-on-1 for personal
  * barriers, peer support as an add-on for motivation and retention. Suggestions are advice for the
  * coach: nothing here assigns anything.
  */
