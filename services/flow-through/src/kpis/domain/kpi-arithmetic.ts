@@ -3,7 +3,7 @@
  * turn them into the published figures, so every endpoint and export computes a figure the same way.
  */
 
-/** The 60-hour cap on counted hours per participant-month (BRIEF.md, "Figures"). */
+/** The 60-hour cap on counted hours per participant-month (docs/domain.md, "Caps and counting" and "KPIs"). */
 export const HOURS_CAP_PER_MONTH = 60;
 
 /** Bucket labels of the counted-hours distribution: 0, 1–9, 10–19, …, 50–59, 60. */

@@ -75,7 +75,7 @@ export interface TrajectoryPolicy {
   positiveDestinations: readonly Destination[];
 }
 
-/** JoTa (seed 000): NEC, maatwerk, art. 60, AMA, jobcoach, FOD allowance, training, specialised care. */
+/** JoTa: NEC, maatwerk, art. 60, AMA, jobcoach, FOD allowance, training, specialised care (docs/domain.md, "Outflow"). */
 export const JOTA_POSITIVE_DESTINATIONS: readonly Destination[] = [
   'NEC_JOB',
   'SOCIAL_ECONOMY',
