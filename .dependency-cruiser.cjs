@@ -1,5 +1,5 @@
 /**
- * The architecture's import rules (../shared/design/ARCHITECTURE.md, sections 1, 2 and 5), run by
+ * The architecture's import rules (docs/architecture.md, "Services and their data"), run by
  * `npm run depcheck` inside `npm test`:
  *   npx depcruise services libs tests --config .dependency-cruiser.cjs
  * Paths are the resolved ones: `@stapsteen/<name>` resolves to `libs/<name>/src/...` (tsconfig paths)
