@@ -20,7 +20,11 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{services,libs}/**/*.spec.ts', '<rootDir>/tests/deploy/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{services,libs}/**/*.spec.ts',
+        '<rootDir>/tests/deploy/**/*.spec.ts',
+        '<rootDir>/tests/docs/**/*.spec.ts',
+      ],
     },
     {
       ...shared,
