@@ -38,6 +38,8 @@ const OPTIONS = Symbol('MESSAGING_OPTIONS');
 const KAFKA = Symbol('KAFKA');
 const PRODUCER = Symbol('KAFKA_PRODUCER');
 const ADMIN = Symbol('KAFKA_ADMIN');
+/** The relay's publisher, for a service that keeps events outside an `outbox` array (hours' month-close chunks, ADR 25). */
+export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');
 
 /** Connects the producer and creates our topics before consumers subscribe; stops in order. */
 @Injectable()
@@ -105,6 +107,11 @@ export class MessagingModule {
         },
         { provide: ADMIN, useFactory: (kafka: Kafka) => kafka.admin(), inject: [KAFKA] },
         {
+          provide: OUTBOX_PUBLISHER,
+          useFactory: (producer: Producer) => new KafkaOutboxPublisher(producer),
+          inject: [PRODUCER],
+        },
+        {
           provide: OutboxRelay,
           useFactory: (producer: Producer, connection: Connection) => {
             const logger = new Logger('OutboxRelay');
@@ -137,7 +144,7 @@ export class MessagingModule {
         KafkaReadiness,
         MessagingLifecycle,
       ],
-      exports: [OutboxRelay, EventConsumer, KafkaEventHandler, KafkaReadiness],
+      exports: [OutboxRelay, OUTBOX_PUBLISHER, EventConsumer, KafkaEventHandler, KafkaReadiness],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { OutboxRelay } from '@stapsteen/messaging';
+import { getConnectionToken } from '@nestjs/mongoose';
+import { OUTBOX_PUBLISHER, OutboxPublisher } from '@stapsteen/messaging';
+import type { Connection } from 'mongoose';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { HoursConfig } from '../config/hours.config';
 import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
@@ -11,7 +13,9 @@ import { AllowanceExport } from './application/allowance-export';
 import { AutoCloseMonths } from './application/auto-close';
 import { CloseMonthHandler } from './application/close-month';
 import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from './application/ports';
+import { MONTH_CLOSE_EVENTS_COLLECTION } from './infrastructure/close-event-chunks';
 import { MONTH_CLOSES_COLLECTION, MongoMonthCloses, MongoTargetSettings } from './infrastructure/mongo-month-closes';
+import { MonthCloseEventsRelay } from './infrastructure/month-close-events-relay';
 import { MonthCloseController } from './interface/month-close.controller';
 
 /** Runs the automatic close on a timer; a failed round is logged and tried again next time. */
@@ -56,6 +60,23 @@ class MonthCloseLedgerRepair implements OnApplicationBootstrap {
   }
 }
 
+/** A closer that has not decided within this long after it began writing its event drafts is dead (ADR 25). */
+const CLOSE_DRAFT_LEASE_MS = 10 * 60_000;
+
+/** Publishes the events of decided closes from their chunks, and removes undecided drafts (ADR 25). */
+@Injectable()
+class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly relay: MonthCloseEventsRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
 @Module({
   imports: [ParticipantsModule, PrestationsModule],
   controllers: [MonthCloseController],
@@ -63,6 +84,24 @@ class MonthCloseLedgerRepair implements OnApplicationBootstrap {
     MongoMonthCloses,
     { provide: MONTH_CLOSE_REPOSITORY, useExisting: MongoMonthCloses },
     MonthCloseLedgerRepair,
+    {
+      provide: MonthCloseEventsRelay,
+      useFactory: (connection: Connection, publisher: OutboxPublisher, config: HoursConfig) => {
+        const logger = new Logger('MonthCloseEvents');
+        return new MonthCloseEventsRelay(
+          connection.collection(MONTH_CLOSES_COLLECTION),
+          connection.collection(MONTH_CLOSE_EVENTS_COLLECTION),
+          publisher,
+          {
+            pollIntervalMs: config.OUTBOX_POLL_MS,
+            leaseMs: CLOSE_DRAFT_LEASE_MS,
+            onError: (error) => logger.warn({ err: error }, 'publishing month-close events failed; will retry'),
+          },
+        );
+      },
+      inject: [getConnectionToken(), OUTBOX_PUBLISHER, SERVICE_CONFIG],
+    },
+    MonthCloseEventsLifecycle,
     MongoTargetSettings,
     { provide: TARGET_SETTINGS, useExisting: MongoTargetSettings },
     {
@@ -74,7 +113,7 @@ class MonthCloseLedgerRepair implements OnApplicationBootstrap {
         targets: TargetSettings,
         clock: Clock,
         config: HoursConfig,
-        relay: OutboxRelay,
+        relay: MonthCloseEventsRelay,
       ) =>
         new CloseMonthHandler(
           closes,
@@ -87,7 +126,7 @@ class MonthCloseLedgerRepair implements OnApplicationBootstrap {
             centsPerKilometre: config.HOURS_KM_ALLOWANCE_CENTS,
             kilometreThreshold: config.HOURS_KM_THRESHOLD,
           },
-          (id) => relay.nudge({ collection: MONTH_CLOSES_COLLECTION, id }),
+          (id) => relay.nudge(id),
         ),
       inject: [
         MONTH_CLOSE_REPOSITORY,
@@ -96,7 +135,7 @@ class MonthCloseLedgerRepair implements OnApplicationBootstrap {
         TARGET_SETTINGS,
         CLOCK,
         SERVICE_CONFIG,
-        OutboxRelay,
+        MonthCloseEventsRelay,
       ],
     },
     {

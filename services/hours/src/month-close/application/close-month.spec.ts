@@ -254,4 +254,23 @@ describe('closing a month', () => {
     expect(moved.prestation).toMatchObject({ date: '2026-11-03', late: true });
     expect(moved.prestation.history.at(-1)).toMatchObject({ late: true, reason: 'Hoorde bij november' });
   });
+
+  it('tells the organisation’s month in parts of at most 2,000 lines, the broker refusing a message over 1 MB', async () => {
+    const { handler, closes, roster } = setUp();
+    const many = Array.from({ length: 4500 }, (_, i) => `${String(i).padStart(8, '0')}-aaaa-4aaa-8aaa-aaaaaaaaaaaa`);
+    for (const id of many) roster.add(person(id, '2026-09-01'));
+    await handler.execute({ kind: 'AUTOMATIC' }, ORG, '2026-10');
+
+    const parts = closes.eventsOf(ORG, '2026-10').filter((e) => e.envelope.type === 'hours.month-closed');
+    const lines = parts.map((e) => e.envelope.data.participants as Array<{ participantId: string }>);
+    expect(lines.map((l) => l.length)).toEqual([2000, 2000, 503]);
+    expect(
+      lines
+        .flat()
+        .map((l) => l.participantId)
+        .sort(),
+    ).toEqual([BUSY, LOW, IDLE, ...many].sort());
+    expect(parts.every((e) => e.key === ORG)).toBe(true);
+    expect(Math.max(...parts.map((e) => JSON.stringify(e.envelope).length))).toBeLessThan(512 * 1024);
+  });
 });

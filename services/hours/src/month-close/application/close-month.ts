@@ -12,6 +12,9 @@ import { EarlierResult, judgeMonth, previousMonth, severityOf } from '../domain/
 import { lowHoursRuleOf, targetFor } from '../domain/targets';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from './ports';
 
+/** About 200 KB of JSON per `hours.month-closed` event, far below the broker's 1 MB per message. */
+export const MONTH_CLOSED_LINES_PER_EVENT = 2000;
+
 export type Closer = { kind: 'ORGANISER'; principal: Principal } | { kind: 'AUTOMATIC' };
 
 /**
@@ -135,25 +138,30 @@ export class CloseMonthHandler {
     };
     const regionId =
       active[0]?.regionId ?? (closer.kind === 'ORGANISER' ? closer.principal.regionId : null) ?? 'unknown';
-    facts.push({
-      type: 'hours.month-closed',
-      version: 1,
-      // An organisation-wide event: keyed by the organisation (see the contract).
-      participantId: organisationId,
-      data: {
-        organisationId,
-        regionId,
-        month,
-        closedAt: close.closedAt,
-        closedBy: close.closedBy,
-        participants: results.map((r) => ({
-          participantId: r.participantId,
-          countedHours: r.countedHours,
-          targetHours: r.targetHours,
-          belowTarget: r.belowTarget,
-        })),
-      },
-    });
+    // The organisation's lines in events of at most MONTH_CLOSED_LINES_PER_EVENT participants:
+    // 15,000 lines are about 1.5 MB, and the broker refuses a message over 1 MB. Consumers merge
+    // the lines of a month (each replaces the participant's), so the parts add up to the whole.
+    for (let from = 0; from === 0 || from < results.length; from += MONTH_CLOSED_LINES_PER_EVENT) {
+      facts.push({
+        type: 'hours.month-closed',
+        version: 1,
+        // An organisation-wide event: keyed by the organisation (see the contract).
+        participantId: organisationId,
+        data: {
+          organisationId,
+          regionId,
+          month,
+          closedAt: close.closedAt,
+          closedBy: close.closedBy,
+          participants: results.slice(from, from + MONTH_CLOSED_LINES_PER_EVENT).map((r) => ({
+            participantId: r.participantId,
+            countedHours: r.countedHours,
+            targetHours: r.targetHours,
+            belowTarget: r.belowTarget,
+          })),
+        },
+      });
+    }
     if (!(await this.closes.insert(close, stampForOutbox(facts, 'hours')))) {
       throw new DomainError(
         'HOURS.MONTH_ALREADY_CLOSED',

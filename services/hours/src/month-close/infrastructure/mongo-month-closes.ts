@@ -1,15 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { KeyedLock } from '@stapsteen/concurrency';
+import { DomainError } from '@stapsteen/errors';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import type { MonthCloseLedger } from '../../prestations/application/ports';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from '../application/ports';
 import type { OrganisationTargets } from '../domain/targets';
+import {
+  AttemptFateDocument,
+  ChunkLimits,
+  CloseEventsRef,
+  DEFAULT_CHUNK_LIMITS,
+  EventChunkDocument,
+  MONTH_CLOSE_EVENTS_COLLECTION,
+  chunkId,
+  chunkOutbox,
+  fateId,
+} from './close-event-chunks';
 
 interface MonthCloseDocument extends MonthClose {
   _id: string;
-  outbox: OutboxEntry[];
+  /** Closes stored before ADR 25 kept their events here; the generic outbox relay still drains them. */
+  outbox?: OutboxEntry[];
+  /** Which attempt's chunk documents hold the events of this close (ADR 25). */
+  events?: CloseEventsRef;
 }
 
 /** The months one organisation has closed: one small document, always found by `_id`. */
@@ -36,6 +52,9 @@ const DUPLICATE_KEY = 11000;
 export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger {
   private readonly collection: Collection<MonthCloseDocument>;
   private readonly ledgers: Collection<LedgerDocument>;
+  private readonly drafts: Collection<EventChunkDocument | AttemptFateDocument>;
+  /** How the events of one close are cut into chunk documents; tests make them small. */
+  chunkLimits: ChunkLimits = DEFAULT_CHUNK_LIMITS;
 
   constructor(
     @InjectConnection() connection: Connection,
@@ -43,15 +62,45 @@ export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger 
   ) {
     this.collection = connection.collection<MonthCloseDocument>(MONTH_CLOSES_COLLECTION);
     this.ledgers = connection.collection<LedgerDocument>(MONTH_CLOSE_LEDGERS_COLLECTION);
+    this.drafts = connection.collection<EventChunkDocument | AttemptFateDocument>(MONTH_CLOSE_EVENTS_COLLECTION);
   }
 
+  /**
+   * ADR 25: the events go first, as drafts in chunk documents of this attempt; then the attempt's
+   * DECIDING fate (it loses to a repair that gave the attempt up); then the close document, the one
+   * insert that decides and names the attempt. A loser removes its drafts; a closer that dies on
+   * the way leaves drafts that the relay's repair removes after the lease, unpublished.
+   */
   async insert(close: MonthClose, outbox: OutboxEntry[]): Promise<boolean> {
+    const closeId = `${close.organisationId}:${close.month}`;
+    const attempt = randomUUID();
+    const startedAt = new Date();
+    const chunks = chunkOutbox(outbox, this.chunkLimits);
+    for (const [n, chunk] of chunks.entries()) {
+      await this.drafts.insertOne({ _id: chunkId(closeId, attempt, n), closeId, attempt, n, startedAt, outbox: chunk });
+    }
+    try {
+      await this.drafts.insertOne({
+        _id: fateId(closeId, attempt),
+        closeId,
+        attempt,
+        fate: 'DECIDING',
+        at: new Date(),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      // A repair took this attempt for dead and removes its drafts: nothing was decided.
+      throw new DomainError('HOURS.BUSY', 'conflict', 'The close took too long and was given up; try again.');
+    }
     let inserted = true;
     try {
-      await this.collection.insertOne({ _id: `${close.organisationId}:${close.month}`, ...close, outbox });
+      await this.collection.insertOne({ _id: closeId, ...close, events: { attempt, chunks: chunks.length } });
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
       inserted = false;
+      // Another close decided this month: our drafts are never published.
+      for (let n = 0; n < chunks.length; n += 1) await this.drafts.deleteOne({ _id: chunkId(closeId, attempt, n) });
+      await this.drafts.deleteOne({ _id: fateId(closeId, attempt) });
     }
     // Also after a duplicate: the earlier close may be the one whose ledger entry was not written.
     await this.addToLedger(close.organisationId, [close.month]);
@@ -62,10 +111,10 @@ export class MongoMonthCloses implements MonthCloseRepository, MonthCloseLedger 
     if (!(await this.closedMonths(organisationId)).has(month)) return null;
     const document = await this.collection.findOne(
       { _id: `${organisationId}:${month}` },
-      { projection: { outbox: 0 } },
+      { projection: { outbox: 0, events: 0 } },
     );
     if (!document) return null;
-    const { _id: _id, outbox: _outbox, ...close } = document;
+    const { _id: _id, outbox: _outbox, events: _events, ...close } = document;
     return close;
   }
 
