@@ -56,7 +56,7 @@ export class CachedKpiReadModels implements KpiReadModels {
   async updateRoster(
     organisationId: string,
     change: (current: OrganisationRoster) => OrganisationRoster,
-    afterWrite?: (stored: OrganisationRoster) => Promise<void>,
+    afterWrite?: (stored: OrganisationRoster, version: number) => Promise<void>,
   ): Promise<void> {
     await this.inner.updateRoster(organisationId, change, afterWrite);
     // The figures are derived from the roster inside the write.
@@ -68,7 +68,7 @@ export class CachedKpiReadModels implements KpiReadModels {
     regionId: string,
     month: string,
     change: (current: OrganisationMonth) => OrganisationMonth,
-    afterWrite?: (stored: OrganisationMonth) => Promise<void>,
+    afterWrite?: (stored: OrganisationMonth, version: number) => Promise<void>,
   ): Promise<void> {
     await this.inner.updateOrganisationMonth(organisationId, regionId, month, change, afterWrite);
     this.forgetFigures(organisationId);

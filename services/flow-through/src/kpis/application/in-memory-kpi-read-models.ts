@@ -10,6 +10,8 @@ export class InMemoryKpiReadModels implements KpiReadModels {
   readonly months = new Map<string, OrganisationMonth>();
   readonly openAlerts = new Map<string, OrganisationAlerts>();
   readonly figureDocuments = new Map<string, OrganisationFigures>();
+  /** Each store's document versions, as the database keeps them beside each document. */
+  private readonly versions = new WeakMap<object, Map<string, number>>();
   writes = 0;
 
   async roster(organisationId: string) {
@@ -34,10 +36,10 @@ export class InMemoryKpiReadModels implements KpiReadModels {
   async updateRoster(
     organisationId: string,
     change: (current: OrganisationRoster) => OrganisationRoster,
-    afterWrite?: (stored: OrganisationRoster) => Promise<void>,
+    afterWrite?: (stored: OrganisationRoster, version: number) => Promise<void>,
   ) {
     const stored = this.apply(this.rosters, organisationId, () => emptyRoster(organisationId), change);
-    if (stored && afterWrite) await afterWrite(stored);
+    if (stored && afterWrite) await afterWrite(stored.value, stored.version);
   }
 
   async updateFigures(organisationId: string, change: (current: OrganisationFigures) => OrganisationFigures) {
@@ -49,7 +51,7 @@ export class InMemoryKpiReadModels implements KpiReadModels {
     regionId: string,
     month: string,
     change: (current: OrganisationMonth) => OrganisationMonth,
-    afterWrite?: (stored: OrganisationMonth) => Promise<void>,
+    afterWrite?: (stored: OrganisationMonth, version: number) => Promise<void>,
   ) {
     const stored = this.apply(
       this.months,
@@ -57,19 +59,28 @@ export class InMemoryKpiReadModels implements KpiReadModels {
       () => emptyOrganisationMonth(organisationId, regionId, month),
       change,
     );
-    if (stored && afterWrite) await afterWrite(stored);
+    if (stored && afterWrite) await afterWrite(stored.value, stored.version);
   }
 
   async updateAlerts(organisationId: string, change: (current: OrganisationAlerts) => OrganisationAlerts) {
     this.apply(this.openAlerts, organisationId, () => emptyOrganisationAlerts(organisationId), change);
   }
 
-  private apply<T>(store: Map<string, T>, id: string, empty: () => T, change: (current: T) => T): T | null {
+  private apply<T>(
+    store: Map<string, T>,
+    id: string,
+    empty: () => T,
+    change: (current: T) => T,
+  ): { value: T; version: number } | null {
     const current = structuredClone(store.get(id) ?? empty());
     const next = change(current);
     if (next === current) return null;
     this.writes += 1;
     store.set(id, structuredClone(next));
-    return next;
+    const versions = this.versions.get(store) ?? new Map<string, number>();
+    this.versions.set(store, versions);
+    const version = (versions.get(id) ?? 0) + 1;
+    versions.set(id, version);
+    return { value: next, version };
   }
 }

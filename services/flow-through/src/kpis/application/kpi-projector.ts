@@ -12,7 +12,7 @@ import type {
   TrajectoryReferralDroppedV1,
   TrajectoryStartedV1,
 } from '@stapsteen/contracts';
-import { hoursMonthFigures, rosterContribution } from '../domain/figures';
+import { hoursMonthFigures, rosterContribution, withHoursMonth, withRosterContribution } from '../domain/figures';
 import { raiseAlert, resolveAlert } from '../domain/open-alerts';
 import { OrganisationMonth, recordParticipantMonths, rekeyParticipantLine } from '../domain/organisation-month';
 import { addMonths, monthsBetween } from '../domain/period';
@@ -131,8 +131,10 @@ export class KpiProjector {
 
   /** A roster change, and the organisation's compact figures recomputed from the stored roster. */
   private updateRoster(organisationId: string, change: (current: OrganisationRoster) => OrganisationRoster) {
-    return this.models.updateRoster(organisationId, change, (roster) =>
-      this.models.updateFigures(organisationId, (figures) => ({ ...figures, roster: rosterContribution(roster) })),
+    return this.models.updateRoster(organisationId, change, (roster, version) =>
+      this.models.updateFigures(organisationId, (figures) =>
+        withRosterContribution(figures, () => rosterContribution(roster), version),
+      ),
     );
   }
 
@@ -142,11 +144,10 @@ export class KpiProjector {
     month: string,
     change: (current: OrganisationMonth) => OrganisationMonth,
   ) {
-    return this.models.updateOrganisationMonth(organisationId, regionId, month, change, (stored) =>
-      this.models.updateFigures(organisationId, (figures) => ({
-        ...figures,
-        hours: { ...figures.hours, [month]: hoursMonthFigures(stored) },
-      })),
+    return this.models.updateOrganisationMonth(organisationId, regionId, month, change, (stored, version) =>
+      this.models.updateFigures(organisationId, (figures) =>
+        withHoursMonth(figures, month, () => hoursMonthFigures(stored), version),
+      ),
     );
   }
 

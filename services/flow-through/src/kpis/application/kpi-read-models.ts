@@ -5,9 +5,10 @@ import type { OrganisationRoster } from '../domain/roster';
 
 /**
  * The KPI read models, each addressed by `_id` only (ADR 6). Updates are read-change-write of one
- * document under the per-document lock, so two partitions touching the same organisation never
- * lose each other's change (ADR 5). `afterWrite` runs inside that lock once the change is stored, so
- * the compact figures derived from a document are always derived from its latest version.
+ * document whose version step is claimed (ADR 18), so two partitions touching the same
+ * organisation never lose each other's change, in one process or across instances. `afterWrite`
+ * gets the stored document with its version: the compact figures derived from it record that
+ * version and ignore an older one arriving late (another instance's write may finish after a newer).
  */
 export interface KpiReadModels {
   roster(organisationId: string): Promise<OrganisationRoster | null>;
@@ -19,14 +20,14 @@ export interface KpiReadModels {
   updateRoster(
     organisationId: string,
     change: (current: OrganisationRoster) => OrganisationRoster,
-    afterWrite?: (stored: OrganisationRoster) => Promise<void>,
+    afterWrite?: (stored: OrganisationRoster, version: number) => Promise<void>,
   ): Promise<void>;
   updateOrganisationMonth(
     organisationId: string,
     regionId: string,
     month: string,
     change: (current: OrganisationMonth) => OrganisationMonth,
-    afterWrite?: (stored: OrganisationMonth) => Promise<void>,
+    afterWrite?: (stored: OrganisationMonth, version: number) => Promise<void>,
   ): Promise<void>;
   updateFigures(organisationId: string, change: (current: OrganisationFigures) => OrganisationFigures): Promise<void>;
   updateAlerts(organisationId: string, change: (current: OrganisationAlerts) => OrganisationAlerts): Promise<void>;

@@ -1,5 +1,6 @@
 import { isActiveInMonth, isCoachedInMonth } from './definitions';
 import {
+  HoursMonthFigures,
   OrganisationFigures,
   ParticipantStretches,
   coachingCoverage,
@@ -9,8 +10,12 @@ import {
   hoursTrend,
   outflowByDestination,
   referralFunnel,
+  emptyOrganisationFigures,
+  emptyRosterContribution,
   rosterContribution,
   summaryFigures,
+  withHoursMonth,
+  withRosterContribution,
 } from './figures';
 import { OrganisationMonth, emptyOrganisationMonth, recordParticipantMonth } from './organisation-month';
 import { monthsOf } from './period';
@@ -229,5 +234,30 @@ describe('KPI figures', () => {
     const ended: ParticipantStretches = { active: [{ from: '2026-02', to: '2026-04' }], coached: [] };
     const earlier = { ...figures, roster: { ...figures.roster, participants: [running, running, running, ended] } };
     expect(summaryFigures([earlier], 0, period)).toEqual(summaryFigures([figures], 0, period));
+  });
+});
+
+describe('figures derived from versioned documents', () => {
+  const contribution = (referred: number) => ({ ...emptyRosterContribution(), referred: { '2026-03': referred } });
+  const month = (participantMonths: number) => ({
+    participantMonths,
+    countedHoursSum: participantMonths * 10,
+    belowTarget: 0,
+    buckets: {} as HoursMonthFigures['buckets'],
+  });
+
+  it('takes a newer roster version and ignores an older one that finishes late', () => {
+    const v3 = withRosterContribution(emptyOrganisationFigures('org-a'), () => contribution(3), 3);
+    expect(v3.roster.referred).toEqual({ '2026-03': 3 });
+    expect(withRosterContribution(v3, () => contribution(2), 2)).toBe(v3);
+    expect(withRosterContribution(v3, () => contribution(4), 4).roster.referred).toEqual({ '2026-03': 4 });
+  });
+
+  it('keeps each month by its own version', () => {
+    const march = withHoursMonth(emptyOrganisationFigures('org-a'), '2026-03', () => month(5), 2);
+    const april = withHoursMonth(march, '2026-04', () => month(1), 1);
+    expect(withHoursMonth(april, '2026-03', () => month(4), 1)).toBe(april);
+    expect(april.hours['2026-03'].participantMonths).toBe(5);
+    expect(april.derivedFrom).toEqual({ hours: { '2026-03': 2, '2026-04': 1 } });
   });
 });

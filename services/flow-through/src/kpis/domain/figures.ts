@@ -72,6 +72,37 @@ export interface OrganisationFigures {
   roster: RosterContribution;
   /** Closed month → its hours figures. */
   hours: Record<string, HoursMonthFigures>;
+  /**
+   * The version of the roster and of each month document the figures were derived from, so a
+   * derivation from an older version that finishes late (another instance) changes nothing.
+   * Absent in documents written before it existed: any version is newer.
+   */
+  derivedFrom?: { roster?: number; hours?: Record<string, number> };
+}
+
+/** The figures with the roster's contribution of that roster version, unless they have a newer one. */
+export function withRosterContribution(
+  figures: OrganisationFigures,
+  contribution: () => RosterContribution,
+  rosterVersion: number,
+): OrganisationFigures {
+  if ((figures.derivedFrom?.roster ?? 0) >= rosterVersion) return figures;
+  return { ...figures, roster: contribution(), derivedFrom: { ...figures.derivedFrom, roster: rosterVersion } };
+}
+
+/** The figures with one month's hours figures of that month document's version, unless they have a newer one. */
+export function withHoursMonth(
+  figures: OrganisationFigures,
+  month: string,
+  monthFigures: () => HoursMonthFigures,
+  monthVersion: number,
+): OrganisationFigures {
+  if ((figures.derivedFrom?.hours?.[month] ?? 0) >= monthVersion) return figures;
+  return {
+    ...figures,
+    hours: { ...figures.hours, [month]: monthFigures() },
+    derivedFrom: { ...figures.derivedFrom, hours: { ...figures.derivedFrom?.hours, [month]: monthVersion } },
+  };
 }
 
 export function emptyRosterContribution(): RosterContribution {

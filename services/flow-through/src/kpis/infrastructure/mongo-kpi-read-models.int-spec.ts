@@ -1,27 +1,23 @@
 import { KeyedLock, WriteGuard } from '@stapsteen/concurrency';
-import { randomUUID } from 'node:crypto';
-import mongoose, { Connection } from 'mongoose';
-import { emptyOrganisationFigures } from '../domain/figures';
+import type { Connection } from 'mongoose';
+import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { emptyOrganisationFigures, rosterContribution, withRosterContribution } from '../domain/figures';
 import { recordReferral } from '../domain/roster';
 import { KPI_FIGURES_COLLECTION, KPI_ROSTERS_COLLECTION, MongoKpiReadModels } from './mongo-kpi-read-models';
 
 /** The stored shape of the KPI read models on the run's real database. */
 describe('the KPI read models on the database', () => {
+  const databases = mongoTestDatabases();
   let connection: Connection;
+  let guard: WriteGuard;
   let models: MongoKpiReadModels;
 
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(process.env.MONGODB_URI!, { dbName: `kpi-read-models-${randomUUID().slice(0, 8)}` })
-      .asPromise();
-    const guard = { lock: new KeyedLock(), atomicConditions: false } as unknown as WriteGuard;
+    ({ connection, guard } = await databases.fresh());
     models = new MongoKpiReadModels(connection, guard);
   });
 
-  afterAll(async () => {
-    await connection?.dropDatabase();
-    await connection?.close();
-  });
+  afterAll(() => databases.close());
 
   it('stores each model as one payload beside its id and version', async () => {
     await models.updateRoster('org-a', (roster) => recordReferral(roster, 'p-1', '2026-03-02', '1990-06-01'));
@@ -48,5 +44,28 @@ describe('the KPI read models on the database', () => {
     expect(Object.keys(stored!).sort()).toEqual(['_id', 'payload', 'version']);
     expect(stored!.version).toBe(8);
     expect((await models.figures('org-b'))!.roster.referred).toEqual({ '2026-03': 4, '2026-04': 1 });
+  });
+
+  it('keeps every change of two instances writing one roster at once, and figures of its latest version', async () => {
+    // Two flow-through instances: the same database, each with its own in-process lock.
+    const other = new MongoKpiReadModels(connection, { ...guard, lock: new KeyedLock() });
+    const referrals = Array.from({ length: 20 }, (_, i) => `p-${String(i).padStart(2, '0')}`);
+    await Promise.all(
+      referrals.map((participantId, i) =>
+        (i % 2 === 0 ? models : other).updateRoster(
+          'org-c',
+          (roster) => recordReferral(roster, participantId, '2026-03-02', null),
+          (stored, version) =>
+            (i % 2 === 0 ? models : other).updateFigures('org-c', (figures) =>
+              withRosterContribution(figures, () => rosterContribution(stored), version),
+            ),
+        ),
+      ),
+    );
+    const roster = await models.roster('org-c');
+    expect(Object.keys(roster!.participants).sort()).toEqual(referrals);
+    const figures = await models.figures('org-c');
+    expect(figures!.roster.referred).toEqual({ '2026-03': 20 });
+    expect(figures!.derivedFrom?.roster).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import { WRITE_GUARD, WriteGuard, aggregateKey, guardedFilter } from '@stapsteen/concurrency';
+import { WRITE_GUARD, WriteGuard, aggregateKey, guardedFilter, readDecideWrite } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
 import type { Collection, Connection } from 'mongoose';
 import type { KpiReadModels } from '../application/kpi-read-models';
@@ -33,8 +33,6 @@ interface HoursMonthIndex {
 }
 
 const DUPLICATE_KEY = 11000;
-/** On MongoDB another instance may win the version race; the change is simply re-applied. */
-const MAX_ATTEMPTS = 5;
 
 /**
  * The KPI read models on the MongoDB wire protocol. Reads are `_id` lookups only; each update is
@@ -46,7 +44,7 @@ const MAX_ATTEMPTS = 5;
 export class MongoKpiReadModels implements KpiReadModels {
   private readonly rosters: Collection<Versioned<OrganisationRoster>>;
   private readonly months: Collection<Versioned<OrganisationMonth>>;
-  private readonly monthIndex: Collection<HoursMonthIndex>;
+  private readonly monthIndex: Collection<Versioned<HoursMonthIndex>>;
   private readonly openAlerts: Collection<Versioned<OrganisationAlerts>>;
   private readonly figureDocuments: Collection<Versioned<OrganisationFigures>>;
 
@@ -66,7 +64,7 @@ export class MongoKpiReadModels implements KpiReadModels {
   }
 
   async organisationMonths(organisationId: string, months: readonly string[]): Promise<OrganisationMonth[]> {
-    const index = await this.monthIndex.findOne({ _id: organisationId });
+    const index = decode<HoursMonthIndex>(await this.monthIndex.findOne({ _id: organisationId }));
     const existing = months.filter((month) => index?.months?.[month]);
     const found = await Promise.all(
       existing.map((month) => this.months.findOne({ _id: organisationMonthId(organisationId, month) })),
@@ -85,7 +83,7 @@ export class MongoKpiReadModels implements KpiReadModels {
   updateRoster(
     organisationId: string,
     change: (current: OrganisationRoster) => OrganisationRoster,
-    afterWrite?: (stored: OrganisationRoster) => Promise<void>,
+    afterWrite?: (stored: OrganisationRoster, version: number) => Promise<void>,
   ): Promise<void> {
     return this.update(this.rosters, organisationId, () => emptyRoster(organisationId), change, afterWrite);
   }
@@ -99,7 +97,7 @@ export class MongoKpiReadModels implements KpiReadModels {
     regionId: string,
     month: string,
     change: (current: OrganisationMonth) => OrganisationMonth,
-    afterWrite?: (stored: OrganisationMonth) => Promise<void>,
+    afterWrite?: (stored: OrganisationMonth, version: number) => Promise<void>,
   ): Promise<void> {
     return this.update(
       this.months,
@@ -117,13 +115,13 @@ export class MongoKpiReadModels implements KpiReadModels {
   }
 
   private indexMonth(organisationId: string, month: string): Promise<void> {
-    return this.guard.lock.run(aggregateKey(KPI_HOURS_MONTH_INDEX_COLLECTION, organisationId), async () => {
-      await this.monthIndex.updateOne(
-        { _id: organisationId },
-        { $set: { [`months.${month}`]: true } },
-        { upsert: true },
-      );
-    });
+    return this.update(
+      this.monthIndex,
+      organisationId,
+      (): HoursMonthIndex => ({ _id: organisationId, months: {} }),
+      (index): HoursMonthIndex =>
+        index.months[month] ? index : { ...index, months: { ...index.months, [month]: true as const } },
+    );
   }
 
   private async update<T extends { _id: string }>(
@@ -131,33 +129,62 @@ export class MongoKpiReadModels implements KpiReadModels {
     id: string,
     empty: () => T,
     change: (current: T) => T,
-    afterWrite: (stored: T) => Promise<void> = async () => undefined,
+    afterWrite: (stored: T, version: number) => Promise<void> = async () => undefined,
     beforeCreate: () => Promise<void> = async () => undefined,
   ): Promise<void> {
-    await this.guard.lock.run(aggregateKey(collection.collectionName, id), async () => {
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const name = collection.collectionName;
+    const currentVersion = async () =>
+      (await collection.findOne({ _id: id } as never, { projection: { version: 1 } }))?.version ?? null;
+    // A document written before versions existed (the month index) reads as version 0 and is
+    // written only while it still has none.
+    let unversioned = false;
+    const condition = (version: number) =>
+      version === 0 && unversioned ? { version: { $exists: false } } : { version };
+    // afterWrite runs inside the write, under this process's lock: one process derives in order.
+    await readDecideWrite<T, T, void>({
+      key: aggregateKey(name, id),
+      serialize: (key, work) => this.guard.lock.run(key, work),
+      load: async () => {
         const stored = await collection.findOne({ _id: id } as never);
-        const current = decode<T>(stored) ?? empty();
+        const value = decode<T>(stored);
+        unversioned = stored !== null && typeof stored.version !== 'number';
+        return stored && value ? { value, version: unversioned ? 0 : stored.version } : null;
+      },
+      decide: (loaded) => {
+        const current = loaded?.value ?? empty();
         const next = change(current);
         // Nothing changed (an erasure finding nothing): no write, and no empty document created.
-        if (next === current) return;
-        if (!stored) {
-          await beforeCreate();
-          try {
-            await collection.insertOne(encode(id, next, 1) as never);
-            return afterWrite(next);
-          } catch (error) {
-            if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
-            throw error;
-          }
+        return { next, result: undefined, unchanged: next === current };
+      },
+      insert: async (next) => {
+        await beforeCreate();
+        try {
+          await collection.insertOne(encode(id, next, 1) as never);
+        } catch (error) {
+          if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+          throw error;
         }
-        const result = await collection.replaceOne(
-          guardedFilter(this.guard, id, { version: stored.version }) as never,
-          encode(id, next, stored.version + 1) as never,
+        await afterWrite(next, 1);
+        return true;
+      },
+      update: async (next, version) => {
+        const written = await this.guard.claims.write(
+          name,
+          id,
+          version,
+          async () =>
+            (
+              await collection.replaceOne(
+                guardedFilter(this.guard, id, condition(version)) as never,
+                encode(id, next, version + 1) as never,
+              )
+            ).matchedCount === 1,
+          currentVersion,
         );
-        if (result.matchedCount === 1) return afterWrite(next);
-      }
-      throw new DomainError('KPI.READ_MODEL_CONFLICT', 'conflict', `The KPI read model ${id} kept changing.`);
+        if (written) await afterWrite(next, version + 1);
+        return written;
+      },
+      busy: () => new DomainError('KPI.READ_MODEL_CONFLICT', 'conflict', `The KPI read model ${id} kept changing.`),
     });
   }
 }
