@@ -53,7 +53,7 @@ export function describeImportJobRepositoryContract(name: string, make: Make<Imp
         accepted: 117,
         duplicates: 1,
         rejected: 2,
-        problems: [{ line: 14, code: 'HOURS.DATE_INVALID', reason: 'Not a date that exists.' }],
+        problems: [{ line: 14, code: 'IMPORT.DATE_INVALID', reason: 'Not a date that exists.' }],
         finishedAt: '2026-03-28T10:00:09.000Z',
       };
       await jobs.save(done);
