@@ -14,12 +14,10 @@
  *                                KPI_CACHE_MS, default 0: every request reads the database)
  */
 import 'reflect-metadata';
-import { getConnectionToken } from '@nestjs/mongoose';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import mongoose, { type Connection } from 'mongoose';
 import { spawn } from 'node:child_process';
 import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../services/flow-through/src/app.module';
 import type { OrganisationAlerts } from '../services/flow-through/src/kpis/domain/open-alerts';
 import { OrganisationMonth, emptyOrganisationMonth } from '../services/flow-through/src/kpis/domain/organisation-month';
 import { addMonths } from '../services/flow-through/src/kpis/domain/period';
@@ -47,6 +45,7 @@ import {
   seededUuid,
   startBenchStack,
 } from './support';
+import { BenchService, ServiceCommand, servicePeaks, startBenchService } from './services';
 
 const ACTIVE = Number(process.env.BENCH_PARTICIPANTS ?? 15_000);
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 40);
@@ -219,11 +218,11 @@ async function fill(connection: Connection) {
   return organisations;
 }
 
-/** Where the memory of the process hosting flow-through goes, phase by phase. */
-function memory(phase: string): void {
-  // With --expose-gc, what stays after a collection (retained) rather than garbage not yet collected.
-  (globalThis as { gc?: () => void }).gc?.();
-  const m = process.memoryUsage();
+/** Where flow-through's memory goes, phase by phase (its own process, asked over IPC). */
+async function memory(service: BenchService, phase: string): Promise<void> {
+  // With --expose-gc (the bench's, passed on to the service), what stays after a collection
+  // (retained) rather than garbage not yet collected.
+  const m = await service.memoryUsage();
   log(
     `  memory ${phase}: rss ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (buffers ${mb(m.arrayBuffers)} MB)`,
   );
@@ -237,22 +236,23 @@ async function timedStatus(send: () => Promise<{ status: number }>): Promise<{ m
 
 async function main() {
   const stack = await startBenchStack();
-  // The driver reports commands only when asked at connect time: the profile below listens to them.
-  process.env.MONGODB_URI = `${process.env.MONGODB_URI}${process.env.MONGODB_URI!.includes('?') ? '&' : '?'}monitorCommands=true`;
   const keys = createTestKeyPair();
   // 0 measures every request against the database; the service's default shares reads for 5 s.
   const cacheMs = process.env.KPI_CACHE_MS ?? '0';
-  const app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem, {
-    ...BENCH_SERVICE_ENV,
-    KPI_CACHE_MS: cacheMs,
-  });
+  // The driver reports commands only when asked at connect time: the profile below listens to them.
+  const app = await startBenchService(
+    'flow-through',
+    keys.publicKeyPem,
+    { ...BENCH_SERVICE_ENV, KPI_CACHE_MS: cacheMs },
+    { commands: true },
+  );
   try {
-    const connection = app.get<Connection>(getConnectionToken());
+    const connection = app.connection;
     log(
       `dashboard bench — ${new Date().toISOString()}, node ${process.version}, ${databaseLabel()}, KPI_CACHE_MS=${cacheMs}`,
     );
-    memory('with flow-through started');
-    const organisations = await fillInChild(connection.name);
+    await memory(app, 'with flow-through started');
+    const organisations = await fillInChild(app.dbName);
     const regionId = organisations[0].regionId;
     const inRegion = organisations.filter((o) => o.regionId === regionId).length;
     const manager = await mintToken(keys.privateKeyPem, {
@@ -261,7 +261,7 @@ async function main() {
       orgIds: [],
       regionId,
     });
-    const agent = request.agent(app.getHttpServer());
+    const agent = request.agent(app.url);
     const get = (path: string) =>
       agent.get(path).query({ from, to: currentMonth }).set('Authorization', `Bearer ${manager}`);
 
@@ -317,33 +317,32 @@ async function main() {
     ];
     for (const path of endpoints) await get(path); // warm-up
 
-    // Profile: one request of each endpoint under the driver's command monitoring.
-    const client = connection.getClient();
+    // Profile: one request of each endpoint under the service driver's command monitoring (sent
+    // over IPC by bench/service-probe.cjs; its last commands may arrive just after the response).
     const commands: { name: string; ms: number; bytes: number }[] = [];
-    const onCommand = (event: { commandName: string; duration: number; reply?: unknown }) =>
-      commands.push({
-        name: event.commandName,
-        ms: event.duration,
-        bytes: event.reply ? JSON.stringify(event.reply).length : 0,
-      });
-    client.on('commandSucceeded', onCommand);
+    const onCommand = (event: ServiceCommand) =>
+      commands.push({ name: event.commandName, ms: event.duration, bytes: event.bytes });
+    app.commands.on('command', onCommand);
+    app.profile(true);
     for (const path of endpoints) {
       commands.length = 0;
       const t = performance.now();
       await get(path);
       const total = performance.now() - t;
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const db = commands.reduce((sum, c) => sum + c.ms, 0);
       const bytes = commands.reduce((sum, c) => sum + c.bytes, 0);
       log(
         `  profile ${path.padEnd(30)} ${commands.length} round trips (${[...new Set(commands.map((c) => c.name))].join(', ')}), ${round(bytes / 1024, 0)} KB read, database time summed ${round(db)} ms, request ${round(total)} ms`,
       );
     }
-    client.off('commandSucceeded', onCommand);
+    app.profile(false);
+    app.commands.off('command', onCommand);
 
-    memory('after the profile');
+    await memory(app, 'after the profile');
     // Memory while serving.
     let servingRss = 0;
-    const sampler = setInterval(() => (servingRss = Math.max(servingRss, process.memoryUsage().rss)), 50);
+    const sampler = setInterval(() => (servingRss = Math.max(servingRss, app.rssMb().now)), 50);
 
     const figures: Figure[] = [];
     const series: Record<string, number[]> = { 'raw reads of one panel': baseline };
@@ -370,7 +369,7 @@ async function main() {
         `  ${path.padEnd(30)} p50 ${String(round(percentile(latencies, 50))).padStart(6)} ms, p95 ${String(round(p95)).padStart(6)} ms (target ≤ 300), ×${round(p95 / baseline95, 1)} baseline; status ${[...statuses].join(',')}`,
       );
     }
-    memory('after the panels one by one');
+    await memory(app, 'after the panels one by one');
     // The dashboard screen: its panels requested side by side, as the web app does.
     const screen = endpoints.filter((p) => p !== '/kpis/cohorts');
     const whole: number[] = [];
@@ -392,7 +391,7 @@ async function main() {
       goal: '≤ 500 ms',
       met: percentile(whole, 95) <= 500,
     });
-    memory('after the whole dashboard');
+    await memory(app, 'after the whole dashboard');
     const exportCsv = await timedStatus(() => get('/kpis/export.csv'));
     const exportXlsx = await timedStatus(() => get('/kpis/export.xlsx'));
     // The pseudonymised export as the web app runs it: start the job, follow its progress, download the file.
@@ -413,11 +412,11 @@ async function main() {
     const pseudonymisedMs = performance.now() - exportStarted;
     const fileLines = file.text.trim().split('\n').length - 1;
     clearInterval(sampler);
-    memory('after the exports');
+    await memory(app, 'after the exports');
     log(
       `  exports once: csv ${round(exportCsv.ms)} ms, xlsx ${round(exportXlsx.ms)} ms (status ${exportCsv.status}/${exportXlsx.status}); pseudonymised job ${round(pseudonymisedMs)} ms from start to file (${job.status}, ${polls} progress polls, ${progress.status} ${progress.progress.done}/${progress.progress.total} organisations, ${fileLines} rows, file status ${file.status})`,
     );
-    log(`  peak RSS while serving: ${mb(servingRss)} MB`);
+    log(`  flow-through's peak RSS while serving: ${servingRss} MB`);
     figures.push({
       name: 'pseudonymised export of the region (background job, start to file)',
       value: pseudonymisedMs / 1000,
@@ -439,21 +438,22 @@ async function main() {
       },
       figures,
       latencies: series,
+      servicePeakRssMb: servicePeaks(app),
       peakRssMb: peakRssMb(),
       notes: [
-        `Flow-through and the bench's HTTP client run in one process (the data generator in another); its peak RSS is an upper bound for the service. While serving: ${mb(servingRss)} MB.`,
+        `Flow-through runs in a process of its own, started as production starts it; its peak RSS is its own (while serving: ${servingRss} MB).`,
         'Read models are stored as one JSON payload per document: FerretDB converts every field on each read, and the figures document field by field read many times slower (see the profile lines).',
       ],
     });
   } finally {
-    await app.close();
+    await app.stop();
     await stack.stop();
   }
 }
 
 /**
- * The fill runs in a process of its own, so the generator's memory does not count in the peak
- * RSS of the process that hosts flow-through (which is then the service plus the bench's HTTP client).
+ * The fill runs in a process of its own, so the generator's memory does not count in the bench
+ * process's peak RSS (flow-through has a process of its own anyway).
  */
 function fillInChild(dbName: string): Promise<{ _id: string; regionId: string }[]> {
   return new Promise((resolve, reject) => {

@@ -11,13 +11,10 @@
  *
  *   node -r @swc-node/register bench/hours.bench.ts      (or `npm run bench`, which runs every scenario)
  */
-import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
+import { servicePeaks, startBenchService } from './services';
 import {
   BENCH_SERVICE_ENV,
   Figure,
@@ -122,7 +119,7 @@ async function seed(connection: Connection, ids: string[]) {
   }
 }
 
-async function importScenario(app: INestApplication, token: string, connection: Connection, ids: string[]) {
+async function importScenario(url: string, token: string, connection: Connection, ids: string[]) {
   const participants = ids.slice(ENTRY_PARTICIPANTS, ENTRY_PARTICIPANTS + IMPORT_PARTICIPANTS);
   const rows = Array.from({ length: IMPORT_ROWS }, (_, i) => ({
     participantId: participants[i % participants.length],
@@ -154,7 +151,7 @@ async function importScenario(app: INestApplication, token: string, connection: 
   const rawRate = IMPORT_ROWS / (raw.ms / 1000);
 
   const imported = await timed(async () => {
-    const response = await request(app.getHttpServer())
+    const response = await request(url)
       .post('/imports')
       .set('Authorization', `Bearer ${token}`)
       .field('organisationId', ORG)
@@ -163,7 +160,7 @@ async function importScenario(app: INestApplication, token: string, connection: 
     let job = response.body;
     while (job.status === 'RUNNING') {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      job = (await request(app.getHttpServer()).get(`/imports/${job.id}`).set('Authorization', `Bearer ${token}`)).body;
+      job = (await request(url).get(`/imports/${job.id}`).set('Authorization', `Bearer ${token}`)).body;
     }
     return job as { status: string; accepted: number; rejected: number };
   });
@@ -186,7 +183,7 @@ async function importScenario(app: INestApplication, token: string, connection: 
   ] satisfies Figure[];
 }
 
-async function entryScenario(app: INestApplication, token: string, connection: Connection, ids: string[]) {
+async function entryScenario(url: string, token: string, connection: Connection, ids: string[]) {
   const participants = ids.slice(0, ENTRY_PARTICIPANTS);
   const total = CLIENTS * ENTRIES_PER_CLIENT;
   // Every fifth client works on one shared participant, who reaches the monthly cap; the others
@@ -221,7 +218,7 @@ async function entryScenario(app: INestApplication, token: string, connection: C
 
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
-  const agent = request.agent(app.getHttpServer());
+  const agent = request.agent(url);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
@@ -299,7 +296,7 @@ async function entryScenario(app: INestApplication, token: string, connection: C
 async function main() {
   const stack = await startBenchStack();
   const keys = createTestKeyPair();
-  const app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV);
+  const hours = await startBenchService('hours', keys.publicKeyPem, BENCH_SERVICE_ENV);
   let violations = 0;
   try {
     const token = await mintToken(keys.privateKeyPem, {
@@ -308,17 +305,22 @@ async function main() {
       orgIds: [ORG],
       regionId: REGION,
     });
-    const connection = app.get<Connection>(getConnectionToken());
+    const connection = hours.connection;
     const ids = Array.from({ length: PARTICIPANTS }, (_, i) => seededUuid(`participant-${i}`));
     log(`hours bench — ${new Date().toISOString()}, node ${process.version}, ${databaseLabel()}`);
     const setUp = await timed(() => seed(connection, ids));
     log(`set-up: ${PARTICIPANTS} participants with a year of history in ${round(setUp.ms / 1000, 1)} s (not measured)`);
-    // Where the peak memory is reached: the peak so far after each phase.
-    const memory = (phase: string) => log(`peak RSS after ${phase}: ${peakRssMb()} MB (now ${rssMb()} MB)`);
+    // Where the peak memory is reached: the peak so far after each phase, the service's and the bench's.
+    const memory = (phase: string) => {
+      const service = hours.rssMb();
+      log(
+        `peak RSS after ${phase}: hours ${service.peak} MB (now ${service.now} MB); bench process ${peakRssMb()} MB (now ${rssMb()} MB)`,
+      );
+    };
     memory('set-up');
-    const importFigures = await importScenario(app, token, connection, ids);
+    const importFigures = await importScenario(hours.url, token, connection, ids);
     memory('import');
-    const entry = await entryScenario(app, token, connection, ids);
+    const entry = await entryScenario(hours.url, token, connection, ids);
     memory('entry');
     violations = entry.violations;
     report({
@@ -338,11 +340,14 @@ async function main() {
         'entry (POST /prestations)': entry.latencies,
         'raw read + write of the document': entry.rawLatencies,
       },
+      servicePeakRssMb: servicePeaks(hours),
       peakRssMb: peakRssMb(),
-      notes: ['The hours service and the bench run in one process; its peak RSS is an upper bound for the service.'],
+      notes: [
+        'Hours runs in a process of its own, started as production starts it (compiled JavaScript, NODE_ENV=production); its peak RSS is its own.',
+      ],
     });
   } finally {
-    await app.close();
+    await hours.stop();
     await stack.stop();
   }
   if (violations > 0) fail(new Error(`${violations} participants stand above a cap: the invariant is broken`));

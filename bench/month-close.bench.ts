@@ -14,12 +14,10 @@
  * scale as issue 14 puts it: 15,000 participants, 40 organisations, 40 % below target.
  */
 import 'reflect-metadata';
-import { getConnectionToken } from '@nestjs/mongoose';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
+import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../services/flow-through/src/app.module';
-import { HOURS_SERVICE_FOR_TESTS } from '../services/hours/src/app.module';
+import { BenchService, ServiceCommand, servicePeaks, startBenchService } from './services';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
@@ -129,23 +127,11 @@ async function rawBaseline(connection: Connection, count: number): Promise<numbe
  * collection (the driver's command monitoring), with the moment of the first and last of each, so
  * the report says where the time from close to alerts goes.
  */
-function profileCommands(
-  service: string,
-  connection: Connection,
-  table: Map<string, CommandFigures>,
-  t0: () => number,
-) {
-  const client = connection.getClient();
-  const pending = new Map<number, string>();
-  client.on('commandStarted', (event) => {
-    const command = event.command as Record<string, unknown>;
-    const collection = typeof command[event.commandName] === 'string' ? String(command[event.commandName]) : '';
-    pending.set(event.requestId, `${service} ${event.commandName} ${collection}`);
-  });
-  const done = (event: { requestId: number; duration: number }) => {
-    const key = pending.get(event.requestId);
-    if (!key) return;
-    pending.delete(event.requestId);
+function profileCommands(service: BenchService, table: Map<string, CommandFigures>, t0: () => number) {
+  // The service runs in its own process: its driver's commands arrive over IPC (bench/service-probe.cjs).
+  service.profile(true);
+  service.commands.on('command', (event: ServiceCommand) => {
+    const key = `${service.name} ${event.commandName} ${event.collection}`;
     const now = t0();
     const figures = table.get(key) ?? { count: 0, totalMs: 0, maxMs: 0, firstS: now, lastS: now };
     figures.count += 1;
@@ -153,9 +139,7 @@ function profileCommands(
     figures.maxMs = Math.max(figures.maxMs, event.duration);
     figures.lastS = now;
     table.set(key, figures);
-  };
-  client.on('commandSucceeded', done);
-  client.on('commandFailed', done);
+  });
 }
 
 interface CommandFigures {
@@ -176,13 +160,12 @@ function printProfile(table: Map<string, CommandFigures>) {
 
 async function main() {
   const stack = await startBenchStack();
-  // Command monitoring is fixed when a client connects: ask for it in the address the services use.
-  if (process.env.BENCH_PROFILE === '1')
-    process.env.MONGODB_URI = `${process.env.MONGODB_URI}${process.env.MONGODB_URI!.includes('?') ? '&' : '?'}monitorCommands=true`;
+  // Command monitoring is fixed when a client connects: the services are started with it when profiling.
+  const commands = process.env.BENCH_PROFILE === '1';
   const keys = createTestKeyPair();
   const [hours, flowThrough] = await Promise.all([
-    startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV),
-    startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem, BENCH_SERVICE_ENV),
+    startBenchService('hours', keys.publicKeyPem, BENCH_SERVICE_ENV, { commands }),
+    startBenchService('flow-through', keys.publicKeyPem, BENCH_SERVICE_ENV, { commands }),
   ]);
   try {
     const organiser = await mintToken(keys.privateKeyPem, {
@@ -200,46 +183,39 @@ async function main() {
     const year = new Date().getUTCFullYear() - 1;
     const ids = Array.from({ length: PARTICIPANTS }, (_, i) => seededUuid(`close-${i}`));
     // Set-up, not measured: hours' roster as flow-through's events would have left it.
-    await hours
-      .get<Connection>(getConnectionToken())
-      .collection('participant_roster')
-      .insertMany(
-        ids.map((id, i) => ({
-          _id: id,
-          organisationId: organisationOf(i),
-          regionId: REGION,
-          displayName: `Deelnemer ${id.slice(0, 4)}`,
-          coachId: null,
-          monthlyHoursTarget: 20,
-          exPwa: false,
-          trajectories: { t: { trajectoryId: 't', startedOn: `${year}-01-02`, endedOn: null, suspensions: [] } },
-          appliedEventIds: [],
-        })) as never[],
-      );
+    await hours.connection.collection('participant_roster').insertMany(
+      ids.map((id, i) => ({
+        _id: id,
+        organisationId: organisationOf(i),
+        regionId: REGION,
+        displayName: `Deelnemer ${id.slice(0, 4)}`,
+        coachId: null,
+        monthlyHoursTarget: 20,
+        exPwa: false,
+        trajectories: { t: { trajectoryId: 't', startedOn: `${year}-01-02`, endedOn: null, suspensions: [] } },
+        appliedEventIds: [],
+      })) as never[],
+    );
     // A year of hours for each participant when some are on target (default: nobody worked).
     if (BELOW_PERCENT < 100)
-      await hours
-        .get<Connection>(getConnectionToken())
+      await hours.connection
         .collection('participant_years')
         .insertMany(ids.map((id, i) => yearOf(id, organisationOf(i), year, belowTarget(i))) as never[]);
     // Flow-through's empty alerts documents, as enrolment leaves them (BENCH_NO_ALERT_DOCUMENTS=1:
     // as before enrolment made them, so every first alert misses).
     const alertDocuments = process.env.BENCH_NO_ALERT_DOCUMENTS !== '1';
     if (alertDocuments) {
-      await flowThrough
-        .get<Connection>(getConnectionToken())
-        .collection('participant_alerts')
-        .insertMany(
-          ids.map((id, i) => ({
-            _id: id,
-            organisationId: organisationOf(i),
-            regionId: REGION,
-            alerts: [],
-            version: 0,
-            appliedEventIds: [],
-            outbox: [],
-          })) as never[],
-        );
+      await flowThrough.connection.collection('participant_alerts').insertMany(
+        ids.map((id, i) => ({
+          _id: id,
+          organisationId: organisationOf(i),
+          regionId: REGION,
+          alerts: [],
+          version: 0,
+          appliedEventIds: [],
+          outbox: [],
+        })) as never[],
+      );
     }
     log(
       `month-close bench — ${new Date().toISOString()}, ${PARTICIPANTS} participants in ${ORGANISATIONS} organisations, ${EXPECTED} below target, alerts documents ${alertDocuments ? 'made at enrolment' : 'absent'}, ${databaseLabel()}`,
@@ -247,7 +223,7 @@ async function main() {
     // Every participant flagged by this one close: the organisation flags after one month below
     // target (the default is two in a row).
     for (const organisationId of ORGS)
-      await request(hours.getHttpServer())
+      await request(hours.url)
         .put(`/organisations/${organisationId}/hours-targets`)
         .set('Authorization', `Bearer ${organiser}`)
         .send({ steps: [], flagAfterMonthsBelow: 1 })
@@ -256,13 +232,13 @@ async function main() {
     let started = performance.now();
     if (process.env.BENCH_PROFILE === '1') {
       const since = () => (performance.now() - started) / 1000;
-      profileCommands('hours', hours.get<Connection>(getConnectionToken()), profile, since);
-      profileCommands('flow-through', flowThrough.get<Connection>(getConnectionToken()), profile, since);
+      profileCommands(hours, profile, since);
+      profileCommands(flowThrough, profile, since);
     }
     started = performance.now();
     const closes = await Promise.all(
       ORGS.map((organisationId) =>
-        request(hours.getHttpServer())
+        request(hours.url)
           .post(`/organisations/${organisationId}/months/${year}-03/close`)
           .set('Authorization', `Bearer ${organiser}`),
       ),
@@ -278,7 +254,7 @@ async function main() {
     const deadline = Date.now() + 10 * 60_000;
     while (open < EXPECTED && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const page = await request(flowThrough.getHttpServer())
+      const page = await request(flowThrough.url)
         .get('/alerts?status=OPEN&limit=1')
         .set('Authorization', `Bearer ${manager}`);
       open = page.body.total ?? 0;
@@ -286,7 +262,9 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     log(`  ${open} of ${EXPECTED} alerts open for the manager after ${round(seconds, 1)} s`);
     if (profile.size > 0) printProfile(profile);
-    const raw = await rawBaseline(flowThrough.get<Connection>(getConnectionToken()), EXPECTED);
+    // Each service's peak, before the raw baseline (which runs in the bench's process only).
+    const servicePeakRssMb = servicePeaks(hours, flowThrough);
+    const raw = await rawBaseline(flowThrough.connection, EXPECTED);
     const figures: Figure[] = [
       { name: 'close request answered', value: closeSeconds, unit: 's' },
       {
@@ -313,14 +291,15 @@ async function main() {
       scale: { participants: PARTICIPANTS, organisations: ORGANISATIONS, belowTarget: EXPECTED },
       figures,
       latencies: {},
+      servicePeakRssMb,
       peakRssMb: peakRssMb(),
       notes: [
-        'Hours and flow-through run in one process with the bench; its peak RSS is an upper bound for both.',
+        'Hours and flow-through each run in a process of their own, started as production starts them; each peak RSS is its own.',
         'Raw baseline: raw kafkajs produces and consumes the same number of messages, each followed by one raw _id insert.',
       ],
     });
   } finally {
-    await Promise.all([hours.close(), flowThrough.close()]);
+    await Promise.all([hours.stop(), flowThrough.stop()]);
     await stack.stop();
   }
 }

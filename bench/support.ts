@@ -19,7 +19,7 @@ export function mb(bytes: number): number {
   return round(bytes / 1024 / 1024, 0);
 }
 
-/** The highest resident memory of this process so far, in MB (services and bench share it). */
+/** The highest resident memory of the bench's own process so far, in MB (the services run in their own). */
 export function peakRssMb(): number {
   return round(process.resourceUsage().maxRSS / 1024, 0);
 }
@@ -82,9 +82,15 @@ export interface ScenarioResult {
   figures: Figure[];
   /** Latency samples (ms) per series, for the distribution chart. */
   latencies: Record<string, number[]>;
+  /** Peak RSS (VmHWM) of each service's own process, in MB: the figures held to MEMORY_GOAL_MB. */
+  servicePeakRssMb: Record<string, number>;
+  /** Peak RSS of the bench's own process (seeding, raw baselines, clients): not a service, no goal. */
   peakRssMb: number;
   notes: string[];
 }
+
+/** Issue 14, scenario 5: the peak resident memory of each service during a bench. */
+export const MEMORY_GOAL_MB = 300;
 
 const RESULT_MARK = '@@bench-result ';
 
@@ -95,7 +101,11 @@ export function report(result: ScenarioResult): void {
     const goal = f.goal ? ` (goal ${f.goal}: ${f.met ? 'met' : 'MISSED'})` : '';
     log(`  ${f.name}: ${round(f.value, 1)} ${f.unit}${ratio}${goal}`);
   }
-  log(`  peak RSS ${result.peakRssMb} MB`);
+  for (const [service, peak] of Object.entries(result.servicePeakRssMb))
+    log(
+      `  peak RSS of ${service}: ${peak} MB (goal ≤ ${MEMORY_GOAL_MB} MB: ${peak <= MEMORY_GOAL_MB ? 'met' : 'MISSED'})`,
+    );
+  log(`  peak RSS of the bench process (not a service): ${result.peakRssMb} MB`);
   log(`${RESULT_MARK}${JSON.stringify(result)}`);
 }
 
