@@ -359,10 +359,29 @@ const DEMO_USERS = [
   },
 ];
 
+/**
+ * The other planned coaches as colleagues without a demo login (created with an invitation that is
+ * never shown), so every participant's coach has a name in the inbox and the caseloads.
+ */
+const DEMO_COLLEAGUES = [
+  ['coach-neteland-2', 'Sofie Claes (Neteland)', 'org-neteland'],
+  ['coach-herentals-1', 'Pieter Wouters (Herentals)', 'org-herentals'],
+  ['coach-herentals-2', 'An Maes (Herentals)', 'org-herentals'],
+  ['coach-geel-1', 'Bram Jacobs (Geel)', 'org-geel'],
+].map(([plannedCoachId, displayName, organisationId]) => ({
+  role: 'COACH',
+  email: `${plannedCoachId}@demo.stapsteen.be`,
+  displayName,
+  organisationIds: [organisationId],
+  regionId: REGION,
+  plannedCoachId,
+}));
+
 module.exports = {
   REGION,
   ORGANISATIONS,
   DEMO_USERS,
+  DEMO_COLLEAGUES,
   participantsPlan,
   prestationsPlan,
   pastMonths,

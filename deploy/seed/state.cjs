@@ -34,10 +34,10 @@ function valuesOf(value, field, found = []) {
  * coach signs in to a caseload of their own; other planned coaches keep their plan id.
  */
 async function coachIdsOf(urls, api) {
-  const { DEMO_USERS } = require('./demo-plan.cjs');
+  const { DEMO_USERS, DEMO_COLLEAGUES } = require('./demo-plan.cjs');
   const users = await api('GET', `${urls.gateway}/api/admin/users`);
   const ids = {};
-  for (const demo of DEMO_USERS.filter((u) => u.plannedCoachId)) {
+  for (const demo of [...DEMO_USERS, ...DEMO_COLLEAGUES].filter((u) => u.plannedCoachId)) {
     const user = users.find((u) => u.email.toLowerCase() === demo.email.toLowerCase());
     if (user) ids[demo.plannedCoachId] = user.id;
   }

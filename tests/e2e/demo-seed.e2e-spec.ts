@@ -155,6 +155,16 @@ describe('the demo seed gives every organisation a believable month grid, once',
     }
   });
 
+  it("names every participant's coach: each planned coach is a colleague in the gateway's user directory", async () => {
+    const users: { id: string; role: string; displayName: string }[] = (await get('gateway', '/api/admin/users')).body;
+    const coaches = new Map(users.filter((u) => u.role === 'COACH').map((u) => [u.id, u.displayName]));
+    const participants: { items: { coachId: string | null }[] } = (await get('flow-through', '/participants?limit=200'))
+      .body;
+    const coachIds = [...new Set(participants.items.map((p) => p.coachId).filter((id): id is string => id !== null))];
+    expect(coachIds.length).toBeGreaterThan(1);
+    expect(coachIds.filter((id) => !coaches.has(id))).toEqual([]);
+  });
+
   it('adds nothing when the seed runs a second time', async () => {
     const before = (await get('flow-through', '/participants?limit=200')).body;
     const again: string[] = [];
