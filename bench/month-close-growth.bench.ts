@@ -146,12 +146,13 @@ async function main() {
         lastClose = ms;
         const closes = db.collection<{ _id: string; outbox?: unknown[] }>('month_closes');
         const years = db.collection<{ _id: string }>('participant_years');
-        // The outbox relay's share: until the close's events are on Kafka and cleared from its document.
+        // The relay's share: until the close's events are on Kafka and their chunk documents removed (ADR 25).
+        const drafts = db.collection<{ _id: string; closeId: string }>('month_close_events');
         const published = await timed(async () => {
           const deadline = Date.now() + 10 * 60_000;
           while (Date.now() < deadline) {
-            const pending = await closes.findOne({ _id: `${organisationId}:${month}` }, { projection: { outbox: 1 } });
-            if ((pending?.outbox ?? []).length === 0) return;
+            const pending = await drafts.countDocuments({ closeId: `${organisationId}:${month}` });
+            if (pending === 0) return;
             await new Promise((resolve) => setTimeout(resolve, 20));
           }
           throw new Error(`the events of ${organisationId} ${month} were not published within 10 minutes`);
