@@ -14,7 +14,7 @@
 import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import { servicePeaks, startBenchService } from './services';
+import { BenchService, servicePeaks, startBenchService, watchMemory } from './services';
 import {
   BENCH_SERVICE_ENV,
   Figure,
@@ -293,6 +293,15 @@ async function entryScenario(url: string, token: string, connection: Connection,
   return { figures, latencies, rawLatencies, violations };
 }
 
+async function whileWatching<T>(service: BenchService, phase: string, work: () => Promise<T>): Promise<T> {
+  const watcher = watchMemory(phase, service);
+  try {
+    return await work();
+  } finally {
+    await watcher.stop();
+  }
+}
+
 async function main() {
   const stack = await startBenchStack();
   const keys = createTestKeyPair();
@@ -318,9 +327,9 @@ async function main() {
       );
     };
     memory('set-up');
-    const importFigures = await importScenario(hours.url, token, connection, ids);
+    const importFigures = await whileWatching(hours, 'import', () => importScenario(hours.url, token, connection, ids));
     memory('import');
-    const entry = await entryScenario(hours.url, token, connection, ids);
+    const entry = await whileWatching(hours, 'entry', () => entryScenario(hours.url, token, connection, ids));
     memory('entry');
     violations = entry.violations;
     report({

@@ -17,7 +17,7 @@ import 'reflect-metadata';
 import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import { BenchService, ServiceCommand, servicePeaks, startBenchService } from './services';
+import { BenchService, ServiceCommand, servicePeaks, startBenchService, watchMemory } from './services';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
@@ -235,6 +235,7 @@ async function main() {
       profileCommands(hours, profile, since);
       profileCommands(flowThrough, profile, since);
     }
+    const watcher = watchMemory('the close', hours, flowThrough);
     started = performance.now();
     const closes = await Promise.all(
       ORGS.map((organisationId) =>
@@ -260,6 +261,7 @@ async function main() {
       open = page.body.total ?? 0;
     }
     const seconds = (performance.now() - started) / 1000;
+    await watcher.stop();
     log(`  ${open} of ${EXPECTED} alerts open for the manager after ${round(seconds, 1)} s`);
     if (profile.size > 0) printProfile(profile);
     // Each service's peak, before the raw baseline (which runs in the bench's process only).

@@ -6,7 +6,8 @@
  *   - its database commands, when the bench profiles them (BENCH_PROBE_COMMANDS=1 and the address
  *     asks for `monitorCommands=true`): every command the service's driver completes is sent to the
  *     parent over the IPC channel while the parent has switched the profile on ({probe: 'on'}).
- * `{probe: 'memory'}` answers with process.memoryUsage() (after a collection when --expose-gc).
+ * `{probe: 'memory'}` answers with process.memoryUsage() (after a collection when --expose-gc),
+ * `{probe: 'snapshot', file}` writes a heap snapshot there.
  */
 if (typeof process.send === 'function') {
   let profiling = false;
@@ -14,6 +15,11 @@ if (typeof process.send === 'function') {
     if (!message || typeof message !== 'object') return;
     if (message.probe === 'on') profiling = true;
     if (message.probe === 'off') profiling = false;
+    if (message.probe === 'snapshot') {
+      // BENCH_HEAP_SNAPSHOT_MB: a heap snapshot when the service first passes that RSS (pauses it).
+      const file = require('node:v8').writeHeapSnapshot(message.file);
+      process.send({ probe: 'snapshot', id: message.id, file });
+    }
     if (message.probe === 'memory') {
       if (typeof globalThis.gc === 'function') globalThis.gc();
       process.send({ probe: 'memory', id: message.id, memory: process.memoryUsage() });

@@ -50,6 +50,8 @@ export interface BenchService {
   profile(on: boolean): void;
   /** The service's own process.memoryUsage() (after a collection: retained memory). */
   memoryUsage(): Promise<NodeJS.MemoryUsage>;
+  /** Writes a heap snapshot of the service to `file` (the service pauses meanwhile). */
+  heapSnapshot(file: string): Promise<string>;
   /** Resident memory now and its peak so far (VmRSS, VmHWM of /proc/<pid>/status), in MB. */
   rssMb(): { now: number; peak: number };
   /** Stops it (SIGTERM, Nest's shutdown hooks) and returns its peak RSS in MB. */
@@ -151,6 +153,9 @@ export async function startBenchService(
   };
   // A bench run with --expose-gc hands it on, so the service's memory phases are measured after a collection.
   const gc = process.execArgv.includes('--expose-gc') ? ['--expose-gc'] : [];
+  // BENCH_SERVICE_NODE_FLAGS: Node flags for every service, e.g. '--max-old-space-size=192' to see
+  // what a heap limit does to the peak RSS and the timings.
+  gc.push(...(process.env.BENCH_SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const args =
     runtime() === 'swc'
       ? [...gc, '-r', PROBE, '-r', '@swc-node/register', path.join(ROOT, 'services', name, 'src', 'main.ts')]
@@ -176,11 +181,16 @@ export async function startBenchService(
   const running = () => child.exitCode === null && child.signalCode === null;
   const commands = new EventEmitter();
   const memoryRequests = new Map<number, (m: NodeJS.MemoryUsage) => void>();
+  const snapshotRequests = new Map<number, (file: string) => void>();
   let nextRequest = 0;
-  child.on('message', (message: { probe?: string; id?: number; memory?: NodeJS.MemoryUsage } & ServiceCommand) => {
-    if (message.probe === 'command') commands.emit('command', message);
-    if (message.probe === 'memory' && message.id !== undefined) memoryRequests.get(message.id)?.(message.memory!);
-  });
+  child.on(
+    'message',
+    (message: { probe?: string; id?: number; memory?: NodeJS.MemoryUsage; file?: string } & ServiceCommand) => {
+      if (message.probe === 'command') commands.emit('command', message);
+      if (message.probe === 'snapshot' && message.id !== undefined) snapshotRequests.get(message.id)?.(message.file!);
+      if (message.probe === 'memory' && message.id !== undefined) memoryRequests.get(message.id)?.(message.memory!);
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   let lastPeak = 0;
   const rssMb = () => {
@@ -234,8 +244,64 @@ export async function startBenchService(
         });
         child.send({ probe: 'memory', id });
       }),
+    heapSnapshot: (file) =>
+      new Promise((resolve) => {
+        const id = nextRequest++;
+        snapshotRequests.set(id, (written) => {
+          snapshotRequests.delete(id);
+          resolve(written);
+        });
+        child.send({ probe: 'snapshot', id, file });
+      }),
     rssMb,
     stop,
+  };
+}
+
+/**
+ * Watches the services' memory while a phase runs: every 250 ms each one's process.memoryUsage(),
+ * keeping the sample of highest RSS (is the peak JavaScript heap or buffers outside it?). With
+ * BENCH_HEAP_SNAPSHOT_MB set, a service that passes that RSS writes one heap snapshot into
+ * bench/results/ (it pauses while writing and the snapshot costs memory: a diagnosis, not a figure).
+ * `stop()` logs the highest sample of each.
+ */
+export function watchMemory(phase: string, ...services: BenchService[]): { stop: () => Promise<void> } {
+  const highest = new Map<string, NodeJS.MemoryUsage>();
+  const snapshotAt = Number(process.env.BENCH_HEAP_SNAPSHOT_MB ?? 0);
+  const snapshotted = new Set<string>();
+  let watching = true;
+  const sample = async (service: BenchService) => {
+    // A service that stopped answering must not hold the bench: no sample then.
+    const m = await Promise.race([
+      service.memoryUsage(),
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2000)),
+    ]);
+    if (!m) return;
+    if (m.rss > (highest.get(service.name)?.rss ?? 0)) highest.set(service.name, m);
+    if (snapshotAt > 0 && m.rss / 2 ** 20 >= snapshotAt && !snapshotted.has(service.name)) {
+      snapshotted.add(service.name);
+      const dir = path.join(__dirname, 'results');
+      mkdirSync(dir, { recursive: true });
+      const file = await service.heapSnapshot(path.join(dir, `${service.name}-${phase}-${Date.now()}.heapsnapshot`));
+      log(`  heap snapshot of ${service.name} at ${Math.round(m.rss / 2 ** 20)} MB RSS: ${path.relative(ROOT, file)}`);
+    }
+  };
+  const watcher = (async () => {
+    while (watching) {
+      await Promise.all(services.map(sample));
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return {
+    stop: async () => {
+      watching = false;
+      await watcher;
+      const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+      for (const [name, m] of highest)
+        log(
+          `  ${name} at its highest sampled RSS during ${phase}: rss ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (buffers ${mb(m.arrayBuffers)} MB)`,
+        );
+    },
   };
 }
 
