@@ -187,6 +187,42 @@ describe('the events of a month close, in chunk documents decided by the close (
     expect(afterRestart.map((e) => e.eventId).sort()).toEqual(published.map((e) => e.eventId).sort());
   });
 
+  it('keeps each participant’s events in order across the chunks of two closes', async () => {
+    const { organisationId, ids } = await organisationWith(6);
+    const october = `${YEAR}-10`;
+    await close(organisationId).expect(201);
+    // Nobody has hours: a second month below target flags all six. 6 totals, 6 flags, 1 summary, 3 to a
+    // chunk: 5 chunks, and a participant's total and flag fall in different chunks (2nd, 5th participant).
+    app.get(MongoMonthCloses).chunkLimits = { maxEntries: 3, maxBytes: 1024 * 1024 };
+    const second = await http()
+      .post(`/organisations/${organisationId}/months/${october}/close`)
+      .set({ Authorization: `Bearer ${organiserOf[organisationId]}` })
+      .expect(201);
+    expect(second.body.flagged).toBe(6);
+    const stored = await db()
+      .collection(MONTH_CLOSES_COLLECTION)
+      .findOne({ _id: `${organisationId}:${october}` as never });
+    app.get(MongoMonthCloses).chunkLimits = SMALL_CHUNKS;
+    expect(stored?.events).toEqual({ attempt: expect.any(String), chunks: 5 });
+    await eventually(
+      () =>
+        db()
+          .collection(MONTH_CLOSE_EVENTS_COLLECTION)
+          .countDocuments({ closeId: { $in: [`${organisationId}:${MONTH}`, `${organisationId}:${october}`] } }),
+      (left) => left === 0,
+      { what: 'both closes published' },
+    );
+
+    const published = await hoursEventsUpToNow((e) => e.organisationId === organisationId);
+    for (const participantId of ids) {
+      expect(published.filter((e) => e.participantId === participantId).map((e) => `${e.type} ${e.month}`)).toEqual([
+        `hours.participant-month-closed ${MONTH}`,
+        `hours.participant-month-closed ${october}`,
+        `participant.low-hours-flagged ${october}`,
+      ]);
+    }
+  });
+
   it('removes the drafts of a closer that died before deciding, unpublished, and the month can still be closed', async () => {
     const { organisationId, ids } = await organisationWith(3);
     const closeId = `${organisationId}:${MONTH}`;
