@@ -17,7 +17,10 @@ export class MonthClosedParticipantLineV1 {
 }
 
 /**
- * An organisation's month as a whole, for read models per organisation.
+ * An organisation's month as a whole, for read models per organisation, told in parts of at most
+ * 2,000 participant lines (one message of 15,000 lines passes Kafka's 1 MB limit): a consumer
+ * merges the lines of every part of one close by participant (set semantics), never replaces
+ * the month with one part.
  *
  * Keyed by the organisation: the envelope's `participantId` carries the `organisationId` for this
  * aggregate-wide event, so one organisation's closes stay in order. Consumers that follow
@@ -31,7 +34,7 @@ export class HoursMonthClosedV1 {
   @Instant() closedAt!: string;
   /** AUTOMATIC: the month closed itself some days after it ended because no organiser did. */
   @IsIn(MONTH_CLOSED_BY) closedBy!: MonthClosedBy;
-  /** Every participant active in the month, including those with no hours. */
+  /** This part's participants (every participant active in the month, over all parts, including those with no hours). */
   @IsArray()
   @ArrayMaxSize(20_000)
   @ValidateNested({ each: true })
