@@ -96,6 +96,11 @@ const RESULT_MARK = '@@bench-result ';
 
 /** Hands the scenario's figures to `bench/run.ts` (one marked line) and prints them for a person. */
 export function report(result: ScenarioResult): void {
+  // The services were not started as production starts them: say so beside the figures.
+  if (process.env.BENCH_SERVICE_NODE_FLAGS)
+    result.notes.push(
+      `The services ran with the Node flags ${process.env.BENCH_SERVICE_NODE_FLAGS} (BENCH_SERVICE_NODE_FLAGS).`,
+    );
   for (const f of result.figures) {
     const ratio = f.ratio === undefined ? '' : `, ×${round(f.ratio, 2)} of baseline ${round(f.baseline ?? 0, 1)}`;
     const goal = f.goal ? ` (goal ${f.goal}: ${f.met ? 'met' : 'MISSED'})` : '';
