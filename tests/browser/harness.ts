@@ -3,7 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@stapsteen/config';
 import { createTestKeyPair, startTestService } from '@stapsteen/testing';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,13 +55,53 @@ export interface BootOptions {
   gatewayEnv?: Record<string, string>;
 }
 
-/** The web app built once into a temp folder, the three services and the gateway in-process, Debian's Chromium. */
+/** Every file the web build reads from the repository: the app's sources and configuration, and the lock file. */
+function webSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : webSources(full);
+    return [full];
+  });
+}
+
+/**
+ * The web app built once per version of its sources: every browser suite of a run (and of later
+ * runs on the same sources) serves the same build from `<tmp>/stapsteen-web-test-build/<hash>`, instead of
+ * each suite spending tens of seconds on its own vite build. A build goes to a temp folder and is
+ * renamed into place, so suites building at the same moment never serve half a build.
+ */
+async function webBuild(configFile: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of [...webSources(path.dirname(configFile)), path.join(root, 'package-lock.json')].sort()) {
+    hash.update(path.relative(root, file)).update(readFileSync(file));
+  }
+  // Not under the repository's `.cache`: the gateway's sendFile refuses paths through a dot folder.
+  const cacheDir = path.join(tmpdir(), 'stapsteen-web-test-build');
+  const built = path.join(cacheDir, hash.digest('hex').slice(0, 16));
+  if (existsSync(path.join(built, 'index.html'))) return built;
+  mkdirSync(cacheDir, { recursive: true });
+  const building = mkdtempSync(path.join(cacheDir, 'building-'));
+  await buildWeb(configFile, building);
+  try {
+    renameSync(building, built);
+  } catch {
+    // Another suite put the same build in place first.
+    rmSync(building, { recursive: true, force: true });
+  }
+  // Builds of earlier versions of the sources are of no further use.
+  for (const entry of readdirSync(cacheDir)) {
+    if (path.join(cacheDir, entry) !== built && !entry.startsWith('building-'))
+      rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
+  return built;
+}
+
+/** The web app (built once per version), the three services and the gateway in-process, Debian's Chromium. */
 export async function bootStack(options: BootOptions = {}): Promise<Stack> {
-  const webDir = mkdtempSync(path.join(tmpdir(), 'stapsteen-web-'));
   const configFile = path.join(root, 'services', 'gateway', 'web', 'vite.config.ts');
   const keys = createTestKeyPair();
-  const [, flowThrough, hours, coaching] = await Promise.all([
-    buildWeb(configFile, webDir),
+  const [webDir, flowThrough, hours, coaching] = await Promise.all([
+    webBuild(configFile),
     startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
     startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem, options.hoursEnv),
     startTestService(COACHING_SERVICE_FOR_TESTS, keys.publicKeyPem),
@@ -105,7 +146,6 @@ export async function bootStack(options: BootOptions = {}): Promise<Stack> {
     async stop() {
       await browser.close();
       await Promise.all([gateway, flowThrough, hours, coaching].map((app) => app.close()));
-      rmSync(webDir, { recursive: true, force: true });
     },
   };
 }
