@@ -153,9 +153,10 @@ export async function startBenchService(
   };
   // A bench run with --expose-gc hands it on, so the service's memory phases are measured after a collection.
   const gc = process.execArgv.includes('--expose-gc') ? ['--expose-gc'] : [];
-  // BENCH_SERVICE_NODE_FLAGS: Node flags for every service, e.g. '--max-old-space-size=192' to see
-  // what a heap limit does to the peak RSS and the timings.
-  gc.push(...(process.env.BENCH_SERVICE_NODE_FLAGS ?? '').split(' ').filter(Boolean));
+  // As production starts a service (Dockerfile, npm start): a 192 MB heap limit.
+  // BENCH_SERVICE_NODE_FLAGS replaces these flags, e.g. '--max-old-space-size=4096' to see what the
+  // limit does to the peak RSS and the timings.
+  gc.push(...(process.env.BENCH_SERVICE_NODE_FLAGS ?? '--max-old-space-size=192').split(' ').filter(Boolean));
   const args =
     runtime() === 'swc'
       ? [...gc, '-r', PROBE, '-r', '@swc-node/register', path.join(ROOT, 'services', name, 'src', 'main.ts')]

@@ -85,7 +85,13 @@ function startService(service, env) {
   const log = fs.openSync(path.join(logDir, `${service.name}.log`), 'a');
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', path.join(root, 'dist', 'services', service.name, 'src', 'main.js')],
+    // The heap limit the Dockerfile sets too: without it V8 on a large machine lets a service's heap
+    // grow to 400 MB of mostly uncollected garbage; with it a Flanders-scale close peaks near 250 MB.
+    [
+      '--enable-source-maps',
+      '--max-old-space-size=192',
+      path.join(root, 'dist', 'services', service.name, 'src', 'main.js'),
+    ],
     {
       env,
       stdio: ['ignore', log, 'pipe'],
