@@ -4,7 +4,7 @@ import type { ReadScope } from '@stapsteen/auth';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import { VersionedCollection } from '../../shared/infrastructure/versioned-collection';
-import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import { readScopeFilter } from '@stapsteen/auth';
 import type {
   GroupSessionRepository,
   OneOnOneQuery,

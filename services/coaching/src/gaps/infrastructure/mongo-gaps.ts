@@ -3,7 +3,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import type { ReadScope } from '@stapsteen/auth';
 import type { Connection } from 'mongoose';
-import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import { readScopeFilter } from '@stapsteen/auth';
 import { VersionedCollection } from '../../shared/infrastructure/versioned-collection';
 import type { GapRepository } from '../application/gap-service';
 import type { ParticipantGaps } from '../domain/participant-gaps';

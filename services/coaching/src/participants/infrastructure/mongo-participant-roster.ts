@@ -5,7 +5,7 @@ import type { EventEnvelope } from '@stapsteen/contracts';
 import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { applyOnce, ProjectionCollection } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
-import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import { readScopeFilter } from '@stapsteen/auth';
 import type {
   LowHoursState,
   ParticipantRoster,

@@ -1,3 +1,4 @@
+import { readScopeFilter } from '@stapsteen/auth';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
@@ -200,12 +201,9 @@ export class MongoAlertRepository implements AlertRepository, OnModuleInit {
   }
 
   async list(scope: AlertScopeQuery): Promise<ParticipantAlerts[]> {
-    const filter: Record<string, unknown> = {};
-    if (scope.regionId !== undefined) filter.regionId = scope.regionId;
-    if (scope.organisationIds !== undefined)
-      filter.organisationId =
-        scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
-    const documents = await this.collection.find(filter, { projection: { outbox: 0, appliedEventIds: 0 } }).toArray();
+    const documents = await this.collection
+      .find(readScopeFilter(scope), { projection: { outbox: 0, appliedEventIds: 0 } })
+      .toArray();
     return documents.map(toState);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { ReadScope } from '@stapsteen/auth';
+import { ReadScope, readScopeFilter } from '@stapsteen/auth';
 import type { Collection, Connection } from 'mongoose';
 import {
   ORGANISATION_LIST_LIMIT,
@@ -47,10 +47,7 @@ export class MongoOrganisationDirectory implements OrganisationDirectory {
 
 /** The typed query as this database's filter: an organisation's own id is its `_id`. */
 function toFilter(scope: ReadScope, criteria: OrganisationCriteria): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
-  if (scope.regionId !== undefined) filter.regionId = scope.regionId;
-  if (scope.organisationIds !== undefined)
-    filter._id = scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
+  const filter = readScopeFilter(scope, { organisationField: '_id' });
   if (criteria.kind !== undefined) filter.kind = criteria.kind;
   return filter;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { ReadScope } from '@stapsteen/auth';
+import { readScopeFilter } from '@stapsteen/auth';
 import { WRITE_GUARD, WriteGuard, guardedFilter } from '@stapsteen/concurrency';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
@@ -100,16 +100,7 @@ export class MongoParticipantRepository implements ParticipantRepository, OnModu
 
 /** The typed query as this database's filter: equality where one value will do (`$in` scans on FerretDB). */
 function toFilter(query: ParticipantQuery): Record<string, unknown> {
-  return { ...scopeFilter(query.scope), ...(query.coachId !== undefined ? { coachId: query.coachId } : {}) };
-}
-
-function scopeFilter(scope: ReadScope): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
-  if (scope.regionId !== undefined) filter.regionId = scope.regionId;
-  if (scope.organisationIds !== undefined)
-    filter.organisationId =
-      scope.organisationIds.length === 1 ? scope.organisationIds[0] : { $in: [...scope.organisationIds] };
-  return filter;
+  return { ...readScopeFilter(query.scope), ...(query.coachId !== undefined ? { coachId: query.coachId } : {}) };
 }
 
 function toState(document: ParticipantDocument): ParticipantState {

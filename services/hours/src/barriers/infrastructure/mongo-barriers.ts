@@ -5,7 +5,7 @@ import { DomainError } from '@stapsteen/errors';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { ReadScope } from '@stapsteen/auth';
-import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import { readScopeFilter } from '@stapsteen/auth';
 import type { BarrierRepository, MonthRange } from '../application/record-barriers';
 import type { BarrierRecord } from '../domain/barriers';
 

@@ -5,7 +5,7 @@ import { WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { applyOnce, ProjectionCollection } from '@stapsteen/messaging';
 import type { Collection, Connection } from 'mongoose';
 import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
-import { readScopeFilter } from '../../shared/infrastructure/read-scope-filter';
+import { readScopeFilter } from '@stapsteen/auth';
 import type { ParticipantRoster, RosterEntry, RosterQuery } from '../application/participant-roster';
 
 interface RosterDocument {
