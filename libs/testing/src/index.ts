@@ -5,3 +5,4 @@ export * from './kafka-probe';
 export * from './test-service';
 export * from './participant-feed';
 export * from './test-calendar';
+export * from './mongo-test-databases';

@@ -1,12 +1,6 @@
-import {
-  AGGREGATE_CLAIMS_COLLECTION,
-  ClaimCollection,
-  KeyedLock,
-  VersionClaims,
-  WriteGuard,
-} from '@stapsteen/concurrency';
-import mongoose, { Connection } from 'mongoose';
-import { randomUUID } from 'node:crypto';
+import type { WriteGuard } from '@stapsteen/concurrency';
+import { mongoTestDatabases } from '@stapsteen/testing';
+import type { Connection } from 'mongoose';
 import { MongoAssessments } from '../src/assessments/infrastructure/mongo-assessments';
 import {
   MongoGroupSessions,
@@ -39,19 +33,11 @@ describe('the MongoDB adapters of coaching', () => {
   let connection: Connection;
   let guard: WriteGuard;
 
+  const databases = mongoTestDatabases();
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(process.env.MONGODB_URI!, { dbName: `test-coaching-contracts-${randomUUID().slice(0, 8)}` })
-      .asPromise();
-    const info = await connection.db!.admin().command({ buildInfo: 1 });
-    const ferretDb = typeof info.ferretdbVersion === 'string' || typeof info.ferretdb === 'object';
-    guard = {
-      lock: new KeyedLock(),
-      atomicConditions: !ferretDb,
-      claims: new VersionClaims(connection.db!.collection(AGGREGATE_CLAIMS_COLLECTION) as unknown as ClaimCollection),
-    };
+    ({ connection, guard } = await databases.fresh());
   });
-  afterAll(async () => connection?.close());
+  afterAll(() => databases.close());
 
   const initialised = async <T extends { onModuleInit(): Promise<void> }>(adapter: T) => {
     await adapter.onModuleInit();

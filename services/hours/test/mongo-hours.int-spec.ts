@@ -1,12 +1,7 @@
-import {
-  AGGREGATE_CLAIMS_COLLECTION,
-  ClaimCollection,
-  KeyedLock,
-  VersionClaims,
-  WriteGuard,
-} from '@stapsteen/concurrency';
+import type { WriteGuard } from '@stapsteen/concurrency';
 import { createEnvelope } from '@stapsteen/contracts';
-import mongoose, { Connection } from 'mongoose';
+import { mongoTestDatabases } from '@stapsteen/testing';
+import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { MongoBarriers } from '../src/barriers/infrastructure/mongo-barriers';
 import { MongoMonthCloses, MongoTargetSettings } from '../src/month-close/infrastructure/mongo-month-closes';
@@ -30,19 +25,11 @@ describe('the MongoDB adapters of hours', () => {
   let connection: Connection;
   let guard: WriteGuard;
 
+  const databases = mongoTestDatabases();
   beforeAll(async () => {
-    connection = await mongoose
-      .createConnection(process.env.MONGODB_URI!, { dbName: `test-hours-contracts-${randomUUID().slice(0, 8)}` })
-      .asPromise();
-    const info = await connection.db!.admin().command({ buildInfo: 1 });
-    const ferretDb = typeof info.ferretdbVersion === 'string' || typeof info.ferretdb === 'object';
-    guard = {
-      lock: new KeyedLock(),
-      atomicConditions: !ferretDb,
-      claims: new VersionClaims(connection.db!.collection(AGGREGATE_CLAIMS_COLLECTION) as unknown as ClaimCollection),
-    };
+    ({ connection, guard } = await databases.fresh());
   });
-  afterAll(async () => connection?.close());
+  afterAll(() => databases.close());
 
   describeParticipantYearRepositoryContract(
     'MongoParticipantYearRepository',

@@ -1,6 +1,6 @@
 import { KeyedLock, WriteGuard } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
-import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { mongoTestDatabases } from '@stapsteen/testing';
 import { emptyOrganisationFigures, rosterContribution, withRosterContribution } from '../domain/figures';
 import { recordReferral } from '../domain/roster';
 import { KPI_FIGURES_COLLECTION, KPI_ROSTERS_COLLECTION, MongoKpiReadModels } from './mongo-kpi-read-models';

@@ -1,5 +1,5 @@
 import { describeOrganisationDirectoryContract } from '../../../test/organisation-directory-contract';
-import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { mongoTestDatabases } from '@stapsteen/testing';
 import { MongoOrganisationDirectory } from './mongo-organisation-directory';
 
 const databases = mongoTestDatabases();

@@ -1,5 +1,5 @@
 import { describeAlertRulesRepositoryContract } from '../../../test/alert-rules-repository-contract';
-import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { mongoTestDatabases } from '@stapsteen/testing';
 import { MongoAlertRules } from './mongo-alert-rules';
 
 const databases = mongoTestDatabases();

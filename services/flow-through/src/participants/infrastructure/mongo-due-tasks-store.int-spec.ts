@@ -1,6 +1,6 @@
 import { KeyedLock } from '@stapsteen/concurrency';
 import { describeDueTasksStoreContract } from '../../../test/due-tasks-store-contract';
-import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { mongoTestDatabases } from '@stapsteen/testing';
 import type { DueTaskEntry } from '../application/due-tasks-store';
 import { MongoDueTasksStore } from './mongo-due-tasks-store';
 

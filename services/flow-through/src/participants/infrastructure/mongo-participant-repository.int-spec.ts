@@ -1,5 +1,5 @@
 import { describeParticipantRepositoryContract } from '../../../test/participant-repository-contract';
-import { mongoTestDatabases } from '../../../test/mongo-test-database';
+import { mongoTestDatabases } from '@stapsteen/testing';
 import { MongoParticipantRepository } from './mongo-participant-repository';
 
 const databases = mongoTestDatabases();
