@@ -40,7 +40,7 @@ export class CloseMonthHandler {
       throw new DomainError(
         'HOURS.MONTH_NOT_OVER',
         'rule-violation',
-        `${month} is not over yet; it can be closed from its last day on.`,
+        `${month} is not over yet; it can be closed from the first day of the next month.`,
         { month },
       );
     }
