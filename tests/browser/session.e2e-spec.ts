@@ -73,21 +73,38 @@ describe('a session in a real browser with a 2-second access token', () => {
     );
   }
 
-  /** Refresh answers and 401s of other calls, as the browser saw them, and the API calls still under way. */
-  function watch(page: Page) {
-    const seen = { refreshes: [] as number[], unauthorised: [] as string[], pending: 0, refreshing: 0, mostAtOnce: 0 };
-    const isRefresh = (url: string) => new URL(url).pathname === '/api/auth/refresh';
+  /**
+   * Refresh answers and 401s of other calls, as the browser saw them, and the API calls still under
+   * way. How many refreshes were under way at once is counted inside the page, around `fetch`, as
+   * the app's single-flight sees them: a refresh is over when its answer's headers arrive (the
+   * network events come later and over another channel, so two refreshes one after the other could
+   * look as if they overlapped there).
+   */
+  async function watch(page: Page) {
+    const seen = { refreshes: [] as number[], unauthorised: [] as string[], pending: 0, mostAtOnce: 0 };
+    await page.exposeBinding('__refreshesUnderWay', (_source, count: number) => {
+      seen.mostAtOnce = Math.max(seen.mostAtOnce, count);
+    });
+    await page.addInitScript(() => {
+      const report = (window as unknown as { __refreshesUnderWay: (count: number) => void }).__refreshesUnderWay;
+      const originalFetch = window.fetch.bind(window);
+      let underWay = 0;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+        if (url.pathname !== '/api/auth/refresh') return originalFetch(input, init);
+        underWay += 1;
+        void report(underWay);
+        return originalFetch(input, init).finally(() => {
+          underWay -= 1;
+        });
+      };
+    });
     const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
     page.on('request', (request) => {
       if (isApi(request.url())) seen.pending += 1;
-      if (isRefresh(request.url())) {
-        seen.refreshing += 1;
-        seen.mostAtOnce = Math.max(seen.mostAtOnce, seen.refreshing);
-      }
     });
     const done = (request: { url(): string }) => {
       if (isApi(request.url())) seen.pending -= 1;
-      if (isRefresh(request.url())) seen.refreshing -= 1;
     };
     page.on('requestfinished', done);
     page.on('requestfailed', done);
@@ -130,7 +147,7 @@ describe('a session in a real browser with a 2-second access token', () => {
   it('keeps the session through seven expiries while screens fire several calls at once', async () => {
     const context = await stack.browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels' });
     const page = await context.newPage();
-    const seen = watch(page);
+    const seen = await watch(page);
     await signInAs(page, await colleague('Wout'));
     await waitForParticipantInEntry(page);
     // Before signing in, the app's first call found no session at all: that refresh was refused.
