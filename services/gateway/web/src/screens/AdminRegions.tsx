@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../api';
 import { useRegions } from '../lib/regions';
+import { SaveOutcome } from '../lib/SaveOutcome';
 import { ProblemMessage } from '../ProblemMessage';
 
 /** The region directory: every region's name, as managers, the dashboard and the user forms show it. */
@@ -96,12 +97,9 @@ export function AdminRegions({ usedIds }: { usedIds: string[] }) {
           {t('regions.save')}
         </button>
       </form>
-      <ProblemMessage error={save.error} />
-      {save.isSuccess && (
-        <p role="status" className="ok">
-          {t('regions.saved')}
-        </p>
-      )}
+      <SaveOutcome error={save.error} saved={save.isSuccess}>
+        {t('regions.saved')}
+      </SaveOutcome>
     </section>
   );
 }
