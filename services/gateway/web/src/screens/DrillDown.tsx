@@ -7,7 +7,10 @@ import { Loading } from '../lib/ScreenState';
 import { currentMonth, fmtDate, fmtNumber } from '../i18n';
 import { ProblemMessage } from '../ProblemMessage';
 import { GapReason, useCatalogue, useCompetencyName } from './coach-kit';
-import { Exports, KpiCharts, PeriodPicker, periodIsValid, SummaryFigures, usePeriod } from './Dashboard';
+import { Exports } from './dashboard/Exports';
+import { KpiCharts } from './dashboard/KpiCharts';
+import { PeriodPicker, periodIsValid, usePeriod } from './dashboard/period';
+import { SummaryFigures } from './dashboard/SummaryFigures';
 import { DataTable, fmtShortMonth, queryString, useOrganisationNameOf } from './insight-kit';
 
 /** The flow-through participant as a manager reads it: no national register number beyond its mask. */
