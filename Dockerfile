@@ -28,8 +28,12 @@ RUN case "$SERVICE" in \
 # ENV carries the build argument into the running container, where CMD and HEALTHCHECK read it.
 # A heap limit (ADR 21's memory figures): without one V8 lets a service's heap grow to 400 MB of
 # mostly uncollected garbage on a large node; 192 MB keeps the Flanders-scale close near 250 MB RSS.
+# HOST: outside a container hours, coaching and flow-through listen on 127.0.0.1 by default; in one,
+# the gateway reaches them over the container network, so the image listens on every interface of
+# the container (which publishes nothing but the gateway's port, see docker-compose.yml).
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-old-space-size=192 \
+    HOST=0.0.0.0 \
     SERVICE=${SERVICE}
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json

@@ -3,9 +3,14 @@
  * keeps them in step with the code instead: every service is built from the one Dockerfile, gets
  * every variable its configuration validates at boot, and starts only once MongoDB and Kafka are up.
  */
+import { getMetadataStorage } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CoachingConfig } from '../../services/coaching/src/config/coaching.config';
+import { FlowThroughConfig } from '../../services/flow-through/src/config/flow-through.config';
+import { GatewayConfig } from '../../services/gateway/src/config/gateway.config';
+import { HoursConfig } from '../../services/hours/src/config/hours.config';
 
 interface ComposeService {
   image?: string;
@@ -28,7 +33,6 @@ const COMMON_VARIABLES = [
   'LOG_LEVEL',
   'MONGODB_URI',
   'MONGODB_DB',
-  'KAFKA_BROKERS',
   'AUTH_JWT_PUBLIC_KEY',
   'AUTH_JWT_ISSUER',
   'AUTH_JWT_AUDIENCE',
@@ -45,13 +49,34 @@ const SERVICES: Record<string, { port: number; specific: Record<string, string |
       COACHING_URL: 'http://coaching:3003',
     },
   },
-  'flow-through': { port: 3001, specific: {} },
+  // Alone they listen on 127.0.0.1; in compose the gateway reaches them over the compose network.
+  'flow-through': { port: 3001, specific: { HOST: '0.0.0.0', KAFKA_BROKERS: 'kafka:9092' } },
   hours: {
     port: 3002,
-    specific: { HOURS_MONTHLY_CAP: '60', HOURS_YEARLY_CAP: '630', TIME_ZONE: 'Europe/Brussels' },
+    specific: {
+      HOST: '0.0.0.0',
+      KAFKA_BROKERS: 'kafka:9092',
+      HOURS_MONTHLY_CAP: '60',
+      HOURS_YEARLY_CAP: '630',
+      TIME_ZONE: 'Europe/Brussels',
+    },
   },
-  coaching: { port: 3003, specific: {} },
+  coaching: { port: 3003, specific: { HOST: '0.0.0.0', KAFKA_BROKERS: 'kafka:9092' } },
 };
+
+/** The configuration class each service validates its environment with at boot. */
+const CONFIG_CLASSES: Record<string, new () => object> = {
+  gateway: GatewayConfig,
+  'flow-through': FlowThroughConfig,
+  hours: HoursConfig,
+  coaching: CoachingConfig,
+};
+
+/** Every variable a configuration class reads: the properties it validates, its parents' included. */
+function variablesRead(name: string): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(CONFIG_CLASSES[name], '', true, false);
+  return [...new Set(metadata.map((m) => m.propertyName))];
+}
 const NAMES = Object.keys(SERVICES);
 
 /** The values every service must get, whichever it is. */
@@ -62,7 +87,6 @@ function commonValues(name: string): Record<string, string | RegExp> {
     LOG_LEVEL: 'info',
     MONGODB_URI: 'mongodb://mongodb:27017/',
     MONGODB_DB: `stapsteen-${name}`,
-    KAFKA_BROKERS: 'kafka:9092',
     // `:?` makes compose refuse to start when the key is not exported, instead of passing "".
     AUTH_JWT_PUBLIC_KEY: /^\$\{AUTH_JWT_PUBLIC_KEY:\?.+\}$/,
     AUTH_JWT_ISSUER: 'stapsteen-gateway',
@@ -125,6 +149,12 @@ describe('docker-compose.yml', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(NAMES)('gives %s only variables its configuration reads (a misspelt one would be ignored)', (name) => {
+    const read = variablesRead(name);
+    expect(read).toContain('PORT');
+    expect(Object.keys(environmentOf(name)).filter((key) => !read.includes(key))).toEqual([]);
+  });
+
   it.each(NAMES)('starts %s only once MongoDB and Kafka report healthy', (name) => {
     expect(compose.services[name]?.depends_on).toMatchObject({
       mongodb: { condition: 'service_healthy' },
@@ -153,6 +183,12 @@ describe('Dockerfile', () => {
     expect(env).toContainEqual(expect.stringMatching(/(^|\s)SERVICE=("?)\$\{SERVICE\}\2(\s|$)/));
     const cmd = runtime.filter((i) => i.keyword === 'CMD').map((i) => i.args);
     expect(cmd).toEqual([expect.stringContaining('dist/services/${SERVICE}/src/main.js')]);
+  });
+
+  it('has the services listen on every interface of the container, where the gateway reaches them', () => {
+    const runtime = dockerfileStages().at(-1) ?? [];
+    const env = runtime.filter((i) => i.keyword === 'ENV').map((i) => i.args);
+    expect(env).toContainEqual(expect.stringMatching(/(^|\s)HOST=("?)0\.0\.0\.0\2(\s|$)/));
   });
 });
 

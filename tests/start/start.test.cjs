@@ -82,6 +82,49 @@ function portIsFree(port) {
   });
 }
 
+/** An address as /proc/net/tcp{,6} writes it (hex, each 32-bit word in host byte order, little-endian here). */
+function procAddress(hex) {
+  const words = hex.match(/.{8}/g).map((word) => word.match(/../g).reverse().join(''));
+  if (hex.length === 8)
+    return words[0]
+      .match(/../g)
+      .map((byte) => parseInt(byte, 16))
+      .join('.');
+  const groups = words
+    .join('')
+    .match(/.{4}/g)
+    .map((group) => parseInt(group, 16).toString(16));
+  return groups.join(':');
+}
+
+/** The local addresses of the sockets listening on a port, read from the kernel's socket tables. */
+function listeningAddresses(port) {
+  const found = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(file)) continue;
+    for (const line of fs.readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      const [address, portHex] = local.split(':');
+      // 0A: TCP_LISTEN.
+      if (state === '0A' && parseInt(portHex, 16) === port) found.push(procAddress(address));
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * Only the gateway is meant to be reached from outside: the three services behind it, Kafka,
+ * FerretDB and PostgreSQL listen on 127.0.0.1 and nowhere else, the gateway on every IPv4 interface
+ * (issue 15; HOST configures the services and the gateway).
+ */
+function checkListenAddresses() {
+  const expected = Object.fromEntries(
+    Object.keys(ports).map((name) => [name, name === 'GATEWAY_PORT' ? ['0.0.0.0'] : ['127.0.0.1']]),
+  );
+  const actual = Object.fromEntries(Object.keys(expected).map((name) => [name, listeningAddresses(ports[name])]));
+  assert.deepEqual(actual, expected, 'the addresses the services listen on');
+}
+
 /** Processes whose command line names the data folder (Kafka, PostgreSQL, FerretDB, the services' logs). */
 function processesOf(dataDir) {
   const found = [];
@@ -292,6 +335,7 @@ async function wholeRun(t, name, today, scale, timeoutMs, { browser = false } = 
     await waitFor(run, /Stapsteen is running: http/, timeoutMs);
     await waitFor(run, /Press Ctrl-C/, 5_000);
     const readyIn = (Date.now() - run.startedAt) / 1000;
+    checkListenAddresses();
     const sessions = await checkAsUsers(run, today);
     const counts = await checkCounts(run, sessions.admin, today, scale);
     const screens = browser ? await timeToContent(run, sessions) : [];

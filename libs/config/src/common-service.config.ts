@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIP, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 const HOST_PORT_LIST = /^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/;
 
@@ -13,6 +13,16 @@ export class CommonServiceConfig {
   @Min(0)
   @Max(65535)
   PORT!: number;
+
+  /**
+   * The address the HTTP server listens on. Only the gateway is meant to be reached from outside,
+   * so a service listens on the loopback interface unless told otherwise; a container sets
+   * `0.0.0.0` (the Dockerfile does), where the gateway reaches the service over the container
+   * network. An IP address only: a host name, or a shell's own HOST holding the machine's name,
+   * stops the service at boot instead of opening it on an interface nobody chose.
+   */
+  @IsIP(undefined, { message: 'must be an IP address to listen on, such as 127.0.0.1 or 0.0.0.0' })
+  HOST: string = '127.0.0.1';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';

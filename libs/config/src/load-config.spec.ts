@@ -37,4 +37,14 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/KAFKA_BROKERS: missing/);
     expect(attempt).toThrow(/HOURS_MONTHLY_CAP: got "900"/);
   });
+
+  it('has a service listen on 127.0.0.1 unless HOST names another IP address', () => {
+    expect(loadConfig(ExampleConfig, validEnv).HOST).toBe('127.0.0.1');
+    expect(loadConfig(ExampleConfig, { ...validEnv, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig(ExampleConfig, { ...validEnv, HOST: '::1' }).HOST).toBe('::1');
+  });
+
+  it.each(['buildbox', 'localhost', '', '127.0.0.256'])('refuses HOST %p at boot', (host) => {
+    expect(() => loadConfig(ExampleConfig, { ...validEnv, HOST: host })).toThrow(/HOST: got/);
+  });
 });

@@ -57,6 +57,8 @@ export async function runService<C extends CommonServiceConfig>(
   options: ServiceAppOptions<C>,
 ): Promise<INestApplication> {
   const app = await createServiceApp(rootModule, options);
-  await app.listen(options.config.PORT, '0.0.0.0');
+  // The loopback interface unless HOST says otherwise (CommonServiceConfig): only the gateway is
+  // meant to be reached from outside.
+  await app.listen(options.config.PORT, options.config.HOST);
   return app;
 }

@@ -6,7 +6,7 @@ import { GatewayConfig } from './config/gateway.config';
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
   const app = await createGatewayApp(config);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
 }
 
 main().catch((error: unknown) => {

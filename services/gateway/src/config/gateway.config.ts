@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
+  IsIP,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -26,6 +27,13 @@ export class GatewayConfig {
   @Min(0)
   @Max(65535)
   PORT!: number;
+
+  /**
+   * The address the gateway listens on: every IPv4 interface, since it is the one part meant to be
+   * reached from outside (the services behind it listen on 127.0.0.1 unless configured otherwise).
+   */
+  @IsIP(undefined, { message: 'must be an IP address to listen on, such as 0.0.0.0 or 127.0.0.1' })
+  HOST: string = '0.0.0.0';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
