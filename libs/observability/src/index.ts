@@ -3,6 +3,7 @@ export * from './logging/correlation.middleware';
 export * from './logging/logging.module';
 export * from './problems/problem-details';
 export * from './problems/problem-details.filter';
+export * from './problems/problem-details.view';
 export * from './problems/request-validation';
 export * from './problems/json-body';
 export * from './health/readiness';

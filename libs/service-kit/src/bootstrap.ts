@@ -1,10 +1,11 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { CommonServiceConfig } from '@stapsteen/config';
 import { kafkaMicroserviceOptions } from '@stapsteen/messaging';
 import {
   ProblemDetailsFilter,
+  ProblemDetailsView,
   correlationMiddleware,
   createRequestValidationPipe,
   jsonBodyParser,
@@ -16,6 +17,28 @@ import { ServiceCoreOptions, kafkaConnection } from './service-core.module';
 export interface ServiceAppOptions<C extends CommonServiceConfig> extends ServiceCoreOptions<C> {
   title: string;
   description: string;
+}
+
+/**
+ * The service's OpenAPI document, served at /docs-json. Needs only the app's modules, not their
+ * instances: scripts/generate-web-client.ts builds it from an app created in preview mode, which
+ * connects to nothing.
+ */
+export function serviceDocument(
+  app: INestApplication,
+  options: Pick<ServiceAppOptions<CommonServiceConfig>, 'title' | 'description'>,
+): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(`${options.description}\n\n${REQUEST_RULES}`)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addSecurityRequirements('bearer')
+      .build(),
+    { extraModels: [ProblemDetailsView] },
+  );
 }
 
 /**
@@ -35,17 +58,7 @@ export async function createServiceApp<C extends CommonServiceConfig>(
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(`${options.description}\n\n${REQUEST_RULES}`)
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, serviceDocument(app, options), { jsonDocumentUrl: 'docs-json' });
   app.connectMicroservice(kafkaMicroserviceOptions(kafkaConnection(options)));
   await app.init();
   await app.startAllMicroservices();

@@ -2,13 +2,14 @@ import { DynamicModule, INestApplication, Module, Logger as NestLogger } from '@
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AuthModule, TokenVerifier } from '@stapsteen/auth';
 import {
   HealthModule,
   LoggingModule,
   MetricsModule,
   ProblemDetailsFilter,
+  ProblemDetailsView,
   correlationMiddleware,
   createRequestValidationPipe,
   jsonBodyParser,
@@ -165,6 +166,28 @@ export function trustProxy(setting: string): boolean | number | string[] {
 }
 
 /**
+ * The gateway's OpenAPI document, served at /docs-json. Needs only the app's modules, not their
+ * instances (scripts/generate-web-client.ts builds it from an app in preview mode).
+ */
+export function gatewayDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Stapsteen gateway')
+      .setDescription(
+        'Sign-in, users and the web app’s API. `/api/flow-through/*`, `/api/hours/*` and `/api/coaching/*` ' +
+          `are proxied to the services (see their own /docs).\n\n${REQUEST_RULES}`,
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth('stapsteen_at')
+      .addSecurityRequirements('bearer')
+      .build(),
+    { extraModels: [ProblemDetailsView] },
+  );
+}
+
+/**
  * Builds the gateway, initialised but not listening (main.ts listens; tests use getHttpServer()).
  * Order matters: the proxy comes before any body parser so request bodies stream through.
  */
@@ -190,21 +213,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<INestAppl
   app.useGlobalPipes(createRequestValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Stapsteen gateway')
-      .setDescription(
-        'Sign-in, users and the web app’s API. `/api/flow-through/*`, `/api/hours/*` and `/api/coaching/*` ' +
-          `are proxied to the services (see their own /docs).\n\n${REQUEST_RULES}`,
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addCookieAuth('stapsteen_at')
-      .addSecurityRequirements('bearer')
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, gatewayDocument(app), { jsonDocumentUrl: 'docs-json' });
   await app.init();
   const created = await app
     .get<AccountsService>(ACCOUNTS)
