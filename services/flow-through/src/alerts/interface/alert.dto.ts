@@ -91,7 +91,7 @@ export class ListAlertsQuery {
   @IsIn(ALERT_SORTS)
   sort: AlertSort = 'newest';
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -99,7 +99,7 @@ export class ListAlertsQuery {
   @Max(500)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -140,9 +140,14 @@ export class AlertTransitionView implements AlertTransition {
   by!: string;
   @ApiProperty({ enum: ALERT_STATUSES, example: 'ACKNOWLEDGED' }) status!: AlertStatus;
   @ApiProperty({ enum: ALERT_SEVERITIES, example: 'HIGH' }) severity!: AlertSeverity;
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'Snoozes and manual resolutions: why' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Snoozes and manual resolutions: why',
+  })
   reason!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) until!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) until!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
 }
 
@@ -157,13 +162,15 @@ export class AlertView implements AlertReadModel {
   @ApiProperty({ example: '2026-11-10T23:00:05.000Z' }) raisedAt!: string;
   @ApiProperty({ example: '2026-12-10T23:00:04.000Z' }) lastSeenAt!: string;
   @ApiProperty({ example: 3, description: 'Whole Belgian calendar days since the alert was raised' }) ageDays!: number;
-  @ApiPropertyOptional({ nullable: true, example: null }) snoozedUntil!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) snoozeReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) resolvedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) snoozedUntil!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) snoozeReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) resolvedAt!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
   @ApiProperty({ type: [String], example: [], description: 'COACHING_GAP: the gaps still open' })
   openGapIds!: string[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true },
     example: { month: '2026-10', countedHours: 14, targetHours: 20, consecutiveMonthsBelow: 2 },
     description: 'What the latest report of the cause said',
   })

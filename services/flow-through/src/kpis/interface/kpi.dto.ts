@@ -59,19 +59,26 @@ class SummaryFiguresView {
   @ApiProperty({ example: 498, description: 'Distinct participants active in at least one month of the period' })
   active!: number;
   @ApiProperty({ example: 151, description: 'Trajectories ended after a start (exits) in the period' }) ended!: number;
-  @ApiProperty({ ...RATE, example: 0.6678, description: 'Positive exits over exits; null without exits' })
+  @ApiProperty({ type: Number, ...RATE, example: 0.6678, description: 'Positive exits over exits; null without exits' })
   positiveOutflowRate!: number | null;
   @ApiProperty({
+    type: Number,
     ...RATE,
     example: 0.32,
     description: 'In paid work nine months after exit, over exits in the period whose nine-month result is known',
   })
   inWorkNineMonthsRate!: number | null;
-  @ApiProperty({ nullable: true, example: 18.4, description: 'Counted hours per closed participant-month' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 18.4,
+    description: 'Counted hours per closed participant-month',
+  })
   averageCountedHours!: number | null;
-  @ApiProperty({ ...RATE, example: 0.21, description: 'Closed participant-months below their target' })
+  @ApiProperty({ type: Number, ...RATE, example: 0.21, description: 'Closed participant-months below their target' })
   shareBelowTarget!: number | null;
   @ApiProperty({
+    type: Number,
     ...RATE,
     example: 0.83,
     description:
@@ -84,8 +91,8 @@ class SummaryFiguresView {
 
 export class KpiSummaryView extends SummaryFiguresView {
   @ApiProperty({ type: PeriodView }) period!: PeriodView;
-  @ApiProperty({ nullable: true, example: 'region-kempen' }) regionId!: string | null;
-  @ApiProperty({ nullable: true, example: null }) organisationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'region-kempen' }) regionId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) organisationId!: string | null;
 }
 
 export class OrganisationKpisView extends SummaryFiguresView {
@@ -114,8 +121,8 @@ export class HoursDistributionView {
 export class HoursTrendMonthView {
   @ApiProperty({ example: '2026-10' }) month!: string;
   @ApiProperty({ example: 512 }) participantMonths!: number;
-  @ApiProperty({ nullable: true, example: 18.4 }) averageCountedHours!: number | null;
-  @ApiProperty({ ...RATE, example: 0.21 }) shareBelowTarget!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 18.4 }) averageCountedHours!: number | null;
+  @ApiProperty({ type: Number, ...RATE, example: 0.21 }) shareBelowTarget!: number | null;
 }
 
 export class HoursTrendView {
@@ -160,7 +167,8 @@ export class CoverageMonthView {
   @ApiProperty({ example: 498, description: 'Distinct participants active in the month' })
   activeParticipants!: number;
   @ApiProperty({ example: 412, description: 'Of those, coached in the month' }) coached!: number;
-  @ApiProperty({ ...RATE, example: 0.827, description: 'coached over activeParticipants' }) coverage!: number | null;
+  @ApiProperty({ type: Number, ...RATE, example: 0.827, description: 'coached over activeParticipants' }) coverage!:
+    number | null;
 }
 
 export class CoachingCoverageView {
@@ -189,10 +197,15 @@ export class CohortView {
   @ApiProperty({ example: 31 }) started!: number;
   @ApiProperty({ example: 20 }) ended!: number;
   @ApiProperty({ example: 13 }) positive!: number;
-  @ApiProperty({ ...RATE, example: 0.419, description: 'Positive exits over everyone who started in the month' })
+  @ApiProperty({
+    type: Number,
+    ...RATE,
+    example: 0.419,
+    description: 'Positive exits over everyone who started in the month',
+  })
   flowThroughRate!: number | null;
-  @ApiProperty({ nullable: true, example: 301 }) medianDaysToExit!: number | null;
-  @ApiProperty({ nullable: true, example: 288.5 }) averageDaysToExit!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 301 }) medianDaysToExit!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 288.5 }) averageDaysToExit!: number | null;
 }
 
 export class CohortsView {
@@ -216,7 +229,7 @@ export class PseudonymisedExportView {
   @ApiProperty({ type: PseudonymisedExportProgressView }) progress!: PseudonymisedExportProgressView;
   @ApiProperty({ example: 'kpis-gepseudonimiseerd-2025-12_2026-11.csv' }) filename!: string;
   @ApiProperty({ example: '2026-11-15T10:00:00.000Z' }) startedAt!: string;
-  @ApiProperty({ nullable: true, example: null }) finishedAt!: string | null;
-  @ApiProperty({ nullable: true, example: null, description: 'Size of the finished file in bytes' })
+  @ApiProperty({ type: String, nullable: true, example: null }) finishedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: 'Size of the finished file in bytes' })
   bytes!: number | null;
 }

@@ -16,6 +16,7 @@ export class DueTasksQueryDto {
   regionId?: string;
 
   @ApiPropertyOptional({
+    type: Number,
     default: 0,
     minimum: 0,
     maximum: 366,
@@ -35,6 +36,7 @@ class DueTaskDto {
   @ApiProperty({ example: 'org-neteland' }) organisationId!: string;
   @ApiProperty({ example: 'region-kempen' }) regionId!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Sofie Verbeeck',
     description: "The participant's name for the organisation's staff and admins; null for a regional manager",
@@ -51,7 +53,12 @@ export class DueEvaluationDto extends DueTaskDto {
 
 export class DueFollowUpDto extends DueTaskDto {
   @ApiProperty({ enum: FOLLOW_UP_CHECKPOINTS, example: 'IMMEDIATE' }) checkpoint!: FollowUpCheckpoint;
-  @ApiPropertyOptional({ nullable: true, example: '2027-03-26', description: 'IMMEDIATE: last day of the window' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-03-26',
+    description: 'IMMEDIATE: last day of the window',
+  })
   windowEndsOn!: string | null;
   @ApiProperty({ example: false, description: 'IMMEDIATE: the window passed without a result' })
   overdue!: boolean;

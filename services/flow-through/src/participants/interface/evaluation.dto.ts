@@ -24,7 +24,7 @@ export class EvaluationOverviewDto {
   @ApiProperty({ example: ['2026-08-02'], description: 'Every interval from the start (month end when shorter)' })
   dueDates!: string[];
   @ApiProperty({ type: [EvaluationRecordView] }) held!: EvaluationRecordView[];
-  @ApiPropertyOptional({ nullable: true, example: '2026-08-02', description: 'Null when none is due' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-08-02', description: 'Null when none is due' })
   nextDueOn!: string | null;
   @ApiProperty({ example: false, description: 'The next due date has passed' }) overdue!: boolean;
 }

@@ -37,7 +37,7 @@ export class FollowUpRecordView {
   @ApiProperty({ example: '2027-03-10' }) recordedOn!: string;
   @ApiPropertyOptional({ enum: IMMEDIATE_STATUSES, nullable: true, example: 'EECR04' })
   immediateStatus!: ImmediateStatus | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) employed!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, example: null }) employed!: boolean | null;
   @ApiProperty({ example: 'organiser-neteland' }) recordedBy!: string;
 }
 
@@ -45,7 +45,12 @@ export class FollowUpCheckpointDto {
   @ApiProperty({ enum: FOLLOW_UP_CHECKPOINTS, example: 'SIX_MONTHS' }) checkpoint!: FollowUpCheckpoint;
   @ApiProperty({ example: '2027-08-26', description: 'From this day the checkpoint can be recorded' })
   dueOn!: string;
-  @ApiPropertyOptional({ nullable: true, example: '2027-03-26', description: 'IMMEDIATE: last day of the window' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-03-26',
+    description: 'IMMEDIATE: last day of the window',
+  })
   windowEndsOn!: string | null;
   @ApiPropertyOptional({ type: FollowUpRecordView, nullable: true, description: 'The result that counts' })
   result!: FollowUpRecordView | null;
@@ -54,9 +59,14 @@ export class FollowUpCheckpointDto {
 }
 
 export class FollowUpOverviewDto {
-  @ApiPropertyOptional({ nullable: true, example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' })
   trajectoryId!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-02-26', description: 'The ESF+ exit followed up' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2027-02-26',
+    description: 'The ESF+ exit followed up',
+  })
   exitOn!: string | null;
   @ApiProperty({ type: [FollowUpCheckpointDto], description: 'Empty while no started trajectory has ended' })
   checkpoints!: FollowUpCheckpointDto[];

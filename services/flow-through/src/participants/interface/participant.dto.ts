@@ -5,7 +5,20 @@ import { REFERRAL_SOURCES, ReferralSource } from '../domain/participant';
 import { NationalRegisterNumber } from '../domain/national-register-number';
 import type { ParticipantState } from '../domain/participant';
 import { EsfParticipation, esfParticipation } from '../domain/esf';
-import { DESTINATIONS, TRAJECTORY_STATUSES, Trajectory } from '../domain/trajectory';
+import {
+  DESTINATIONS,
+  DROP_OFF_REASONS,
+  DropOff,
+  DropOffReason,
+  DropOffStage,
+  SUSPENSION_REASONS,
+  Suspension,
+  SuspensionReason,
+  TRAJECTORY_STATUSES,
+  Trajectory,
+} from '../domain/trajectory';
+import { DROP_OFF_STAGES } from '@stapsteen/contracts';
+import { FollowUpRecordView } from './follow-up.dto';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
 export class EnrolParticipantRequest {
@@ -69,26 +82,43 @@ export class EnrolParticipantRequest {
   enrolledOn?: string;
 }
 
+export class SuspensionView implements Suspension {
+  @ApiProperty({ example: '2026-05-04' }) from!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-05-18', description: 'null while suspended' })
+  until!: string | null;
+  @ApiProperty({ enum: SUSPENSION_REASONS, example: 'ILLNESS' }) reasonCode!: SuspensionReason;
+}
+
+export class TrajectoryDropOffView implements DropOff {
+  @ApiProperty({ enum: DROP_OFF_STAGES, example: 'INTAKE' }) stage!: DropOffStage;
+  @ApiProperty({ enum: DROP_OFF_REASONS, example: 'NOT_REACHED' }) reasonCode!: DropOffReason;
+}
+
 export class TrajectoryView implements Trajectory {
   @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' }) id!: string;
   @ApiProperty({ enum: TRAJECTORY_STATUSES, example: 'ACTIVE' }) status!: Trajectory['status'];
   @ApiProperty({ example: false }) reReferral!: boolean;
   @ApiProperty({ example: '2026-01-05' }) referredOn!: string;
-  @ApiPropertyOptional({ nullable: true, example: '2026-01-12' }) intakeOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2026-02-02' }) startedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: '2027-02-01' }) plannedEndOn!: string | null;
-  @ApiProperty({ example: [{ from: '2026-05-04', until: '2026-05-18', reasonCode: 'ILLNESS' }] })
-  suspensions!: Trajectory['suspensions'];
-  @ApiPropertyOptional({ nullable: true }) endedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-01-12' }) intakeOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-02-02' }) startedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2027-02-01' }) plannedEndOn!: string | null;
+  @ApiProperty({
+    type: [SuspensionView],
+    example: [{ from: '2026-05-04', until: '2026-05-18', reasonCode: 'ILLNESS' }],
+  })
+  suspensions!: SuspensionView[];
+  @ApiPropertyOptional({ type: String, nullable: true }) endedOn!: string | null;
   @ApiPropertyOptional({ nullable: true, enum: DESTINATIONS }) destination!: Trajectory['destination'];
-  @ApiPropertyOptional({ nullable: true }) positiveOutflow!: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) positiveOutflow!: boolean | null;
   @ApiPropertyOptional({
+    type: TrajectoryDropOffView,
     nullable: true,
     example: { stage: 'INTAKE', reasonCode: 'NOT_REACHED' },
     description: 'Set when the referral stopped before the start',
   })
-  dropOff?: Trajectory['dropOff'];
+  dropOff?: TrajectoryDropOffView | null;
   @ApiPropertyOptional({
+    type: [FollowUpRecordView],
     example: [
       {
         checkpoint: 'IMMEDIATE',
@@ -100,13 +130,19 @@ export class TrajectoryView implements Trajectory {
     ],
     description: 'Follow-up results after exit, in the order recorded',
   })
-  followUps?: Trajectory['followUps'];
+  followUps?: FollowUpRecordView[];
 }
 
 export class EsfView implements EsfParticipation {
-  @ApiPropertyOptional({ nullable: true, example: '2026-02-02', description: 'First start of any trajectory' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2026-02-02',
+    description: 'First start of any trajectory',
+  })
   startOn!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '2027-03-31',
     description: 'Latest exit; null while a started trajectory is open',
@@ -122,17 +158,18 @@ export class ParticipantView {
   @ApiProperty({ example: 'region-kempen' }) regionId!: string;
   @ApiProperty({ example: 'Sofie' }) firstName!: string;
   @ApiProperty({ example: 'Verbeeck' }) lastName!: string;
-  @ApiPropertyOptional({ example: '1987-04-12', nullable: true }) dateOfBirth!: string | null;
-  @ApiPropertyOptional({ example: '87.04.12-***.**', nullable: true }) nationalRegisterNumberMasked!: string | null;
+  @ApiPropertyOptional({ type: String, example: '1987-04-12', nullable: true }) dateOfBirth!: string | null;
+  @ApiPropertyOptional({ type: String, example: '87.04.12-***.**', nullable: true }) nationalRegisterNumberMasked!:
+    string | null;
   @ApiProperty({ enum: REFERRAL_SOURCES }) referralSource!: ReferralSource;
-  @ApiPropertyOptional({ nullable: true }) referrerName!: string | null;
-  @ApiPropertyOptional({ nullable: true }) coachId!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) referrerName!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) coachId!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 20 }) monthlyHoursTarget!: number | null;
   @ApiProperty() exPwa!: boolean;
   @ApiProperty({ example: '2026-11-02' }) enrolledOn!: string;
   @ApiProperty({ type: [TrajectoryView], description: 'Every referral, oldest first; the last is current' })
   trajectories!: TrajectoryView[];
-  @ApiPropertyOptional({ nullable: true, description: 'Set once the personal data has been erased' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Set once the personal data has been erased' })
   anonymisedAt!: string | null;
   @ApiProperty({ type: EsfView, description: 'ESF+ counts a participant once: first start, latest exit' })
   esf!: EsfView;
@@ -165,7 +202,7 @@ export class ListParticipantsQuery {
   @IsEntityId()
   coachId?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -173,7 +210,7 @@ export class ListParticipantsQuery {
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -194,12 +231,12 @@ export class UpdateParticipantRequest {
   @Length(1, 80)
   lastName?: string;
 
-  @ApiPropertyOptional({ example: 'coach-bram', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'coach-bram', nullable: true })
   @IsOptional()
   @IsEntityId()
   coachId?: string | null;
 
-  @ApiPropertyOptional({ example: 25, minimum: 1, maximum: 60, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 25, minimum: 1, maximum: 60, nullable: true })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -212,7 +249,7 @@ export class UpdateParticipantRequest {
   @IsBoolean()
   exPwa?: boolean;
 
-  @ApiPropertyOptional({ example: 'An Peeters (VDAB Geel)', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'An Peeters (VDAB Geel)', nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 120)

@@ -43,7 +43,12 @@ export class PlanStepRequest {
   @IsCalendarDate()
   dueOn!: string;
 
-  @ApiPropertyOptional({ example: null, nullable: true, description: 'When it was done; null while open' })
+  @ApiPropertyOptional({
+    type: String,
+    example: null,
+    nullable: true,
+    description: 'When it was done; null while open',
+  })
   @IsOptional()
   @ValidateIf((_o, value) => value !== null)
   @IsCalendarDate()
@@ -105,14 +110,14 @@ export class PlanStepView {
   @ApiProperty({ example: '5b0c3f7e-2d1a-4c8b-9e6f-7a8b9c0d1e2f' }) id!: string;
   @ApiProperty({ example: 'Sollicitatietraining bij VDAB volgen' }) description!: string;
   @ApiProperty({ example: '2026-12-15' }) dueOn!: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) doneOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) doneOn!: string | null;
 }
 
 export class ReferralHistoryView {
   @ApiProperty({ enum: REFERRAL_STATUSES, example: 'SENT' }) status!: ReferralStatus;
   @ApiProperty({ example: '2026-11-04' }) on!: string;
   @ApiProperty({ example: 'coach-neteland' }) by!: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) reason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) reason!: string | null;
 }
 
 export class PartnerReferralView {
@@ -130,6 +135,6 @@ export class PlanView {
   targetDestination!: Destination | null;
   @ApiProperty({ type: [PlanStepView] }) steps!: PlanStepView[];
   @ApiProperty({ type: [PartnerReferralView] }) referrals!: PartnerReferralView[];
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-04' }) updatedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'coach-neteland' }) updatedBy!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-04' }) updatedOn!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'coach-neteland' }) updatedBy!: string | null;
 }

@@ -60,7 +60,7 @@ export class CreateUserDto {
   @IsEntityId({ each: true })
   organisationIds!: string[];
 
-  @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'region-kempen', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsEntityId()
@@ -86,7 +86,7 @@ export class UpdateUserDto {
   @IsEntityId({ each: true })
   organisationIds?: string[];
 
-  @ApiPropertyOptional({ example: 'region-kempen', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'region-kempen', nullable: true })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsEntityId()
