@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import request from 'supertest';
 import type { OrganisationAlerts } from '../services/flow-through/src/kpis/domain/open-alerts';
 import { OrganisationMonth, emptyOrganisationMonth } from '../services/flow-through/src/kpis/domain/organisation-month';
-import { addMonths } from '../services/flow-through/src/kpis/domain/period';
+import { addMonths } from '@stapsteen/calendar';
 import type { OrganisationRoster, RosterParticipant } from '../services/flow-through/src/kpis/domain/roster';
 import { hoursMonthFigures, rosterContribution } from '../services/flow-through/src/kpis/domain/figures';
 import {

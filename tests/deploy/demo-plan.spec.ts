@@ -3,7 +3,8 @@
  * plan of `npm start` (deploy/seed/demo-plan.cjs) is judged by the hours service's own rules, month
  * by month as the seed closes them, without starting anything.
  */
-import { EarlierResult, judgeMonth, previousMonth } from '../../services/hours/src/month-close/domain/low-hours';
+import { addMonths } from '@stapsteen/calendar';
+import { EarlierResult, judgeMonth } from '../../services/hours/src/month-close/domain/low-hours';
 import { targetStanding } from '../../services/hours/src/month-close/domain/target-standing';
 import { targetFor } from '../../services/hours/src/month-close/domain/targets';
 import { TrajectoryWindow, activeInMonth } from '../../services/hours/src/prestations/domain/eligibility';
@@ -63,8 +64,8 @@ function closesOf(today: string) {
           countedHours: Math.min(60, hoursOf.get(p.key)!.get(month) ?? 0),
           targetHours: targetFor(p.monthlyHoursTarget, null, p.startedOn, month),
         },
-        results.get(previousMonth(month))?.get(p.key),
-        results.get(previousMonth(previousMonth(month)))?.get(p.key),
+        results.get(addMonths(month, -1))?.get(p.key),
+        results.get(addMonths(month, -2))?.get(p.key),
       );
       judged.set(p.key, result);
       active += 1;

@@ -4,10 +4,12 @@
  * starts at 12:00 Brussels time on that day when the process starts and runs on at real speed, so a
  * run shorter than twelve hours never crosses midnight (see docs/adr/0010-one-clock-and-today-override.md).
  */
+import { CalendarDate, InvalidCalendarValueError, parseCalendarDate } from './calendar-date';
+
 export interface Clock {
   now(): Date;
-  /** Today's date in Brussels, YYYY-MM-DD. */
-  today(): string;
+  /** Today's date in Brussels. */
+  today(): CalendarDate;
 }
 
 export const CLOCK = Symbol('CLOCK');
@@ -25,7 +27,8 @@ const BRUSSELS_HOUR = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export function brusselsDateOf(instant: Date): string {
+/** The Brussels calendar day an instant falls on (00:30 on 1 April in Brussels is 1 April, UTC or not). */
+export function brusselsDateOf(instant: Date): CalendarDate {
   return BRUSSELS_DATE.format(instant);
 }
 
@@ -34,28 +37,25 @@ export const systemClock: Clock = {
   today: () => brusselsDateOf(new Date()),
 };
 
-export class InvalidTodayError extends Error {
-  override readonly name = 'InvalidTodayError';
+/** `STAPSTEEN_TODAY` refused: an impossible date, or set in production. */
+export class InvalidTodayError extends InvalidCalendarValueError {
+  override readonly name: string = 'InvalidTodayError';
 }
 
-/** Checks a YYYY-MM-DD calendar date (29 February only in a leap year); answers it or throws. */
-export function parseCalendarDate(value: string, what = 'STAPSTEEN_TODAY'): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!match) throw new InvalidTodayError(`${what}=${value} is not a date of the form YYYY-MM-DD`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new InvalidTodayError(`${what}=${value} is not a day of the calendar`);
-  }
-  return match[0];
-}
-
-/** The instant at 12:00 Brussels time on `day` (YYYY-MM-DD). */
-export function brusselsNoonOf(day: string): Date {
+/** The instant at 12:00 Brussels time on `day`: 11:00 UTC in winter, 10:00 UTC in summer. */
+export function brusselsNoonOf(day: CalendarDate): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const noonUtc = Date.UTC(year, month - 1, date, 12);
   const offsetHours = Number(BRUSSELS_HOUR.format(new Date(noonUtc))) - 12; // 1 in winter, 2 in summer
   return new Date(noonUtc - offsetHours * 3_600_000);
+}
+
+function parseToday(day: string): CalendarDate {
+  try {
+    return parseCalendarDate(day, 'STAPSTEEN_TODAY');
+  } catch (error) {
+    throw new InvalidTodayError((error as Error).message);
+  }
 }
 
 /**
@@ -63,7 +63,7 @@ export function brusselsNoonOf(day: string): Date {
  * runs on at real speed.
  */
 export function clockStartingOn(day: string, startedAt: number = Date.now(), realNow: () => number = Date.now): Clock {
-  const origin = brusselsNoonOf(parseCalendarDate(day)).getTime();
+  const origin = brusselsNoonOf(parseToday(day)).getTime();
   const now = () => new Date(origin + (realNow() - startedAt));
   return { now, today: () => brusselsDateOf(now()) };
 }
@@ -81,4 +81,10 @@ export function clockFromEnvironment(env: Record<string, string | undefined> = p
     );
   }
   return clockStartingOn(today);
+}
+
+/** A clock standing still at `instant` (ISO 8601 or a Date): for unit tests of rules that read the clock. */
+export function fixedClock(instant: Date | string): Clock {
+  const at = new Date(instant).getTime();
+  return { now: () => new Date(at), today: () => brusselsDateOf(new Date(at)) };
 }

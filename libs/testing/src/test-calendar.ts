@@ -1,4 +1,4 @@
-import { Clock, addDays, addMonths, clockFromEnvironment, monthOf } from '@stapsteen/calendar';
+import { CalendarDate, Clock, Month, addDays, addMonths, clockFromEnvironment, monthOf } from '@stapsteen/calendar';
 
 /**
  * The day the services under test believe it is. Tests take their dates from here, never from
@@ -12,21 +12,21 @@ export function testClock(): Clock {
   return clock;
 }
 
-export function testToday(): string {
+export function testToday(): CalendarDate {
   return testClock().today();
 }
 
 /** The Brussels date `days` days before the test's today. */
-export function daysAgo(days: number): string {
+export function daysAgo(days: number): CalendarDate {
   return addDays(testToday(), -days);
 }
 
 /** The month `count` months before the test's current month (YYYY-MM). */
-export function monthsAgo(count: number): string {
+export function monthsAgo(count: number): Month {
   return addMonths(monthOf(testToday()), -count);
 }
 
 /** Day `day` of `month` (YYYY-MM) as YYYY-MM-DD. */
-export function dayOf(month: string, day: number): string {
+export function dayOf(month: Month, day: number): CalendarDate {
   return `${month}-${String(day).padStart(2, '0')}`;
 }

@@ -1,3 +1,4 @@
+import { Clock, fixedClock } from '@stapsteen/calendar';
 import { ReadScope, isInReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import type { OutboxEntry } from '@stapsteen/messaging';
@@ -260,4 +261,4 @@ export class InMemoryBarriers implements BarrierRepository {
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A clock standing still at one moment. */
-export const clockAt = (iso: string) => ({ now: () => new Date(iso) });
+export const clockAt = (iso: string): Clock => fixedClock(iso);

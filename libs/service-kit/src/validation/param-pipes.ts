@@ -1,17 +1,11 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform } from '@nestjs/common';
-import {
-  CALENDAR_DATE_RULE,
-  CALENDAR_MONTH_RULE,
-  ENTITY_ID_RULE,
-  isCalendarDate,
-  isCalendarMonth,
-  isEntityId,
-} from '@stapsteen/contracts';
+import { CALENDAR_DATE_RULE, CALENDAR_MONTH_RULE, isCalendarDate, isCalendarMonth } from '@stapsteen/calendar';
+import { ENTITY_ID_RULE, isEntityId } from '@stapsteen/contracts';
 import { isUUID } from 'class-validator';
 
 /**
  * Path and query parameters checked with the same rule as request bodies and events
- * (`@stapsteen/contracts` validation rules), before any use case or database sees them: a
+ * (`@stapsteen/calendar` for dates and months, `@stapsteen/contracts` for ids), before any use case or database sees them: a
  * malformed value answers 400 `REQUEST.INVALID` naming the parameter, the same shape as a bad body.
  *
  *   @Param('month', CalendarMonthParam) month: string

@@ -2,7 +2,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import { eventually } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { FlowThroughFixture, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
-import { addDays } from './domain/follow-up';
+import { addDays } from '@stapsteen/calendar';
 import { ALERT_RULES_COLLECTION } from './infrastructure/mongo-alert-rules';
 
 describe('an organisation’s alert rules over HTTP', () => {

@@ -1,5 +1,5 @@
 import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
-import { addDays, addMonths } from './domain/follow-up';
+import { addDays, addMonthsToDate } from '@stapsteen/calendar';
 import { DueAlertChecks } from './participants.module';
 
 describe('time-based alerts and the due task lists over HTTP', () => {
@@ -59,7 +59,7 @@ describe('time-based alerts and the due task lists over HTTP', () => {
 
   it('lists overdue evaluations in scope, and the follow-ups once the trajectory ended', async () => {
     const id = await fixture.started();
-    const evaluationDueOn = addMonths(realToday, 6);
+    const evaluationDueOn = addMonthsToDate(realToday, 6);
     const later = addDays(evaluationDueOn, 3);
     travelTo(later);
     // A write on the later day checks the participant (as the timer would).

@@ -1,3 +1,4 @@
+import { fixedClock } from '@stapsteen/calendar';
 import type { Principal } from '@stapsteen/auth';
 import {
   InMemoryAssessments,
@@ -14,7 +15,7 @@ import { AssignmentService, GroupSessionInput } from './assignment-service';
 
 /** Monday 4 May 2026, 12:00 in Brussels: a fixed day, never the real one. */
 const TODAY = '2026-05-04';
-const clock = { now: () => new Date('2026-05-04T10:00:00.000Z') };
+const clock = fixedClock('2026-05-04T10:00:00.000Z');
 
 const NETELAND = 'org-neteland';
 const HERENTALS = 'org-herentals';

@@ -1,6 +1,6 @@
 import type { CoachingEndReason } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
-import { laterOf } from '../../shared/domain/dates';
+import { laterOf } from '@stapsteen/calendar';
 import { AssignmentSummary, ParticipantRef, assertCompetencies, assignedFact, endedFact } from './assignment';
 
 export interface CoachingSession {

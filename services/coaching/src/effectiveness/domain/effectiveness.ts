@@ -2,7 +2,7 @@ import type { CoachingModality } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 import { Assessment, BASELINE_KINDS, chronological } from '../../assessments/domain/assessment';
 import type { AssignmentSummary } from '../../assignments/domain/assignment';
-import { isCalendarMonth } from '@stapsteen/contracts';
+import { isCalendarMonth } from '@stapsteen/calendar';
 
 /** The trajectory month in which the coaching started, in the bands the report splits by. */
 export const TRAJECTORY_BANDS = ['1-3', '4-6', '7-12', '13+', 'UNKNOWN'] as const;

@@ -1,3 +1,4 @@
+import { fixedClock } from '@stapsteen/calendar';
 import type { Principal } from '@stapsteen/auth';
 import {
   InMemoryAssessments,
@@ -16,7 +17,7 @@ import { DEFAULT_GAP_POLICY } from '../domain/gap-rules';
 import type { ParticipantGaps } from '../domain/participant-gaps';
 import { GapService } from './gap-service';
 
-const clock = { now: () => new Date('2026-05-04T10:00:00.000Z') };
+const clock = fixedClock('2026-05-04T10:00:00.000Z');
 const TODAY = '2026-05-04';
 
 const coach: Principal = { userId: 'coach-an', role: 'COACH', organisationIds: ['org-neteland'], regionId: null };

@@ -1,3 +1,4 @@
+import { brusselsDateOf } from '@stapsteen/calendar';
 import type { Principal } from '@stapsteen/auth';
 import { InMemoryGapSettings } from '../../../test/in-memory-coaching';
 import { GapSettingsService } from './gap-settings-service';
@@ -13,7 +14,13 @@ function setUp() {
   const store = new InMemoryGapSettings();
   let now = new Date('2026-12-01T09:00:00.000Z');
   const changed: string[] = [];
-  const service = new GapSettingsService(store, { now: () => now }, defaults, 60_000, (id) => changed.push(id));
+  const service = new GapSettingsService(
+    store,
+    { now: () => now, today: () => brusselsDateOf(now) },
+    defaults,
+    60_000,
+    (id) => changed.push(id),
+  );
   return { store, service, changed, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 

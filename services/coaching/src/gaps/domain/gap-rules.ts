@@ -1,7 +1,7 @@
 import type { CoachingGapReason } from '@stapsteen/contracts';
 import { Assessment, BASELINE_KINDS, latestRatings } from '../../assessments/domain/assessment';
 import type { AssignmentSummary } from '../../assignments/domain/assignment';
-import { addDays, laterOf } from '../../shared/domain/dates';
+import { CalendarDate, addDays, laterOf } from '@stapsteen/calendar';
 
 /** The windows of the rules, in days; configuration with these defaults. */
 export interface GapPolicy {
@@ -14,10 +14,10 @@ export const DEFAULT_GAP_POLICY: GapPolicy = { baselineDueDays: 42, unaddressedD
 
 /** Everything the rules look at for one participant, on one day. */
 export interface GapFacts {
-  today: string;
+  today: CalendarDate;
   /** Null when the participant is unknown or erased: nothing is owed to them any more. */
   participant: {
-    trajectories: Array<{ startedOn: string | null; endedOn: string | null }>;
+    trajectories: Array<{ startedOn: CalendarDate | null; endedOn: CalendarDate | null }>;
     lowHoursFlagged: boolean;
   } | null;
   assessments: readonly Assessment[];

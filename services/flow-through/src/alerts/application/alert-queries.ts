@@ -1,5 +1,5 @@
 import { Principal, canAccess, isInReadScope, readScopeOf } from '@stapsteen/auth';
-import { brusselsDateOf } from '@stapsteen/calendar';
+import { CalendarDate, brusselsDateOf, daysBetween } from '@stapsteen/calendar';
 import type { Clock } from '../../shared/clock';
 import {
   ALERT_STATUSES,
@@ -47,9 +47,9 @@ export interface AlertListQuery {
 const SEVERITY_RANK: Record<AlertSeverity, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 
 /** Whole Belgian calendar days from the day an alert was raised to today. */
-export function alertAgeDays(raisedAt: string, today: string): number {
+export function alertAgeDays(raisedAt: string, today: CalendarDate): number {
   const raisedOn = brusselsDateOf(new Date(raisedAt));
-  return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${raisedOn}T00:00:00Z`)) / 86_400_000));
+  return Math.max(0, daysBetween(raisedOn, today));
 }
 
 export function toReadModel(

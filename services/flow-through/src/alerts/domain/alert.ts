@@ -1,3 +1,4 @@
+import { addDays } from '@stapsteen/calendar';
 import type { AlertKind, AlertResolution, AlertSeverity } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 
@@ -370,12 +371,6 @@ export function reopenAlert(
     facts: [raisedFact(current, reopened)],
     changes: [{ type: 'REOPENED', alert: reopened }],
   };
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function resolve(

@@ -1,4 +1,4 @@
-import { firstDayOf, lastDayOf } from './period';
+import { firstDayOf, lastDayOf } from '@stapsteen/calendar';
 import type { CoachingPeriod, RosterParticipant, TrajectoryFacts } from './roster';
 
 /**

@@ -1,17 +1,9 @@
+import { addMonths, daysBetween } from '@stapsteen/calendar';
 import type { Destination, DropOffReason, DropOffStage } from '@stapsteen/contracts';
 import { FUNNEL_STAGES, FunnelStage, furthestStage, isExit, nineMonthResultKnown } from './definitions';
-import {
-  CohortFigures,
-  HOURS_BUCKETS,
-  HoursBucket,
-  average,
-  daysBetween,
-  hoursFigures,
-  median,
-  rate,
-} from './kpi-arithmetic';
+import { CohortFigures, HOURS_BUCKETS, HoursBucket, average, hoursFigures, median, rate } from './kpi-arithmetic';
 import { OrganisationMonth, organisationMonthFigures } from './organisation-month';
-import { Period, addMonths, inPeriod, monthsOf } from './period';
+import { Period, inPeriod, monthsOf } from './period';
 import type { OrganisationRoster, RosterParticipant } from './roster';
 
 /**

@@ -2,7 +2,6 @@ import {
   average,
   birthYearBand,
   cohorts,
-  daysBetween,
   hoursBucket,
   hoursFigures,
   median,
@@ -48,11 +47,6 @@ describe('KPI arithmetic', () => {
     [60, '60'],
   ])('puts %p counted hours in bucket %s', (hours, bucket) => {
     expect(hoursBucket(hours)).toBe(bucket);
-  });
-
-  it('counts days to exit in calendar days, across a summer-time change', () => {
-    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
-    expect(daysBetween('2026-10-20', '2026-10-30')).toBe(10);
   });
 
   it('takes the median of odd and even counts', () => {

@@ -2,6 +2,7 @@
  * The KPI arithmetic of issue 3, framework-free. Read models hold sums and counts; these functions
  * turn them into the published figures, so every endpoint and export computes a figure the same way.
  */
+import { daysBetween } from '@stapsteen/calendar';
 
 /** The 60-hour cap on counted hours per participant-month (docs/domain.md, "Caps and counting" and "KPIs"). */
 export const HOURS_CAP_PER_MONTH = 60;
@@ -35,12 +36,6 @@ export function hoursBucket(countedHours: number): HoursBucket {
   if (countedHours < 10) return '1-9';
   const index = Math.floor(countedHours / 10);
   return HOURS_BUCKETS[index + 1];
-}
-
-/** Days between two calendar dates (YYYY-MM-DD), counted in UTC so summer time changes nothing. */
-export function daysBetween(from: string, to: string): number {
-  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
 }
 
 /** Median of a list (mean of the middle two for an even count); null when empty. */

@@ -1,5 +1,5 @@
 import { ALERT_KINDS, type AlertKind } from '@stapsteen/contracts';
-import { daysBetween } from './kpi-arithmetic';
+import { daysBetween } from '@stapsteen/calendar';
 
 /**
  * The open alerts of one organisation, keyed by alert id and addressed by the organisation id.

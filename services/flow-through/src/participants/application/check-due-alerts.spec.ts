@@ -1,3 +1,4 @@
+import { addDays } from '@stapsteen/calendar';
 import type { Principal } from '@stapsteen/auth';
 import { KeyedLock } from '@stapsteen/concurrency';
 import { InMemoryParticipants } from '../../../test/in-memory-participants';
@@ -9,7 +10,7 @@ import type { Alert } from '../../alerts/domain/alert';
 import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import { DEFAULT_DUE_ALERT_POLICY } from '../domain/due-alerts';
 import { recordEvaluation } from '../domain/evaluation';
-import { addDays, recordFollowUp } from '../domain/follow-up';
+import { recordFollowUp } from '../domain/follow-up';
 import { anonymiseParticipant } from '../domain/participant-changes';
 import { ParticipantState } from '../domain/participant';
 import { savePlan } from '../domain/plan';

@@ -1,3 +1,4 @@
+import { addDays } from '@stapsteen/calendar';
 import type { AlertRepository } from '../../alerts/application/alert-repository';
 import type { RecordAlertCauseHandler } from '../../alerts/application/record-alert-cause';
 import { Alert, ParticipantAlerts, openAlertOf } from '../../alerts/domain/alert';
@@ -5,7 +6,7 @@ import type { Clock } from '../../shared/clock';
 import { policyWithRules } from '../domain/alert-rules';
 import { DueAlertKind, DueAlertPolicy, DueAlertState, dueAlerts, nextDueAlertCheckOn } from '../domain/due-alerts';
 import { evaluationSchedule } from '../domain/evaluation';
-import { addDays, exitedTrajectory, followUpCheckpoints } from '../domain/follow-up';
+import { exitedTrajectory, followUpCheckpoints } from '../domain/follow-up';
 import type { ParticipantState } from '../domain/participant';
 import type { AlertRulesSource } from './alert-rules-service';
 import type { ParticipantRepository } from './participant-repository';

@@ -2,7 +2,7 @@ import { Principal, ReadScope, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Clock } from '../../shared/clock';
-import { addDays } from '../domain/follow-up';
+import { addDays } from '@stapsteen/calendar';
 import type { FollowUpCheckpoint } from '../domain/follow-up';
 import type { DueTaskEntry, DueTasksStore } from './due-tasks-store';
 

@@ -1,6 +1,7 @@
+import { addDays, addMonthsToDate } from '@stapsteen/calendar';
 import { DEFAULT_DUE_ALERT_POLICY, DueAlertKind, dueAlerts, nextDueAlertCheckOn } from './due-alerts';
 import { recordEvaluation } from './evaluation';
-import { addDays, addMonths, recordFollowUp } from './follow-up';
+import { recordFollowUp } from './follow-up';
 import { ParticipantState } from './participant';
 import { savePlan } from './plan';
 import { DEFAULT_TRAJECTORY_POLICY } from './trajectory';
@@ -55,7 +56,7 @@ describe('TRAJECTORY_ENDING_NO_PLAN', () => {
 });
 
 describe('EVALUATION_DUE', () => {
-  const due = addMonths(start, 6);
+  const due = addMonthsToDate(start, 6);
 
   it('opens 14 days before the due date, not 15, and is HIGH once overdue', () => {
     const state = startedOn(start);
@@ -100,7 +101,7 @@ describe('FOLLOW_UP_DUE', () => {
       policy.followUp,
     ).state;
     expect(alert(recorded, exit, 'FOLLOW_UP_DUE').open).toBe(false);
-    expect(alert(recorded, addMonths(exit, 6), 'FOLLOW_UP_DUE')).toMatchObject({
+    expect(alert(recorded, addMonthsToDate(exit, 6), 'FOLLOW_UP_DUE')).toMatchObject({
       open: true,
       facts: { checkpoint: 'SIX_MONTHS' },
     });
@@ -109,7 +110,7 @@ describe('FOLLOW_UP_DUE', () => {
 
 describe('the next day the rules could change', () => {
   it('is the first threshold ahead: 14 days before the evaluation', () => {
-    expect(nextDueAlertCheckOn(startedOn(start), '2026-03-01', policy)).toBe(addDays(addMonths(start, 6), -14));
+    expect(nextDueAlertCheckOn(startedOn(start), '2026-03-01', policy)).toBe(addDays(addMonthsToDate(start, 6), -14));
   });
 
   it('is none for a trajectory that ended with every follow-up recorded', () => {

@@ -1,6 +1,7 @@
+import { CalendarDate, addDays, daysBetween } from '@stapsteen/calendar';
 import type { AlertSeverity } from '@stapsteen/contracts';
 import { evaluationSchedule } from './evaluation';
-import { addDays, exitedTrajectory, followUpCheckpoints, FollowUpPolicy } from './follow-up';
+import { exitedTrajectory, followUpCheckpoints, FollowUpPolicy } from './follow-up';
 import type { ParticipantState } from './participant';
 import { hasTargetDestination } from './plan';
 
@@ -25,17 +26,12 @@ export type DueAlertState =
   | { kind: DueAlertKind; open: true; severity: AlertSeverity; facts: Record<string, string | null> }
   | { kind: DueAlertKind; open: false };
 
-/** Days from `from` to `to` on the calendar (positive when `to` lies later). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * The three time-based rules. Each answers open or not, so the caller raises what is open and
  * clears what is not: a plan made, an evaluation held, a follow-up recorded or the trajectory
  * ended makes the alert resolve itself.
  */
-export function dueAlerts(participant: ParticipantState, today: string, policy: DueAlertPolicy): DueAlertState[] {
+export function dueAlerts(participant: ParticipantState, today: CalendarDate, policy: DueAlertPolicy): DueAlertState[] {
   const current = participant.trajectories.at(-1)!;
   const running = current.status === 'ACTIVE' || current.status === 'SUSPENDED';
   const erased = participant.anonymisedAt !== null;
@@ -91,11 +87,11 @@ export function dueAlerts(participant: ParticipantState, today: string, policy: 
  */
 export function nextDueAlertCheckOn(
   participant: ParticipantState,
-  today: string,
+  today: CalendarDate,
   policy: DueAlertPolicy,
-): string | null {
+): CalendarDate | null {
   const current = participant.trajectories.at(-1)!;
-  const candidates: string[] = [];
+  const candidates: CalendarDate[] = [];
   const running = current.status === 'ACTIVE' || current.status === 'SUSPENDED';
   if (participant.anonymisedAt !== null) return null;
   if (running && current.plannedEndOn && !hasTargetDestination(current)) {

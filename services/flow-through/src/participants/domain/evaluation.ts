@@ -1,5 +1,5 @@
+import { CalendarDate, addMonthsToDate } from '@stapsteen/calendar';
 import { DomainError } from '@stapsteen/errors';
-import { addMonths } from './follow-up';
 import type { ParticipantState } from './participant';
 import type { EvaluationOutcome, EvaluationRecord, Trajectory } from './trajectory';
 
@@ -8,10 +8,10 @@ export type { EvaluationOutcome, EvaluationRecord } from './trajectory';
 
 export interface EvaluationSchedule {
   /** Due dates from the start every interval (month end when shorter), up to the end or the next one. */
-  dueDates: string[];
+  dueDates: CalendarDate[];
   held: EvaluationRecord[];
   /** The first due date not covered by a held evaluation; null once the trajectory ended or before it started. */
-  nextDueOn: string | null;
+  nextDueOn: CalendarDate | null;
   overdue: boolean;
 }
 
@@ -19,13 +19,17 @@ export interface EvaluationSchedule {
  * Every `intervalMonths` from the start (computed from the start each time, so 31 August gives
  * 28 February and then 31 August again); the n-th evaluation held covers the n-th due date.
  */
-export function evaluationSchedule(trajectory: Trajectory, today: string, intervalMonths: number): EvaluationSchedule {
+export function evaluationSchedule(
+  trajectory: Trajectory,
+  today: CalendarDate,
+  intervalMonths: number,
+): EvaluationSchedule {
   const held = trajectory.evaluations ?? [];
   if (!trajectory.startedOn) return { dueDates: [], held, nextDueOn: null, overdue: false };
   const last = trajectory.endedOn ?? trajectory.plannedEndOn;
-  const dueDates: string[] = [];
+  const dueDates: CalendarDate[] = [];
   for (let k = 1; k <= 600; k++) {
-    const due = addMonths(trajectory.startedOn, k * intervalMonths);
+    const due = addMonthsToDate(trajectory.startedOn, k * intervalMonths);
     if (last !== null && due > last) break;
     dueDates.push(due);
     // Without an end (ex-PWA) list up to the first date after today and after the ones held.
@@ -38,9 +42,9 @@ export function evaluationSchedule(trajectory: Trajectory, today: string, interv
 
 export function recordEvaluation(
   participant: ParticipantState,
-  input: { heldOn: string; outcome: EvaluationOutcome },
+  input: { heldOn: CalendarDate; outcome: EvaluationOutcome },
   heldBy: string,
-  today: string,
+  today: CalendarDate,
 ): { state: ParticipantState; events: [] } {
   const trajectory = participant.trajectories.at(-1)!;
   if (trajectory.status !== 'ACTIVE' && trajectory.status !== 'SUSPENDED') {

@@ -2,8 +2,6 @@ import { DomainError } from '@stapsteen/errors';
 import {
   DEFAULT_FOLLOW_UP_POLICY,
   FollowUpInput,
-  addDays,
-  addMonths,
   exitedTrajectory,
   followUpCheckpoints,
   recordFollowUp,
@@ -36,21 +34,6 @@ const codeOf = (attempt: () => unknown) => {
   }
   return 'accepted';
 };
-
-describe('date arithmetic on Belgian calendar days', () => {
-  it('adds days across a month end and the switch to summer time', () => {
-    expect(addDays('2027-03-20', 28)).toBe('2027-04-17');
-    expect(addDays('2026-10-20', 14)).toBe('2026-11-03');
-    expect(addDays('2028-02-15', 28)).toBe('2028-03-14');
-  });
-
-  it('adds months and falls back to the last day of a shorter month', () => {
-    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
-    expect(addMonths('2026-05-31', 9)).toBe('2027-02-28');
-    expect(addMonths('2026-03-15', 9)).toBe('2026-12-15');
-  });
-});
 
 describe('the ESF+ immediate result after exit', () => {
   const exited = exitedOn('2026-08-31');

@@ -1,4 +1,5 @@
 import type { FollowUpCheckpoint, ImmediateStatus } from '@stapsteen/contracts';
+import { CalendarDate, addDays, addMonthsToDate } from '@stapsteen/calendar';
 import { DomainError } from '@stapsteen/errors';
 import type { ParticipantState } from './participant';
 import type { FollowUpRecord, Trajectory } from './trajectory';
@@ -16,14 +17,14 @@ export interface FollowUpPolicy {
 export const DEFAULT_FOLLOW_UP_POLICY: FollowUpPolicy = { immediateWindowDays: 28 };
 
 export type FollowUpInput =
-  | { checkpoint: 'IMMEDIATE'; recordedOn: string; immediateStatus: ImmediateStatus }
-  | { checkpoint: 'SIX_MONTHS' | 'NINE_MONTHS'; recordedOn: string; employed: boolean };
+  | { checkpoint: 'IMMEDIATE'; recordedOn: CalendarDate; immediateStatus: ImmediateStatus }
+  | { checkpoint: 'SIX_MONTHS' | 'NINE_MONTHS'; recordedOn: CalendarDate; employed: boolean };
 
 /** A checkpoint after exit: from when it can be recorded, until when (IMMEDIATE only), and its result. */
 export interface FollowUpCheckpointView {
   checkpoint: FollowUpCheckpoint;
-  dueOn: string;
-  windowEndsOn: string | null;
+  dueOn: CalendarDate;
+  windowEndsOn: CalendarDate | null;
   result: FollowUpRecord | null;
   /** Due (today within or past its due date) and nothing recorded yet. */
   open: boolean;
@@ -33,19 +34,6 @@ export interface FollowUpCheckpointView {
 
 function refuse(code: string, message: string, facts: Record<string, unknown> = {}): never {
   throw new DomainError(code, 'rule-violation', message, facts);
-}
-
-/** Calendar arithmetic on Belgian dates (YYYY-MM-DD): no clock time, so no daylight-saving shifts. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** The same day N months later, or the month's last day when it has no such day (31 Aug + 6 = 28 Feb). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
 }
 
 /** The trajectory whose exit is followed up: the last one, if it started and has ended. */
@@ -65,13 +53,17 @@ export function countingResult(records: readonly FollowUpRecord[], checkpoint: F
 
 export function followUpCheckpoints(
   trajectory: Trajectory,
-  today: string,
+  today: CalendarDate,
   policy: FollowUpPolicy,
 ): FollowUpCheckpointView[] {
   const exitOn = trajectory.endedOn!;
   const records = trajectory.followUps ?? [];
   const windowEndsOn = addDays(exitOn, policy.immediateWindowDays);
-  const view = (checkpoint: FollowUpCheckpoint, dueOn: string, end: string | null): FollowUpCheckpointView => {
+  const view = (
+    checkpoint: FollowUpCheckpoint,
+    dueOn: CalendarDate,
+    end: CalendarDate | null,
+  ): FollowUpCheckpointView => {
     const result = countingResult(records, checkpoint);
     const due = today >= dueOn;
     return {
@@ -85,8 +77,8 @@ export function followUpCheckpoints(
   };
   return [
     view('IMMEDIATE', exitOn, windowEndsOn),
-    view('SIX_MONTHS', addMonths(exitOn, 6), null),
-    view('NINE_MONTHS', addMonths(exitOn, 9), null),
+    view('SIX_MONTHS', addMonthsToDate(exitOn, 6), null),
+    view('NINE_MONTHS', addMonthsToDate(exitOn, 9), null),
   ];
 }
 
@@ -100,7 +92,7 @@ export function recordFollowUp(
   participant: ParticipantState,
   input: FollowUpInput,
   recordedBy: string,
-  today: string,
+  today: CalendarDate,
   policy: FollowUpPolicy,
 ): { state: ParticipantState; events: TrajectoryFact[] } {
   const trajectory = exitedTrajectory(participant);
@@ -122,7 +114,7 @@ export function recordFollowUp(
       });
     }
   } else {
-    const dueOn = addMonths(exitOn, input.checkpoint === 'SIX_MONTHS' ? 6 : 9);
+    const dueOn = addMonthsToDate(exitOn, input.checkpoint === 'SIX_MONTHS' ? 6 : 9);
     if (input.recordedOn < dueOn) refuse('FOLLOW_UP.NOT_DUE_YET', `This follow-up comes due on ${dueOn}.`, { dueOn });
   }
   const record: FollowUpRecord = {

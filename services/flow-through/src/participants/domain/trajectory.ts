@@ -6,6 +6,7 @@ import type {
   ImmediateStatus,
   SuspensionReason,
 } from '@stapsteen/contracts';
+import { CalendarDate, addDays, addMonthsToDate } from '@stapsteen/calendar';
 import { DomainError } from '@stapsteen/errors';
 import type { FlowThroughPlan } from './plan-model';
 
@@ -135,13 +136,8 @@ function requireNotFuture(date: string, today: string): void {
 }
 
 /** The day before the same date N months later: a trajectory started on 2 March ends on 1 March. */
-export function addMonthsMinusOneDay(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  target.setUTCDate(target.getUTCDate() - 1);
-  return target.toISOString().slice(0, 10);
+export function addMonthsMinusOneDay(date: CalendarDate, months: number): CalendarDate {
+  return addDays(addMonthsToDate(date, months), -1);
 }
 
 export function recordIntake(trajectory: Trajectory, on: string, today: string): Trajectory {

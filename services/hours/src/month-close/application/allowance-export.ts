@@ -1,3 +1,4 @@
+import { monthOf } from '@stapsteen/calendar';
 import { Principal, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { stringify } from 'csv-stringify/sync';
@@ -5,7 +6,6 @@ import ExcelJS from 'exceljs';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import type { ParticipantYearRepository } from '../../prestations/application/ports';
 import { AllowanceRates, allowanceFor } from '../../prestations/domain/allowance';
-import { monthOf } from '../../prestations/domain/prestation';
 import type { MonthCloseRepository } from './ports';
 
 export interface AllowanceLine {

@@ -1,3 +1,4 @@
+import { fixedClock } from '@stapsteen/calendar';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import { AutoCloseMonths } from './auto-close';
 import type { CloseMonthHandler } from './close-month';
@@ -28,7 +29,7 @@ function setUp(now: string) {
     },
   } as unknown as CloseMonthHandler;
   const roster = { organisations: async () => ['org-a', 'org-b'] } as unknown as ParticipantRoster;
-  const autoClose = new AutoCloseMonths(handler, closes, roster, { now: () => new Date(now) }, 10);
+  const autoClose = new AutoCloseMonths(handler, closes, roster, fixedClock(now), 10);
   return { autoClose, closes, calls };
 }
 

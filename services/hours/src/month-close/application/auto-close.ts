@@ -1,7 +1,6 @@
+import { addMonths, monthOf } from '@stapsteen/calendar';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
-import { monthOf } from '../../prestations/domain/prestation';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
-import { previousMonth } from '../domain/low-hours';
 import type { CloseMonthHandler } from './close-month';
 import type { MonthCloseRepository } from './ports';
 
@@ -21,7 +20,7 @@ export class AutoCloseMonths {
   /** Returns the organisations whose previous month it closed. */
   async closeDueMonths(): Promise<string[]> {
     const today = brusselsDateOf(this.clock.now());
-    const month = previousMonth(monthOf(today));
+    const month = addMonths(monthOf(today), -1);
     if (Number(today.slice(8, 10)) <= this.daysAfterMonthEnd) return [];
     const closed: string[] = [];
     for (const organisationId of await this.roster.organisations()) {

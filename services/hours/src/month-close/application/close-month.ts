@@ -1,14 +1,14 @@
+import { addMonths, lastDayOf, monthOf } from '@stapsteen/calendar';
 import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { DomainFact, stampForOutbox } from '@stapsteen/messaging';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import type { ParticipantYearRepository } from '../../prestations/application/ports';
 import { AllowanceRates, allowanceFor } from '../../prestations/domain/allowance';
-import { activeInMonth, lastDayOf } from '../../prestations/domain/eligibility';
+import { activeInMonth } from '../../prestations/domain/eligibility';
 import { countedInMonth, countedInYear, emptyYear } from '../../prestations/domain/participant-year';
-import { monthOf } from '../../prestations/domain/prestation';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
-import { EarlierResult, judgeMonth, previousMonth, severityOf } from '../domain/low-hours';
+import { EarlierResult, judgeMonth, severityOf } from '../domain/low-hours';
 import { lowHoursRuleOf, targetFor } from '../domain/targets';
 import type { MonthClose, MonthCloseRepository, TargetSettings } from './ports';
 
@@ -58,8 +58,8 @@ export class CloseMonthHandler {
     const [participants, settings, previous, beforePrevious] = await Promise.all([
       this.roster.list({ organisationId }),
       this.targets.forOrganisation(organisationId),
-      this.loadIfClosed(closedMonths, organisationId, previousMonth(month)),
-      this.loadIfClosed(closedMonths, organisationId, previousMonth(previousMonth(month))),
+      this.loadIfClosed(closedMonths, organisationId, addMonths(month, -1)),
+      this.loadIfClosed(closedMonths, organisationId, addMonths(month, -2)),
     ]);
     const active = participants.filter((p) => activeInMonth(p.trajectories, month));
     const loaded = await this.years.loadMany(active.map((p) => `${p.participantId}:${year}`));

@@ -1,4 +1,4 @@
-import { EarlierResult, judgeMonth, previousMonth, severityOf } from './low-hours';
+import { EarlierResult, judgeMonth, severityOf } from './low-hours';
 import { lowHoursRuleOf, targetFor, trajectoryMonth } from './targets';
 
 const input = (countedHours: number, targetHours = 20) => ({
@@ -97,11 +97,6 @@ describe('judging a closed month: flagged means at risk, not one month below tar
     const { result } = judgeMonth(input(10), earlier(14, true, 1, false), earlier(22, false));
     expect(result).toMatchObject({ consecutiveMonthsBelow: 2, fallingTrend: true, flagged: true });
     expect(severityOf(result)).toBe('HIGH');
-  });
-
-  it('knows December comes before January', () => {
-    expect(previousMonth('2027-01')).toBe('2026-12');
-    expect(previousMonth('2026-10')).toBe('2026-09');
   });
 });
 

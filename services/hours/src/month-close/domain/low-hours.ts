@@ -84,8 +84,3 @@ export function severityOf(
   const high = result.consecutiveMonthsBelow >= n + 1 || (result.consecutiveMonthsBelow >= n && result.fallingTrend);
   return high ? 'HIGH' : 'MEDIUM';
 }
-
-export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-}

@@ -1,3 +1,4 @@
+import { CalendarDate, Month, daysOf, monthOf } from '@stapsteen/calendar';
 import { TrajectoryWindow, ineligibilityOn } from '../../prestations/domain/eligibility';
 
 /**
@@ -23,25 +24,19 @@ export interface TargetStanding {
   expectedHours: number;
 }
 
-function daysOf(month: string): string[] {
-  const [year, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return Array.from({ length: last }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
-
 /**
  * `today` is the Brussels date (YYYY-MM-DD). In the open month the expected hours are
  * target × (days of the month before today on which the trajectory ran − the grace week) / days
  * in the month, rounded to one decimal; behind schedule means fewer counted hours than that.
  */
 export function targetStanding(
-  month: string,
-  today: string,
+  month: Month,
+  today: CalendarDate,
   countedHours: number,
   targetHours: number,
   trajectories: TrajectoryWindow[],
 ): TargetStanding {
-  const thisMonth = today.slice(0, 7);
+  const thisMonth = monthOf(today);
   const days = daysOf(month);
   if (!days.some((day) => ineligibilityOn(trajectories, day) === null))
     return { status: 'NOT_ACTIVE', expectedHours: 0 };

@@ -1,3 +1,4 @@
+import { lastDayOf, monthOf } from '@stapsteen/calendar';
 import { Principal, canAccess, canReadOrganisation, readScopeOf } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { MonthCloseRepository, TargetSettings } from '../../month-close/application/ports';
@@ -6,10 +7,10 @@ import { TargetStanding, targetStanding } from '../../month-close/domain/target-
 import { targetFor } from '../../month-close/domain/targets';
 import type { ParticipantRoster, RosterEntry } from '../../participants/application/participant-roster';
 import { Clock, brusselsDateOf } from '../../shared/brussels-time';
-import { activeInMonth, lastDayOf } from '../domain/eligibility';
+import { activeInMonth } from '../domain/eligibility';
 import { AllowanceRates, MonthAllowance, allowanceFor } from '../domain/allowance';
 import { CapPolicy, ParticipantYear, emptyYear, totalsFor } from '../domain/participant-year';
-import { Prestation, monthOf } from '../domain/prestation';
+import { Prestation } from '../domain/prestation';
 import type { ParticipantYearRepository } from './ports';
 
 /**

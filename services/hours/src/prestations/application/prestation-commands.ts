@@ -1,3 +1,4 @@
+import { monthOf, yearOf } from '@stapsteen/calendar';
 import { Principal, assertCanWriteOrganisation, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { aggregateKey, readDecideWrite } from '@stapsteen/concurrency';
@@ -15,7 +16,7 @@ import {
   recordPrestation,
   totalsFor,
 } from '../domain/participant-year';
-import { Prestation, PrestationFacts, monthOf, yearOf } from '../domain/prestation';
+import { Prestation, PrestationFacts } from '../domain/prestation';
 import type { MonthCloseLedger, ParticipantYearRepository } from './ports';
 
 export interface PrestationInput extends Omit<PrestationFacts, 'date' | 'kilometres'> {

@@ -1,4 +1,4 @@
-import { activeInMonth, lastDayOf } from './eligibility';
+import { activeInMonth } from './eligibility';
 
 const trajectory = (
   startedOn: string,
@@ -19,9 +19,5 @@ describe('who belongs in a month', () => {
     expect(
       activeInMonth(trajectory('2025-03-02', null, [{ from: '2026-02-01', until: '2026-03-01' }]), '2026-02'),
     ).toBe(false);
-  });
-
-  it('knows the last day of February in a leap year', () => {
-    expect(lastDayOf('2028-02')).toBe('2028-02-29');
   });
 });

@@ -1,6 +1,7 @@
+import { monthOf, yearOf } from '@stapsteen/calendar';
 import { DomainError } from '@stapsteen/errors';
 import { Ineligibility, TrajectoryWindow, ineligibilityOn } from './eligibility';
-import { Prestation, PrestationFacts, countedHoursOf, monthOf, yearOf } from './prestation';
+import { Prestation, PrestationFacts, countedHoursOf } from './prestation';
 
 export interface CapPolicy {
   monthlyCap: number;

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '@stapsteen/contracts';
+import { isCalendarDate } from '@stapsteen/calendar';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { GEBRUIKER_KINDS, GebruikerKind, PrestationFacts } from '../../domain/prestation';
