@@ -63,7 +63,16 @@ const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/', 'dist/', '.cache/', '.data/', 'coverage/', 'artifacts/'],
+    ignores: [
+      '**/node_modules/',
+      'dist/',
+      '.cache/',
+      '.data/',
+      'coverage/',
+      'artifacts/',
+      // Generated from the services' OpenAPI documents (npm run generate:web-client).
+      'services/gateway/web/src/generated/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
