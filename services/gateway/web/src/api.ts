@@ -1,14 +1,23 @@
+import createFetchClient, { type Client } from 'openapi-fetch';
+import type { ApiPaths, ProblemDetails } from './api-types';
+
 /**
  * Every call to the gateway: same-origin cookies, the CSRF header, and a session that survives an
  * expired access token. When calls meet a 401, one refresh serves them all (single-flight); when
  * the session cannot be refreshed, the calls wait until the person has signed in again (the app
  * asks for it without leaving the screen) and are then sent again (ADR 19).
+ *
+ * `api(path)` takes any path; `client.GET('/flow-through/kpis/summary', …)` (openapi-fetch) checks
+ * the path, its parameters, its body and its answer against the services' OpenAPI documents
+ * (`api-types.ts`). Both go through the same session handling and throw the same `ApiError`.
  */
-export interface Problem {
+
+/**
+ * A problem as the app sees it: the services' problem document, or only a status when there was
+ * none. Its facts (`errors` among them) are read defensively (`lib/problem-text.ts`).
+ */
+export interface Problem extends Partial<Omit<ProblemDetails, 'status' | 'errors'>> {
   status: number;
-  code?: string;
-  title?: string;
-  detail?: string;
   [fact: string]: unknown;
 }
 
@@ -30,6 +39,8 @@ type Refresh = 'renewed' | 'ended' | 'failed';
 
 export interface ApiClient {
   api<T>(path: string, init?: RequestInit): Promise<T>;
+  /** Typed calls (openapi-fetch): `data` is the answer; an error is thrown as `ApiError`, as `api` does. */
+  client: Client<ApiPaths>;
   setSessionEndedHandler(handler: SessionEndedHandler): void;
 }
 
@@ -86,7 +97,8 @@ export function createApiClient(fetcher: Fetcher): ApiClient {
     return reauthenticateOnce();
   };
 
-  async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  /** The answer to a call once the session allows it; a failure becomes an `ApiError`. */
+  async function exchange(path: string, init: RequestInit): Promise<Response> {
     let sentAt = generation;
     let response = await send(path, init);
     // At most a few rounds: a token renewed meanwhile, a refresh, a new sign-in.
@@ -106,23 +118,46 @@ export function createApiClient(fetcher: Fetcher): ApiClient {
       }
       throw new ApiError(problem);
     }
+    return response;
+  }
+
+  async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const response = await exchange(path, init);
     if (response.status === 204) return undefined as T;
     const type = response.headers.get('content-type') ?? '';
     return (type.includes('json') ? response.json() : response.text()) as Promise<T>;
   }
 
+  // openapi-fetch builds a Request for an absolute URL; the call itself goes out as `api` sends it,
+  // same-origin under /api. The body is read once so the call can be sent again after a refresh.
+  const origin = globalThis.location?.origin ?? 'http://localhost';
+  const client = createFetchClient<ApiPaths>({
+    baseUrl: `${origin}/api`,
+    fetch: async (request: Request) => {
+      const url = new URL(request.url);
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      return exchange(`${url.pathname.slice('/api'.length)}${url.search}`, {
+        method: request.method,
+        headers: request.headers,
+        body: body?.byteLength ? body : undefined,
+      });
+    },
+  });
+
   return {
     api,
+    client,
     setSessionEndedHandler: (handler) => {
       onSessionEnded = handler;
     },
   };
 }
 
-const client = createApiClient((input, init) => fetch(input, init));
+const gateway = createApiClient((input, init) => fetch(input, init));
 
-export const api = client.api;
-export const setSessionEndedHandler = client.setSessionEndedHandler;
+export const api = gateway.api;
+export const client = gateway.client;
+export const setSessionEndedHandler = gateway.setSessionEndedHandler;
 
 export const post = <T>(path: string, body: unknown, method = 'POST') =>
   api<T>(path, { method, body: JSON.stringify(body) });

@@ -1,4 +1,7 @@
-export type Role = 'ORGANISER' | 'COACH' | 'REGIONAL_MANAGER' | 'ADMIN';
+import type { GatewaySchemas } from '../api-types';
+
+/** A user's role, as the gateway's user answers have it. */
+export type Role = GatewaySchemas['UserView']['role'];
 
 /** Which roles may open which screens; the API refuses the data anyway, the screen should not show either. */
 export const ROUTE_ROLES: Array<{ prefix: string; roles: Role[] }> = [

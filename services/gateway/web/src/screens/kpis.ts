@@ -1,8 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import type { FlowThroughSchemas, PathsWith, RequestBodyOf, ResponseOf } from '../api-types';
 import { queryString } from './insight-kit';
 
-/** The flow-through KPI answers, as `services/flow-through/src/kpis/interface` describes them. */
+/**
+ * The flow-through KPI answers, generated from its OpenAPI document
+ * (`services/flow-through/src/kpis/interface/kpi.dto.ts` → `src/generated/flow-through.ts`).
+ */
 
 export interface KpiFilters {
   from: string;
@@ -11,57 +15,28 @@ export interface KpiFilters {
   organisationId?: string | null;
 }
 
-export interface KpiSummary {
-  period: { from: string; to: string };
-  regionId: string | null;
-  organisationId: string | null;
-  referred: number;
-  started: number;
-  active: number;
-  ended: number;
-  positiveOutflowRate: number | null;
-  inWorkNineMonthsRate: number | null;
-  averageCountedHours: number | null;
-  shareBelowTarget: number | null;
-  coachingCoverage: number | null;
-  openAlerts: number;
-}
+type Kpi = FlowThroughSchemas;
 
-export interface HoursDistribution {
-  cap: number;
-  buckets: { bucket: string; participantMonths: number }[];
-}
+export type KpiSummary = Kpi['KpiSummaryView'];
+export type HoursDistribution = Kpi['HoursDistributionView'];
+export type HoursTrend = Kpi['HoursTrendView'];
+export type OutflowByDestination = Kpi['OutflowView'];
+export type ReferralFunnel = Kpi['ReferralFunnelView'];
+export type CoachingCoverage = Kpi['CoachingCoverageView'];
+export type AlertFigures = Kpi['OpenAlertsView'];
+export type OrganisationFigures = Kpi['OrganisationKpisView'];
+export type Cohorts = Kpi['CohortsView'];
 
-export interface HoursTrend {
-  months: {
-    month: string;
-    participantMonths: number;
-    averageCountedHours: number | null;
-    shareBelowTarget: number | null;
-  }[];
-}
-
-export interface OutflowByDestination {
-  destinations: { destination: string; positive: boolean; count: number }[];
-}
-
-export interface ReferralFunnel {
-  stages: { stage: string; count: number }[];
-  dropOffs: { stage: string; reasonCode: string; count: number }[];
-}
-
-export interface CoachingCoverage {
-  months: { month: string; activeParticipants: number; coached: number; coverage: number | null }[];
-}
-
-export interface AlertFigures {
-  kinds: { kind: string; open: number; byAge: Record<string, number> }[];
-}
-
-export interface OrganisationFigures extends Partial<KpiSummary> {
-  organisationId: string;
-  name: string;
-}
+/** The KPI answers the dashboard reads as JSON, by their path under `/flow-through/kpis/`. */
+export type KpiPath = {
+  [Path in PathsWith<'get'>]: Path extends `/flow-through/kpis/${infer Name}`
+    ? [ResponseOf<Path, 'get'>] extends [never]
+      ? never
+      : Name extends `${string}/${string}`
+        ? never
+        : Name
+    : never;
+}[PathsWith<'get'>];
 
 export const kpiQuery = (filters: KpiFilters) =>
   queryString({
@@ -71,7 +46,7 @@ export const kpiQuery = (filters: KpiFilters) =>
     to: filters.to,
   });
 
-export function useKpi<T>(path: string, filters: KpiFilters) {
+export function useKpi<T>(path: KpiPath, filters: KpiFilters) {
   return useQuery({
     queryKey: ['kpi', path, filters],
     queryFn: () => api<T>(`/flow-through/kpis/${path}${kpiQuery(filters)}`),
@@ -85,18 +60,12 @@ export const exportLinks = (filters: KpiFilters) =>
   }));
 
 /** The pseudonymised export runs in the background: started, followed, then downloaded. */
-export interface PseudonymisedExport {
-  id: string;
-  status: 'RUNNING' | 'DONE' | 'FAILED';
-  period: { from: string; to: string };
-  progress: { done: number; total: number; rows: number; suppressedGroups: number };
-  filename: string;
-}
+export type PseudonymisedExport = Kpi['PseudonymisedExportView'];
 
-export const PSEUDONYMISED_EXPORTS = '/flow-through/kpis/pseudonymised-exports';
+export const PSEUDONYMISED_EXPORTS = '/flow-through/kpis/pseudonymised-exports' satisfies PathsWith<'post'>;
 
 /** What the export covers: the dashboard's period and scope (empty values left out). */
-export const pseudonymisedExportRequest = (filters: KpiFilters) =>
+export const pseudonymisedExportRequest = (filters: KpiFilters): RequestBodyOf<typeof PSEUDONYMISED_EXPORTS, 'post'> =>
   Object.fromEntries(
     Object.entries({
       regionId: filters.regionId,

@@ -1,3 +1,5 @@
+import type { FlowThroughSchemas, PathsWith, RequestBodyOf, ResponseOf } from '../api-types';
+
 /** The organiser screens' own small rules, free of React so they can be tested on their own. */
 
 /** "2:15", "2u15", "2.15" or "2" → minutes; undefined when it is none of those or zero. */
@@ -64,10 +66,33 @@ export function checkEnrolment(form: EnrolmentInput, today: string): Partial<Rec
   return problems;
 }
 
-export type TrajectoryStatus = 'REFERRED' | 'INTAKE' | 'ACTIVE' | 'SUSPENDED' | 'ENDED';
-export type TrajectoryStep = 'intake' | 'start' | 'suspend' | 'resume' | 'extend' | 'end' | 'drop-off' | 're-referral';
+/** A trajectory's status, as flow-through's participant answer has it. */
+export type TrajectoryStatus = FlowThroughSchemas['TrajectoryView']['status'];
 
-/** The steps flow-through allows from each status, in the order an organiser usually takes them. */
+type StepPath = Extract<PathsWith<'post'>, `/flow-through/participants/{id}/trajectory/${string}`>;
+/** The trajectory operations: those that answer with the participant (plan, referrals and the rest do not). */
+type StepOperation = {
+  [Path in StepPath]: [ResponseOf<Path, 'post'>] extends [FlowThroughSchemas['ParticipantView']]
+    ? Path extends `/flow-through/participants/{id}/trajectory/${infer Step}`
+      ? Step
+      : never
+    : never;
+}[StepPath];
+
+/** A step of a trajectory: one of flow-through's `POST /participants/{id}/trajectory/<step>`. */
+export type TrajectoryStep = StepOperation;
+
+/** The request body of a step, as flow-through's trajectory DTOs describe it. */
+export type StepBody<Step extends TrajectoryStep = TrajectoryStep> = RequestBodyOf<
+  `/flow-through/participants/{id}/trajectory/${Step}`,
+  'post'
+>;
+
+/**
+ * The steps flow-through allows from each status, in the order an organiser usually takes them.
+ * The rule itself is flow-through's (`changeTrajectory`); a status or step the API no longer has
+ * fails the type check here.
+ */
 export const STEPS_FROM: Record<TrajectoryStatus, TrajectoryStep[]> = {
   REFERRED: ['intake', 'start', 'drop-off', 'end'],
   INTAKE: ['start', 'drop-off', 'end'],
@@ -76,24 +101,28 @@ export const STEPS_FROM: Record<TrajectoryStatus, TrajectoryStep[]> = {
   ENDED: ['re-referral'],
 };
 
-/** The request body of a trajectory step (flow-through's trajectory DTOs). */
-export function stepBody(
-  step: TrajectoryStep,
+type StepBodies = { [Step in TrajectoryStep]: StepBody<Step> };
+
+/**
+ * The request body of a trajectory step. The reason and destination come from the screen's
+ * choices (the API's codes); an empty one is sent as it is, and the API refuses it.
+ */
+export function stepBody<Step extends TrajectoryStep>(
+  step: Step,
   on: string,
   choice: { reasonCode?: string; destination?: string },
-): Record<string, string> {
-  switch (step) {
-    case 'suspend':
-      return { on, reasonCode: choice.reasonCode ?? '' };
-    case 'extend':
-      return { plannedEndOn: on };
-    case 'end':
-      return { on, destination: choice.destination ?? '' };
-    case 'drop-off':
-      return { droppedOn: on, reasonCode: choice.reasonCode ?? '' };
-    default:
-      return { on };
-  }
+): StepBodies[Step] {
+  const bodies: StepBodies = {
+    intake: { on },
+    start: { on },
+    resume: { on },
+    're-referral': { on },
+    suspend: { on, reasonCode: (choice.reasonCode ?? '') as StepBody<'suspend'>['reasonCode'] },
+    extend: { plannedEndOn: on },
+    end: { on, destination: (choice.destination ?? '') as StepBody<'end'>['destination'] },
+    'drop-off': { droppedOn: on, reasonCode: (choice.reasonCode ?? '') as StepBody<'drop-off'>['reasonCode'] },
+  };
+  return bodies[step];
 }
 
 /**
