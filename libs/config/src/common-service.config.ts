@@ -34,6 +34,18 @@ export class CommonServiceConfig {
   @Matches(/^[A-Za-z0-9_-]{1,48}$/, { message: 'must be a database name of letters, digits, - or _' })
   MONGODB_DB!: string;
 
+  /**
+   * How long a database call waits for a server it can reach before giving up (the driver's
+   * serverSelectionTimeoutMS). When the database is down, a request answers
+   * 503 SERVICE.DATABASE_UNAVAILABLE with Retry-After after this long instead of hanging (twice
+   * this for a request that reads twice, still within the 2 s promised); a healthy database never
+   * waits for it.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  MONGODB_SERVER_SELECTION_TIMEOUT_MS: number = 500;
+
   @Matches(HOST_PORT_LIST, { message: 'must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
 

@@ -111,6 +111,63 @@ describe('the event consumer', () => {
     expect(counted).toEqual([[TOPICS.participants, 'retries-exhausted']]);
   });
 
+  /** The errors the driver and FerretDB give while the database is away (libs/errors). */
+  const databaseDown = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoServerSelectionError' });
+  const postgresqlDown = () =>
+    Object.assign(new Error('[msg_find.go:344] failed to connect to `user=stapsteen database=ferretdb`: dial error'), {
+      name: 'MongoServerError',
+      code: 1,
+    });
+
+  it.each([
+    ['FerretDB or MongoDB unreachable', databaseDown],
+    ['FerretDB without its PostgreSQL', postgresqlDown],
+  ])(
+    'waits for a database that is away (%s) however long, never spending its retries nor dead-lettering',
+    async (_title, failure) => {
+      const deadLetters = new InMemoryDeadLetters();
+      const { consumer, waits, counted } = consumerWith(deadLetters, 4);
+      let calls = 0;
+      const outcome = await consumer.consume(message(), async () => {
+        calls += 1;
+        if (calls <= 20) throw failure();
+      });
+      expect(outcome).toBe('applied');
+      expect(calls).toBe(21);
+      // The policy's growing delays, capped at its maximum, for as long as it takes.
+      expect(waits).toEqual([50, 100, ...Array(18).fill(120)]);
+      expect(deadLetters.letters).toEqual([]);
+      expect(counted).toEqual([]);
+    },
+  );
+
+  it('counts only the failures that are not an outage towards the budget', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer } = consumerWith(deadLetters, 4);
+    const failures = [
+      new TypeError('x is undefined'),
+      databaseDown(),
+      databaseDown(),
+      new TypeError('x is undefined'),
+      databaseDown(),
+      new TypeError('x is undefined'),
+      new TypeError('x is undefined'),
+    ];
+    let calls = 0;
+    const outcome = await consumer.consume(message(), async () => {
+      const failure = failures[calls];
+      calls += 1;
+      if (failure) throw failure;
+    });
+    expect(outcome).toBe('dead-lettered');
+    expect(calls).toBe(7);
+    expect(deadLetters.letters[0]?.headers).toMatchObject({
+      [DEAD_LETTER_CAUSE_HEADER]: 'retries-exhausted',
+      [DEAD_LETTER_ATTEMPTS_HEADER]: '4',
+    });
+  });
+
   it('retries a domain conflict (the thing changed meanwhile) like any failure that may pass', async () => {
     const deadLetters = new InMemoryDeadLetters();
     const { consumer, waits } = consumerWith(deadLetters, 2);

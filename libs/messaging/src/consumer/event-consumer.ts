@@ -1,5 +1,5 @@
 import { EventEnvelope, deadLetterTopic, validateEnvelope } from '@stapsteen/contracts';
-import { isDomainError } from '@stapsteen/errors';
+import { isDatabaseUnavailable, isDomainError } from '@stapsteen/errors';
 import { CORRELATION_HEADER, correlation } from '@stapsteen/observability';
 import { InvalidEventError } from '../outbox/stamp-events';
 import { DEFAULT_RETRY_POLICY, RetryPolicy, delayAfterFailure, retryPolicy } from './retry-policy';
@@ -56,7 +56,12 @@ export interface EventConsumerOptions {
  * - A message that can never be processed (malformed, unknown type or version, breaking its
  *   contract, refused by a domain rule, or making the handler produce an event that breaks its
  *   contract) goes to the topic's dead-letter topic at once, with the reason.
- * - Any other failure (database down, a write conflict) may pass: the message is applied again
+ * - A database that cannot be reached (`isDatabaseUnavailable`: down, or FerretDB without its
+ *   PostgreSQL) is waited for, however long: the message is tried again after the policy's growing
+ *   delays (at most `maxDelayMs` apart), heartbeating meanwhile, and these attempts do not count
+ *   towards the budget below. Every event stalls then anyway, and dead-lettering them all would
+ *   lose them; the consumer resumes by itself once the database answers.
+ * - Any other failure (a write conflict, a busy database) may pass: the message is applied again
  *   after a bounded exponential backoff (`RetryPolicy`), in place, so order within the partition
  *   holds. After the last attempt it goes to the dead-letter topic too, and the partition moves on:
  *   one bad message never stalls the events of every participant behind it.
@@ -95,17 +100,42 @@ export class EventConsumer {
     }
     const envelope = validation.envelope;
     const correlationId = correlation.fromIncoming(message.headers[CORRELATION_HEADER] ?? envelope.correlationId);
-    for (let attempt = 1; ; attempt += 1) {
+    // Failed attempts that count towards the retry budget, and attempts made while the database
+    // was away, which do not: an outage is waited out, however long, never dead-lettered.
+    let attempt = 0;
+    let awaitingDatabase = 0;
+    for (;;) {
       try {
         await correlation.run(correlationId, () => apply(envelope));
         return 'applied';
       } catch (error) {
         const permanent = permanentFailure(error);
         if (permanent) {
-          await this.deadLetter(message, permanent.cause, permanent.reason, attempt);
+          await this.deadLetter(message, permanent.cause, permanent.reason, attempt + 1);
           return 'dead-lettered';
         }
         const described = `applying ${envelope.type}@v${envelope.version} ${envelope.eventId} failed: ${String(error)}`;
+        if (isDatabaseUnavailable(error)) {
+          awaitingDatabase += 1;
+          const delay = Math.min(
+            this.retry.maxDelayMs,
+            this.retry.baseDelayMs * 2 ** Math.min(awaitingDatabase - 1, 30),
+          );
+          this.log(
+            {
+              topic: message.topic,
+              partition: message.partition,
+              offset: message.offset,
+              awaitingDatabase,
+              delayMs: delay,
+            },
+            `${described}; the database is not available, waiting for it`,
+          );
+          this.options.onRetry?.(message.topic);
+          await this.wait(delay, heartbeat);
+          continue;
+        }
+        attempt += 1;
         const delay = delayAfterFailure(this.retry, attempt);
         if (delay === null) {
           await this.deadLetter(

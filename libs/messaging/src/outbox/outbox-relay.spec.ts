@@ -137,4 +137,51 @@ describe('OutboxRelay', () => {
 
     expect(publisher.published).toEqual(['e11']);
   });
+
+  describe('while the database is away', () => {
+    afterEach(() => jest.useRealTimers());
+
+    /** A collection whose every call fails while `down`, as the driver's do when the database is gone. */
+    class AwayCollection extends InMemoryCollection {
+      down = true;
+      attempts = 0;
+      private check() {
+        this.attempts += 1;
+        if (this.down)
+          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoServerSelectionError' });
+      }
+      override async findOne(filter: { _id: string }) {
+        this.check();
+        return super.findOne(filter);
+      }
+      override find(filter: object, options: { limit: number }) {
+        this.check();
+        return super.find(filter, options);
+      }
+    }
+
+    it('keeps trying by itself with growing pauses (up to 5 s) and publishes soon after it returns', async () => {
+      jest.useFakeTimers();
+      const collection = new AwayCollection([{ _id: 'a', outbox: [entry('e1')] }]);
+      const publisher = new RecordingPublisher();
+      const errors: unknown[] = [];
+      const relay = new OutboxRelay([collection], publisher, {
+        pollIntervalMs: 30_000,
+        onError: (error) => errors.push(error),
+      });
+      relay.start();
+      await jest.advanceTimersByTimeAsync(10_000);
+      // Tries at 0, 0.25, 0.75, 1.75, 3.75 and 7.75 s: not once per 30-s sweep.
+      expect(collection.attempts).toBe(6);
+      expect(publisher.published).toEqual([]);
+      expect(collection.docs[0].outbox.map((e) => e.eventId)).toEqual(['e1']);
+
+      collection.down = false;
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(publisher.published).toEqual(['e1']);
+      expect(collection.docs[0].outbox).toEqual([]);
+      expect(errors).toHaveLength(6);
+      await relay.stop();
+    });
+  });
 });

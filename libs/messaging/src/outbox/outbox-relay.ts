@@ -39,6 +39,8 @@ export interface OutboxRelayOptions {
 export type PublishedRemoval = (collection: OutboxCollection, id: unknown, published: OutboxEntry[]) => Promise<void>;
 
 const PENDING = { 'outbox.0': { $exists: true } };
+const RETRY_BASE_MS = 250;
+const RETRY_MAX_MS = 5000;
 
 /**
  * Moves events from aggregates' outboxes to Kafka. A write stores its events in the same document
@@ -62,6 +64,8 @@ export class OutboxRelay {
   private sweepDue = true;
   private readonly targets = new Map<string, OutboxTarget>();
   private removal: PublishedRemoval | undefined;
+  /** Drains that failed in a row; the next try waits longer each time, up to RETRY_MAX_MS. */
+  private failures = 0;
 
   constructor(
     private readonly collections: OutboxCollection[],
@@ -99,16 +103,30 @@ export class OutboxRelay {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
+    let failed = false;
     this.draining = this.drainUntilEmpty()
-      .catch((error) => this.options.onError?.(error))
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((error) => {
+        failed = true;
+        this.failures += 1;
+        this.options.onError?.(error);
+      })
       .finally(() => {
         this.draining = undefined;
         if (this.stopped) return;
-        if (this.again) {
+        if (this.again && !failed) {
           this.again = false;
           this.nudge();
         } else {
-          this.timer = setTimeout(() => this.nudge(), this.options.pollIntervalMs);
+          // After a failure (the database or the broker away) try again soon, backing off up to
+          // RETRY_MAX_MS, rather than only at the next sweep: what is pending goes out shortly
+          // after they return, by itself.
+          const wait = failed
+            ? Math.min(this.options.pollIntervalMs, RETRY_BASE_MS * 2 ** Math.min(this.failures - 1, 10), RETRY_MAX_MS)
+            : this.options.pollIntervalMs;
+          this.timer = setTimeout(() => this.nudge(), wait);
         }
       });
   }

@@ -4,9 +4,15 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 
 /** A minimal HTTP host that records what the filter answers. */
 function host() {
-  const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
+  const sent: { status?: number; type?: string; body?: Record<string, unknown>; headers: Record<string, string> } = {
+    headers: {},
+  };
   const response = {
     getHeader: () => 'corr-1',
+    setHeader(name: string, value: string) {
+      sent.headers[name.toLowerCase()] = value;
+      return this;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -112,7 +118,38 @@ describe('ProblemDetailsFilter', () => {
     filter.catch(busy, argumentsHost);
     expect(sent.status).toBe(503);
     expect(sent.body).toMatchObject({ code: 'SERVICE.DATABASE_BUSY' });
+    expect(sent.headers['retry-after']).toBe('5');
     expect(JSON.stringify(sent.body)).not.toContain('collection.go');
+  });
+
+  it.each([
+    ['FerretDB or MongoDB cannot be reached', 'MongoServerSelectionError', 'connect ECONNREFUSED 127.0.0.1:27017'],
+    ['a connection is lost mid-request', 'MongoNetworkError', 'connection 4 to 127.0.0.1:27017 closed'],
+    [
+      'FerretDB is up but its PostgreSQL is not',
+      'MongoServerError',
+      '[msg_find.go:344] failed to connect to `user=stapsteen database=ferretdb`: dial error',
+    ],
+  ])('answers 503 SERVICE.DATABASE_UNAVAILABLE with Retry-After when %s, revealing nothing', (_title, name, text) => {
+    const { argumentsHost, sent } = host();
+    filter.catch(Object.assign(new Error(text), { name }), argumentsHost);
+    expect(sent.status).toBe(503);
+    expect(sent.type).toBe('application/problem+json');
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.body).toMatchObject({
+      status: 503,
+      code: 'SERVICE.DATABASE_UNAVAILABLE',
+      type: 'https://stapsteen.be/problems/service-database-unavailable',
+      correlationId: 'corr-1',
+    });
+    expect(JSON.stringify(sent.body)).not.toMatch(/127\.0\.0\.1|ferretdb|msg_find/);
+  });
+
+  it('sends no Retry-After with other errors', () => {
+    const { argumentsHost, sent } = host();
+    filter.catch(new Error('boom'), argumentsHost);
+    expect(sent.status).toBe(500);
+    expect(sent.headers['retry-after']).toBeUndefined();
   });
 
   it('reveals nothing of an unexpected error but the correlation id', () => {

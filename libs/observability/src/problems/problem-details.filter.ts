@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { isDomainError } from '@stapsteen/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseTroubleOf, isDomainError } from '@stapsteen/errors';
 import type { Request, Response } from 'express';
 import { CORRELATION_HEADER, correlation } from '../logging/correlation';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails, STATUS_BY_KIND, problemTypeFor, titleFor } from './problem-details';
@@ -21,7 +21,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.instance = request.originalUrl?.split('?')[0];
     const correlationId = correlation.current() ?? (response.getHeader(CORRELATION_HEADER) as string | undefined);
     if (correlationId) problem.correlationId = correlationId;
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      // A passing condition (the database is away or busy): say when to try again, log it briefly.
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.logger.warn({ code: problem.code, reason: reasonOf(exception) }, 'request refused: temporarily unavailable');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, code: problem.code }, 'request failed unexpectedly');
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -62,7 +66,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       } = fields;
       return { ...rest, type: problemTypeFor(code), title: titleFor(status), status, detail, code };
     }
-    if (isDatabaseBusy(exception)) {
+    const trouble = databaseTroubleOf(exception);
+    if (trouble === 'unavailable') {
+      return {
+        type: problemTypeFor('SERVICE.DATABASE_UNAVAILABLE'),
+        title: titleFor(503),
+        status: 503,
+        detail: 'The database cannot be reached right now; nothing was stored. Try again in a moment.',
+        code: 'SERVICE.DATABASE_UNAVAILABLE',
+      };
+    }
+    if (trouble === 'busy') {
       return {
         type: problemTypeFor('SERVICE.DATABASE_BUSY'),
         title: titleFor(503),
@@ -107,13 +121,8 @@ function clientErrorOf(exception: unknown): { status: number; code: string; deta
   return { status, code: 'REQUEST.MALFORMED', detail: `The request could not be read${reason}.` };
 }
 
-/**
- * A database that cannot answer in time (a lock held too long, a lost connection) is a passing
- * condition: the client may retry, and nothing was half-stored because every write is one document.
- */
-function isDatabaseBusy(exception: unknown): boolean {
-  if (!(exception instanceof Error)) return false;
-  if (['MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoServerSelectionError'].includes(exception.name))
-    return true;
-  return exception.name === 'MongoServerError' && /SQLITE_BUSY|database is locked|LockTimeout/i.test(exception.message);
+/** The error's name and the first line of its message: enough to tell the outage, no data. */
+function reasonOf(exception: unknown): string {
+  if (!(exception instanceof Error)) return String(exception).slice(0, 200);
+  return `${exception.name}: ${exception.message.split('\n')[0].slice(0, 200)}`;
 }
