@@ -549,6 +549,28 @@ async function down(options = {}) {
   log(stopped.length ? `stopped ${stopped.join(', ')}` : 'nothing was running');
 }
 
+/**
+ * Stops the database alone, for the fault suite (tests/faults): `part` 'ferretdb' stops FerretDB,
+ * 'postgresql' its PostgreSQL back end (FerretDB keeps running), 'both' both. SIGKILL by default,
+ * sent to the whole process group, as a crash would. Kafka is left alone.
+ */
+async function stopDatabase(options = {}) {
+  const cfg = settings(options.profile);
+  const part = options.part ?? 'both';
+  const signal = options.signal ?? 'SIGKILL';
+  if (part === 'ferretdb' || part === 'both') await stopProcess(cfg, 'ferretdb', signal);
+  if ((part === 'postgresql' || part === 'both') && cfg.backend === 'postgresql') {
+    await stopProcess(cfg, 'postgresql', signal);
+  }
+}
+
+/** Starts what `stopDatabase` stopped (PostgreSQL first, then FerretDB), on the same data. */
+async function startDatabase(options = {}) {
+  const cfg = settings(options.profile);
+  if (cfg.backend === 'postgresql') await startPostgres(cfg);
+  await startFerret(cfg);
+}
+
 async function status(options = {}) {
   const cfg = settings(options.profile);
   const rows = [];
@@ -595,6 +617,6 @@ async function main() {
   }
 }
 
-module.exports = { up, down, status, settings, StackError };
+module.exports = { up, down, status, settings, stopDatabase, startDatabase, StackError };
 
 if (require.main === module) main();
