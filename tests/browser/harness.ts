@@ -70,7 +70,7 @@ function webSources(dir: string): string[] {
  * each suite spending tens of seconds on its own vite build. A build goes to a temp folder and is
  * renamed into place, so suites building at the same moment never serve half a build.
  */
-async function webBuild(configFile: string): Promise<string> {
+export async function webBuild(configFile: string): Promise<string> {
   const hash = createHash('sha256');
   for (const file of [...webSources(path.dirname(configFile)), path.join(root, 'package-lock.json')].sort()) {
     hash.update(path.relative(root, file)).update(readFileSync(file));
