@@ -16,6 +16,8 @@ const isFate = (document: DraftDocument): document is AttemptFateDocument => 'fa
 
 /** An ABANDONED fate is kept this long, so a closer stalled beyond the lease still loses to it. */
 const KEEP_ABANDONED_MS = 24 * 3_600_000;
+const RETRY_BASE_MS = 250;
+const RETRY_MAX_MS = 5000;
 
 /**
  * Publishes the events of decided month closes from their chunk documents (ADR 25), chunk by
@@ -36,6 +38,8 @@ export class MonthCloseEventsRelay {
   private again = false;
   private sweepDue = true;
   private stopped = true;
+  /** Drains that failed in a row; the next try waits longer each time, up to RETRY_MAX_MS. */
+  private failures = 0;
 
   constructor(
     private readonly closes: Collection<{ _id: string; events?: CloseEventsRef }>,
@@ -66,17 +70,30 @@ export class MonthCloseEventsRelay {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
+    let failed = false;
     this.draining = this.drainUntilEmpty()
-      .catch((error) => this.options.onError?.(error))
+      .then(() => {
+        this.failures = 0;
+      })
+      .catch((error) => {
+        failed = true;
+        this.failures += 1;
+        this.options.onError?.(error);
+      })
       .finally(() => {
         this.draining = undefined;
         if (this.stopped) return;
-        if (this.again) {
+        if (this.again && !failed) {
           this.again = false;
           this.nudge();
         } else {
           this.sweepDue = true;
-          this.timer = setTimeout(() => this.nudge(), this.options.pollIntervalMs);
+          // After a failure (the database or the broker away) try again soon, backing off up to
+          // 5 s, so a close's events go out shortly after they return rather than at the next poll.
+          const wait = failed
+            ? Math.min(this.options.pollIntervalMs, RETRY_BASE_MS * 2 ** Math.min(this.failures - 1, 10), RETRY_MAX_MS)
+            : this.options.pollIntervalMs;
+          this.timer = setTimeout(() => this.nudge(), wait);
         }
       });
   }
