@@ -504,6 +504,39 @@ async function stopProcess(cfg, name, signal = 'SIGTERM') {
   return true;
 }
 
+/**
+ * Fault tests only (tests/faults): the stack's Kafka dies as in a crash, SIGKILL to its process
+ * group, no clean shutdown, its data folder left as the crash left it. Resolves once it is gone.
+ */
+async function killKafka(options = {}) {
+  const cfg = settings(options.profile);
+  const pid = readPid(cfg, 'kafka');
+  if (!pid) throw new StackError('Kafka is not running in this stack');
+  fs.rmSync(pidFile(cfg, 'kafka'), { force: true });
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    process.kill(pid, 'SIGKILL');
+  }
+  // A killed child of this process stays a zombie until reaped: gone means not running any more.
+  const running = () => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  while (running()) await new Promise((resolve) => setTimeout(resolve, 50));
+  return pid;
+}
+
+/** Fault tests only: starts Kafka alone again on its data folder (after killKafka), as `up` starts it. */
+async function restartKafka(options = {}) {
+  const cfg = settings(options.profile);
+  await startKafka(cfg);
+  return endpoints(cfg).kafkaBrokers;
+}
+
 function endpoints(cfg) {
   return {
     kafkaBrokers: cfg.externalKafka || `127.0.0.1:${cfg.kafkaPort}`,
@@ -617,6 +650,6 @@ async function main() {
   }
 }
 
-module.exports = { up, down, status, settings, stopDatabase, startDatabase, StackError };
+module.exports = { up, down, status, settings, stopDatabase, startDatabase, killKafka, restartKafka, StackError };
 
 if (require.main === module) main();
