@@ -33,6 +33,12 @@ export interface ImportJob {
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
+  /**
+   * The last sign of life of the process running the import (every save, and at least every
+   * IMPORT_HEARTBEAT_MS): a RUNNING job without one for IMPORT_STALE_AFTER_MS died with its
+   * process. Absent on jobs stored before it existed (their startedAt counts instead).
+   */
+  heartbeatAt?: string;
 }
 
 export interface ImportJobRepository {

@@ -1,21 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Logger,
-  Param,
-  Post,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import { ImportPrestations } from '../application/import/import-prestations';
-import { IMPORT_JOB_REPOSITORY, ImportJob, ImportJobRepository } from '../application/ports';
+import { ImportJob } from '../application/ports';
 import { IsEntityId } from '@stapsteen/contracts';
 import { UuidParam } from '@stapsteen/service-kit';
 
@@ -38,10 +27,7 @@ class StartImportRequest {
 export class ImportsController {
   private readonly logger = new Logger('ImportPrestations');
 
-  constructor(
-    private readonly importPrestations: ImportPrestations,
-    @Inject(IMPORT_JOB_REPOSITORY) private readonly jobs: ImportJobRepository,
-  ) {}
+  constructor(private readonly importPrestations: ImportPrestations) {}
 
   @Post()
   @HttpCode(202)
@@ -85,7 +71,7 @@ export class ImportsController {
   @Roles('ORGANISER', 'ADMIN')
   @ApiOperation({ summary: 'Progress and the row-level report of an import' })
   async progress(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<ImportJob> {
-    const job = await this.jobs.find(id);
+    const job = await this.importPrestations.find(id);
     if (
       !job ||
       !(principal.role === 'ADMIN' || canAccess(principal, { organisationId: job.organisationId, regionId: '' }))

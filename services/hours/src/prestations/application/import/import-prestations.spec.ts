@@ -8,7 +8,7 @@ import {
   clockAt,
 } from '../../../../test/in-memory-hours';
 import type { RosterEntry } from '../../../participants/application/participant-roster';
-import { ImportPrestations } from './import-prestations';
+import { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, ImportPrestations } from './import-prestations';
 
 const ORG = 'org-neteland';
 const SOFIE = '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c';
@@ -183,5 +183,93 @@ describe('importing prestations', () => {
     );
     expect(elsewhere.code).toBe('AUTH.OUT_OF_SCOPE');
     expect(jobs.all()).toEqual([]);
+  });
+
+  describe('an import whose process died', () => {
+    const at = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString();
+    const START = '2026-03-10T11:00:00.000Z';
+
+    it('is seen as FAILED once it has given no sign of life for the lease, and not before', async () => {
+      const { jobs } = setUp();
+      let now = START;
+      const clock = { now: () => new Date(now), today: () => now.slice(0, 10) };
+      const imports = new ImportPrestations(
+        new InMemoryParticipantYears(),
+        new InMemoryRoster([]),
+        new InMemoryMonthCloses(),
+        jobs,
+        clock,
+        { monthlyCap: 60, yearlyCap: 630, dailyMaximumMinutes: 720 },
+      );
+      const job = {
+        id: 'a1e8f0a4-1d3b-4c59-9a7e-2b6c8d9e0f11',
+        organisationId: ORG,
+        filename: 'prestaties.csv',
+        status: 'RUNNING' as const,
+        total: 10,
+        processed: 4,
+        accepted: 4,
+        duplicates: 0,
+        rejected: 0,
+        problems: [],
+        startedBy: 'organiser-1',
+        startedAt: START,
+        finishedAt: null,
+        heartbeatAt: START,
+      };
+      await jobs.create(job);
+      now = at(START, IMPORT_STALE_AFTER_MS);
+      expect((await imports.find(job.id))?.status).toBe('RUNNING');
+      now = at(START, IMPORT_STALE_AFTER_MS + 1000);
+      expect(await imports.find(job.id)).toEqual({ ...job, status: 'FAILED' });
+      // Stored before heartbeats existed: its start counts.
+      const { heartbeatAt: _none, ...older } = { ...job, id: 'b2f9a1b5-2e4c-4d6a-8b8f-3c7d9e0f1a22' };
+      await jobs.create(older);
+      expect((await imports.find(older.id))?.status).toBe('FAILED');
+      // A finished job stays what it is.
+      await jobs.create({ ...job, id: 'c3a0b2c6-3f5d-4e7b-9c90-4d8e0f1a2b33', status: 'DONE' });
+      expect((await imports.find('c3a0b2c6-3f5d-4e7b-9c90-4d8e0f1a2b33'))?.status).toBe('DONE');
+      expect(await imports.find('d4b1c3d7-4a6e-4f8c-8da1-5e9f1a2b3c44')).toBeNull();
+    });
+
+    it('keeps beating while a slow chunk is written, so a live import is never taken for a dead one', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      try {
+        const years = new InMemoryParticipantYears();
+        const jobs = new InMemoryImportJobs();
+        let now = START;
+        const clock = { now: () => new Date(now), today: () => now.slice(0, 10) };
+        const imports = new ImportPrestations(
+          years,
+          new InMemoryRoster([person(SOFIE)]),
+          new InMemoryMonthCloses(),
+          jobs,
+          clock,
+          { monthlyCap: 60, yearlyCap: 630, dailyMaximumMinutes: 720 },
+        );
+        let release: () => void = () => undefined;
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        const writeMany = years.writeMany.bind(years);
+        years.writeMany = async (changes) => {
+          await gate;
+          return writeMany(changes);
+        };
+        const file = Buffer.from(
+          ['deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit', row(SOFIE, '2026-02-05', 60)].join('\n'),
+        );
+        const { job, done } = await imports.start(organiser, ORG, 'prestaties.csv', file);
+        // Three leases pass while the chunk's write hangs; the import beats all along.
+        for (let beat = 1; beat <= (3 * IMPORT_STALE_AFTER_MS) / IMPORT_HEARTBEAT_MS; beat++) {
+          now = at(START, beat * IMPORT_HEARTBEAT_MS);
+          await jest.advanceTimersByTimeAsync(IMPORT_HEARTBEAT_MS);
+          expect(await imports.find(job.id)).toMatchObject({ status: 'RUNNING', heartbeatAt: now });
+        }
+        release();
+        expect(await done).toMatchObject({ status: 'DONE', accepted: 1 });
+        expect((await jobs.find(job.id))?.status).toBe('DONE');
+      } finally {
+        jest.useRealTimers();
+      }
+    });
   });
 });

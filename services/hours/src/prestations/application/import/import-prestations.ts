@@ -1,3 +1,4 @@
+import { yearOf } from '@stapsteen/calendar';
 import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
 import { MAX_WRITE_ATTEMPTS, aggregateKey } from '@stapsteen/concurrency';
 import { DomainError, isDomainError } from '@stapsteen/errors';
@@ -5,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { ParticipantRoster, RosterEntry } from '../../../participants/application/participant-roster';
 import { Clock, brusselsDateOf } from '../../../shared/brussels-time';
 import { CapPolicy, ParticipantYear, emptyYear, recordPrestation } from '../../domain/participant-year';
-import { yearOf } from '../../domain/prestation';
 import type {
   ImportJob,
   ImportJobRepository,
@@ -26,6 +26,22 @@ const CHUNKS_IN_FLIGHT = 4;
 const KEPT_PROBLEMS = 2000;
 
 type Serialize = <T>(keys: string[], work: () => Promise<T>) => Promise<T>;
+
+/** A running import touches its job at least this often, so that a reader can tell it still runs. */
+export const IMPORT_HEARTBEAT_MS = 10_000;
+/**
+ * A RUNNING job untouched this long was left by a process that died (a crash, a kill, a
+ * redeploy): it is shown as FAILED, so the organiser uploads the file again, which stores the rows
+ * the dead upload did not and recognises those it did (issue 15, service crash).
+ */
+export const IMPORT_STALE_AFTER_MS = 60_000;
+
+/** The job as a reader must see it: a RUNNING job whose process stopped beating has failed. */
+export function importJobAsSeen(job: ImportJob, now: Date): ImportJob {
+  if (job.status !== 'RUNNING') return job;
+  const lastSign = Date.parse(job.heartbeatAt ?? job.startedAt);
+  return now.getTime() - lastSign > IMPORT_STALE_AFTER_MS ? { ...job, status: 'FAILED' } : job;
+}
 
 /**
  * Imports a month's prestations from a file. Rows are grouped per participant-year and written a
@@ -72,6 +88,7 @@ export class ImportPrestations {
       startedBy: principal.userId,
       startedAt: this.clock.now().toISOString(),
       finishedAt: null,
+      heartbeatAt: this.clock.now().toISOString(),
     };
     await this.jobs.create(job);
     const done = this.run(job, rows, principal).catch(async (error: unknown) => {
@@ -80,6 +97,12 @@ export class ImportPrestations {
       throw error;
     });
     return { job: { ...job }, done };
+  }
+
+  /** An import's job as its reader must see it (see importJobAsSeen); null when there is none. */
+  async find(id: string): Promise<ImportJob | null> {
+    const job = await this.jobs.find(id);
+    return job && importJobAsSeen(job, this.clock.now());
   }
 
   private async run(job: ImportJob, rows: ImportRow[], principal: Principal): Promise<ImportJob> {
@@ -114,6 +137,16 @@ export class ImportPrestations {
     for (let start = 0; start < keys.length; start += CHUNK) chunks.push(keys.slice(start, start + CHUNK));
     // Progress is saved after each chunk, one save at a time, each with the counts as they are then.
     let saved: Promise<void> = Promise.resolve();
+    const touch = () => {
+      job.heartbeatAt = this.clock.now().toISOString();
+      return this.jobs.save(job);
+    };
+    // A chunk may take longer than the lease on a loaded database: the job is touched meanwhile too.
+    // A heartbeat that fails is not the import's failure (the next one or the next chunk tries again).
+    const heartbeat = setInterval(() => {
+      saved = saved.then(() => touch().catch(() => undefined));
+    }, IMPORT_HEARTBEAT_MS);
+    heartbeat.unref?.();
     let next = 0;
     let failure: { error: unknown } | null = null;
     const work = async () => {
@@ -128,7 +161,7 @@ export class ImportPrestations {
           job.accepted += outcome.accepted;
           job.duplicates += outcome.duplicates;
           outcome.problems.forEach(reject);
-          saved = saved.then(() => this.jobs.save(job));
+          saved = saved.then(touch);
           await saved;
         } catch (error) {
           // No new chunk starts; those in flight finish, so nothing is left half-done behind the job.
@@ -136,13 +169,16 @@ export class ImportPrestations {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, work));
+    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, work)).finally(() =>
+      clearInterval(heartbeat),
+    );
+    await saved.catch(() => undefined);
     if (failure) throw (failure as { error: unknown }).error;
     // Chunks finish in any order: the report lists the problems by line.
     job.problems.sort((a, b) => a.line - b.line);
     job.status = 'DONE';
     job.finishedAt = this.clock.now().toISOString();
-    await this.jobs.save(job);
+    await touch();
     return job;
   }
 
