@@ -1,3 +1,4 @@
+import { addMonths, monthsBetween } from '@stapsteen/calendar';
 import type {
   AlertRaisedV1,
   AlertResolvedV1,
@@ -15,11 +16,11 @@ import type {
 import { hoursMonthFigures, rosterContribution, withHoursMonth, withRosterContribution } from '../domain/figures';
 import { raiseAlert, resolveAlert } from '../domain/open-alerts';
 import { OrganisationMonth, recordParticipantMonths, rekeyParticipantLine } from '../domain/organisation-month';
-import { addMonths, monthsBetween } from '../domain/period';
 import {
   ANONYMOUS_KEY_PREFIX,
   OrganisationRoster,
   eraseParticipant,
+  isErased,
   recordCoachingEnd,
   recordCoachingStart,
   recordDropOff,
@@ -45,6 +46,12 @@ export class KpiProjector {
     /** Derives the anonymous key of an erased participant from the erasure event (stable on redelivery). */
     private readonly anonymousKeyFor: (erasureEventId: string) => string,
     private readonly currentMonth: () => string,
+    /**
+     * The tombstone of an erased participant (a keyed pseudonym of the id, another input than
+     * any erasure event id, so it never equals an anonymous key).
+     */
+    private readonly tombstoneFor: (participantId: string) => string = (participantId) =>
+      anonymousKeyFor(`erased-participant:${participantId}`),
   ) {}
 
   async apply(envelope: EventEnvelope<unknown>): Promise<void> {
@@ -52,7 +59,7 @@ export class KpiProjector {
       case 'participant.enrolled': {
         const data = envelope.data as ParticipantEnrolledV1;
         const birthDate = await this.birthDates.birthDateOf(data.participantId);
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordReferral(r, data.participantId, data.enrolledOn, birthDate),
         );
       }
@@ -60,13 +67,13 @@ export class KpiProjector {
         return this.erase(envelope.eventId, envelope.data as ParticipantErasedV1);
       case 'trajectory.started': {
         const data = envelope.data as TrajectoryStartedV1;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordStart(r, data.participantId, data.trajectoryId, data.startedOn, data.reReferral),
         );
       }
       case 'trajectory.ended': {
         const data = envelope.data as TrajectoryEndedV1;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordEnd(r, data.participantId, data.trajectoryId, {
             endedOn: data.endedOn,
             destination: data.destination,
@@ -76,7 +83,7 @@ export class KpiProjector {
       }
       case 'trajectory.referral-dropped': {
         const data = envelope.data as TrajectoryReferralDroppedV1;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordDropOff(r, data.participantId, data.trajectoryId, {
             stage: data.stage,
             reasonCode: data.reasonCode,
@@ -89,7 +96,7 @@ export class KpiProjector {
         const data = envelope.data as TrajectoryFollowUpRecordedV1;
         if (data.checkpoint !== 'NINE_MONTHS' || data.employed === null) return;
         const employed = data.employed;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordNineMonthResult(r, data.participantId, data.trajectoryId, employed),
         );
       }
@@ -98,19 +105,23 @@ export class KpiProjector {
         // `hours.participant-month-closed` events of the same close would rewrite the document once
         // per participant. Lines replace earlier ones (set semantics), so a redelivery counts once.
         const data = envelope.data as HoursMonthClosedV1;
+        // The lines of participants erased meanwhile are kept under their anonymous key already.
+        const roster = await this.models.roster(data.organisationId);
+        const lines = data.participants.filter((line) => !isErased(roster, this.tombstoneFor(line.participantId)));
+        if (lines.length === 0 && data.participants.length > 0) return;
         return this.updateOrganisationMonth(data.organisationId, data.regionId, data.month, (m) =>
-          recordParticipantMonths(m, data.participants),
+          recordParticipantMonths(m, lines),
         );
       }
       case 'coaching.assigned': {
         const data = envelope.data as CoachingAssignedV1;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordCoachingStart(r, data.participantId, data.assignmentId, data.startedOn),
         );
       }
       case 'coaching.ended': {
         const data = envelope.data as CoachingEndedV1;
-        return this.updateRoster(data.organisationId, (r) =>
+        return this.updateParticipant(data.organisationId, data.participantId, (r) =>
           recordCoachingEnd(r, data.participantId, data.assignmentId, data.endedOn),
         );
       }
@@ -127,6 +138,16 @@ export class KpiProjector {
       default:
         return;
     }
+  }
+
+  /** A change about one participant, which changes nothing once the participant is erased. */
+  private updateParticipant(
+    organisationId: string,
+    participantId: string,
+    change: (current: OrganisationRoster) => OrganisationRoster,
+  ) {
+    const tombstone = this.tombstoneFor(participantId);
+    return this.updateRoster(organisationId, (r) => (isErased(r, tombstone) ? r : change(r)));
   }
 
   /** A roster change, and the organisation's compact figures recomputed from the stored roster. */
@@ -158,15 +179,20 @@ export class KpiProjector {
    */
   private async erase(eventId: string, data: ParticipantErasedV1): Promise<void> {
     const roster = await this.models.roster(data.organisationId);
-    const facts = roster?.participants[data.participantId];
-    if (!roster || !facts) return;
+    const tombstone = this.tombstoneFor(data.participantId);
+    if (isErased(roster, tombstone) && !roster?.participants[data.participantId]) return;
     const anonymousKey = `${ANONYMOUS_KEY_PREFIX}${this.anonymousKeyFor(eventId)}`;
-    for (const month of hoursMonthsOf(roster, data.participantId, this.currentMonth())) {
-      await this.updateOrganisationMonth(data.organisationId, '', month, (m) =>
-        rekeyParticipantLine(m, data.participantId, anonymousKey),
-      );
+    if (roster?.participants[data.participantId]) {
+      for (const month of hoursMonthsOf(roster, data.participantId, this.currentMonth())) {
+        await this.updateOrganisationMonth(data.organisationId, '', month, (m) =>
+          rekeyParticipantLine(m, data.participantId, anonymousKey),
+        );
+      }
     }
-    await this.updateRoster(data.organisationId, (r) => eraseParticipant(r, data.participantId, anonymousKey));
+    // The tombstone even when the participant left no facts here: their events may still come.
+    await this.updateRoster(data.organisationId, (r) =>
+      eraseParticipant(r, data.participantId, anonymousKey, tombstone),
+    );
   }
 }
 

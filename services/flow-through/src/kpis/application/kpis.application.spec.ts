@@ -194,6 +194,29 @@ describe('KPI projector and queries', () => {
     });
   });
 
+  it('does not bring an erased participant back when their earlier events arrive again after the erasure', async () => {
+    const referral = enrolled('p1', 'org-neteland', '2026-03-02');
+    const start = started('p1', 'org-neteland', '2026-03-09');
+    const april = monthClosed('p1', 'org-neteland', '2026-04', 22);
+    for (const e of [referral, start, april]) await projector.apply(e);
+    const erasure = event('participant.erased', 'p1', {
+      organisationId: 'org-neteland',
+      erasedAt: '2026-11-01T02:00:00Z',
+    });
+    await projector.apply(erasure);
+    const rosterBefore = await models.roster('org-neteland');
+    const monthsBefore = await models.organisationMonths('org-neteland', ['2026-04']);
+    const summaryBefore = await queries.summary(manager('region-kempen'), { from: '2026-01', to: '2026-11' });
+    // Redeliveries (a consumer's offsets reset, a rebalance), topic by topic: the participant's own
+    // topic (enrolment, erasure), then the trajectories and hours topics, which Kafka does not order
+    // with it; a late event of those topics after the erasure is the same case.
+    for (const e of [referral, erasure, start, april]) await projector.apply(e);
+    expect((await models.roster('org-neteland'))!.participants).toEqual(rosterBefore!.participants);
+    expect(await models.organisationMonths('org-neteland', ['2026-04'])).toEqual(monthsBefore);
+    expect(JSON.stringify(await models.roster('org-neteland'))).not.toContain('"p1"');
+    expect(await queries.summary(manager('region-kempen'), { from: '2026-01', to: '2026-11' })).toEqual(summaryBefore);
+  });
+
   it('counts open alerts by kind until they are resolved', async () => {
     const raised = event('alert.raised', 'p1', {
       alertId: 'a1',

@@ -40,6 +40,13 @@ export interface OrganisationRoster {
   organisationId: string;
   /** Keyed by participant id, or by an anonymous key once the participant was erased. */
   participants: Record<string, RosterParticipant>;
+  /**
+   * One tombstone per erased participant: a keyed pseudonym of the participant id (never the id,
+   * and nothing that leads to the anonymous key), so that an event about them that arrives after
+   * the erasure (a redelivery, or a late event of another topic) is recognised and changes nothing
+   * instead of bringing the participant back under their id. Absent until the first erasure.
+   */
+  erased?: Record<string, true>;
 }
 
 export function emptyRoster(organisationId: string): OrganisationRoster {
@@ -175,13 +182,23 @@ export function eraseParticipant(
   roster: OrganisationRoster,
   participantId: string,
   anonymousKey: string,
+  tombstone?: string,
 ): OrganisationRoster {
-  const facts = roster.participants[participantId];
-  if (!facts) return roster;
-  const participants = { ...roster.participants };
+  const marked =
+    tombstone === undefined || roster.erased?.[tombstone]
+      ? roster
+      : { ...roster, erased: { ...roster.erased, [tombstone]: true as const } };
+  const facts = marked.participants[participantId];
+  if (!facts) return marked;
+  const participants = { ...marked.participants };
   delete participants[participantId];
   participants[anonymousKey] = { ...facts, birthYearBand: null };
-  return { ...roster, participants };
+  return { ...marked, participants };
+}
+
+/** Whether the participant whose tombstone this is was erased (see `OrganisationRoster.erased`). */
+export function isErased(roster: OrganisationRoster | null, tombstone: string): boolean {
+  return roster?.erased?.[tombstone] === true;
 }
 
 export const ANONYMOUS_KEY_PREFIX = 'erased-';
