@@ -107,4 +107,29 @@ describe('the sign-in rate limit', () => {
     // ... and the address is now refused even with the right password.
     await endpoints.token(from, own, PASSWORD).expect(429);
   });
+
+  it('counts the addresses of one IPv6 /64 as one client, and another /64 apart', async () => {
+    const guess = (from: string, i: number) =>
+      endpoints.token(from, `nobody-v6-${i}-${suffix}@neteland.be`, 'guessing passwords');
+    const statuses: number[] = [];
+    // A client that picks a new address of its /64 for every guess.
+    for (let i = 1; i <= ADDRESS_LIMIT; i += 1)
+      statuses.push((await guess(`2001:db8:15:7::${i.toString(16)}`, i)).status);
+    expect(statuses).toEqual(Array(ADDRESS_LIMIT).fill(401));
+    await guess('2001:db8:15:7:ffff:ffff:ffff:ffff', 99).expect(429);
+    await guess('2001:db8:15:8::1', 100).expect(401);
+    // The password-link endpoint counts the same way.
+    const links: number[] = [];
+    for (let i = 1; i <= ADDRESS_LIMIT + 1; i += 1)
+      links.push(
+        (
+          await http()
+            .post('/api/auth/password-link')
+            .set('X-Forwarded-For', `2001:db8:16:1::${i.toString(16)}`)
+            .send({ token: `guess-${i}`, password: 'lang genoeg wachtwoord' })
+        ).status,
+      );
+    expect(links.slice(0, ADDRESS_LIMIT).every((status) => status !== 429)).toBe(true);
+    expect(links[ADDRESS_LIMIT]).toBe(429);
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { checkPassword } from '../domain/password-policy';
 import { RefreshOutcome, Session, belongsToCurrentEpoch, refresh } from '../domain/session';
-import { SIGN_IN_IP_RULE, SIGN_IN_RULE, ThrottleRule, decide } from '../domain/sign-in-throttle';
+import { SIGN_IN_IP_RULE, SIGN_IN_RULE, ThrottleRule, clientAddressKey, decide } from '../domain/sign-in-throttle';
 import { PublicUser, Role, User, checkScope, emailKey, toPublic } from '../domain/user';
 import type { Clock, PasswordHasher, SessionStore, ThrottleStore, TokenSigner, UserStore } from './ports';
 
@@ -80,7 +80,7 @@ export class AccountsService {
   /** Checks the credentials; `withSession` also opens a session with a refresh token (the web app). */
   async signIn(email: string, password: string, ip: string, withSession: boolean): Promise<Tokens> {
     const now = this.clock();
-    const keys = [`email:${sha256(emailKey(email))}`, `ip:${ip}`];
+    const keys = [`email:${sha256(emailKey(email))}`, `ip:${clientAddressKey(ip)}`];
     const rules = [this.settings.emailRule ?? SIGN_IN_RULE, this.settings.ipRule ?? SIGN_IN_IP_RULE];
     const windows = await Promise.all(keys.map((key, i) => this.throttle.hit(key, now, rules[i].windowMs)));
     for (const [i, window] of windows.entries()) {

@@ -9,7 +9,7 @@ import {
   kindFor,
   lifetimeOf,
 } from '../domain/password-link';
-import { SIGN_IN_IP_RULE, ThrottleRule, decide } from '../domain/sign-in-throttle';
+import { SIGN_IN_IP_RULE, ThrottleRule, clientAddressKey, decide } from '../domain/sign-in-throttle';
 import type { User } from '../domain/user';
 import { AccountError, assertPassword, sha256 } from './accounts.service';
 import type { Clock, MailPort, PasswordHasher, PasswordLinkStore, ThrottleStore, UserStore } from './ports';
@@ -95,7 +95,7 @@ export class PasswordLinksService {
    * uses of the same link wins. Ends the user's earlier sessions. Answers the user's id.
    */
   async use(token: string, password: string, ip: string): Promise<string> {
-    const key = `password-link-ip:${ip}`;
+    const key = `password-link-ip:${clientAddressKey(ip)}`;
     const rule = this.settings.ipRule ?? SIGN_IN_IP_RULE;
     const now = this.clock();
     const decision = decide(await this.throttle.hit(key, now, rule.windowMs), now, rule);

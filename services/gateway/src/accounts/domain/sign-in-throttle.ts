@@ -37,3 +37,36 @@ export function decide(window: ThrottleWindow, now: number, rule: ThrottleRule =
     retryAfterSeconds: Math.max(1, Math.ceil((window.windowStart + rule.windowMs - now) / 1000)),
   };
 }
+
+/**
+ * The client an address stands for, as the per-address rules count it. An IPv6 client is counted
+ * by its /64: a home or office line is given at least one and its hosts pick addresses in it at
+ * will, so counting single addresses would let one client make 2^64 × 20 guesses. An IPv4 address
+ * written as IPv6 (`::ffff:192.0.2.1`, how a dual-stack socket reports it) is that IPv4 address.
+ */
+export function clientAddressKey(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const groups = ipv6Groups(ip);
+  return groups ? `${groups.slice(0, 4).join(':')}::/64` : ip;
+}
+
+/** The eight groups of an IPv6 address (zone id dropped, an IPv4 tail as two groups), or null. */
+function ipv6Groups(ip: string): string[] | null {
+  let address = ip.split('%')[0];
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number);
+    address = `${address.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const halves = address.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return null;
+  return groups.map((group) => parseInt(group, 16).toString(16));
+}
