@@ -27,5 +27,6 @@ export * from './events/alerts/codes';
 export * from './events/alerts/alert-raised.v1';
 export * from './events/alerts/alert-resolved.v1';
 export * from './registry';
+export * from './personal-data';
 export * from './validate';
 export * from './validation';

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage } from 'class-validator';
 import { createEnvelope } from './envelope';
 import { HOURS_BARRIERS_RECORDED_V1 } from './events/hours/hours-barriers-recorded.v1';
+import { DISPLAY_NAME_FORM, PERSONAL_DATA_IN_EVENTS, mayCarryPersonalData } from './personal-data';
 import { EVENT_DEFINITIONS } from './registry';
 import { validateEnvelope } from './validate';
 
@@ -82,5 +83,21 @@ describe('privacy of the event payloads', () => {
     );
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toMatch(/^\S+ [A-Z]\.$/);
+  });
+
+  it('lists every field that carries a name in the allow-list of personal data, with its reason', () => {
+    const named = EVENT_DEFINITIONS.flatMap((definition) =>
+      Object.keys(definition.fixture)
+        .filter((field) => /name/i.test(field))
+        .map((field) => ({ type: definition.type, version: definition.version, field })),
+    );
+    expect(named.filter(({ type, version, field }) => !mayCarryPersonalData(type, version, field))).toEqual([]);
+    for (const allowed of PERSONAL_DATA_IN_EVENTS) {
+      const definition = EVENT_DEFINITIONS.find((d) => d.type === allowed.type && d.version === allowed.version);
+      expect(definition && Object.keys(definition.fixture)).toContain(allowed.field);
+      expect(allowed.reason.length).toBeGreaterThan(20);
+      const value = (definition!.fixture as Record<string, unknown>)[allowed.field];
+      expect(value).toMatch(DISPLAY_NAME_FORM);
+    }
   });
 });
