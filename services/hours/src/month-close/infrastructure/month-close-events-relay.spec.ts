@@ -1,5 +1,4 @@
 import type { OutboxPublisher } from '@stapsteen/messaging';
-import type { Collection } from 'mongoose';
 import { MonthCloseEventsRelay } from './month-close-events-relay';
 
 /** The driver's error while the database is away. */
@@ -13,6 +12,8 @@ describe('the month-close events relay while the database is away', () => {
     jest.useFakeTimers();
     let down = true;
     let sweeps = 0;
+    type Drafts = ConstructorParameters<typeof MonthCloseEventsRelay>[1];
+    type Closes = ConstructorParameters<typeof MonthCloseEventsRelay>[0];
     const drafts = {
       find: () => ({
         toArray: async () => {
@@ -21,8 +22,8 @@ describe('the month-close events relay while the database is away', () => {
           return [];
         },
       }),
-    } as unknown as Collection<never>;
-    const closes = { findOne: async () => null } as unknown as Collection<never>;
+    } as unknown as Drafts;
+    const closes = { findOne: async () => null } as unknown as Closes;
     const publisher: OutboxPublisher = { publish: async () => undefined };
     const errors: unknown[] = [];
     const relay = new MonthCloseEventsRelay(closes, drafts, publisher, {
