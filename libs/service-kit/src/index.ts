@@ -1,3 +1,5 @@
 export * from './service-core.module';
 export * from './bootstrap';
 export * from './validation/param-pipes';
+export * from './validation/omittable';
+export * from './validation/person-name';

@@ -57,6 +57,20 @@ describe('jsonBodyParser', () => {
     expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field }] });
   });
 
+  it.each([
+    ['{"firstName": "An\\u0000na"}', 'firstName'],
+    ['{"gebruiker": {"reference": "x\\u0000"}}', 'gebruiker.reference'],
+    ['{"codes": ["A", "\\u0000"]}', 'codes[1]'],
+    ['{"a\\u0000b": 1}', 'a\u0000b'],
+  ])('refuses a NUL character in %s with 400 REQUEST.INVALID naming %j', async (raw, field) => {
+    const response = await post(raw);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      code: 'REQUEST.INVALID',
+      errors: [{ field, problems: ['must not contain a NUL character'] }],
+    });
+  });
+
   it('refuses a body nested deeper than any we accept, saying so', async () => {
     const deep = `${'{"a":'.repeat(70)}1${'}'.repeat(70)}`;
     const response = await post(deep);

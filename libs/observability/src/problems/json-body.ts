@@ -70,16 +70,50 @@ const malformedJson: ErrorRequestHandler = (error: unknown, _request, _response,
   next(error);
 };
 
+/**
+ * The path of the first string (value or key) holding a NUL character, or undefined. No text we
+ * accept has one, and the local database (FerretDB on PostgreSQL) cannot store one: it failed
+ * the write with a 500.
+ */
+export function findNulCharacter(value: unknown, path = '', depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : undefined;
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      const found = findNulCharacter(value[index], `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    const here = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return here;
+    const found = findNulCharacter(inner, here, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const refuseForbiddenKeys: RequestHandler = (request, _response, next) => {
   const field = findForbiddenKey(request.body);
-  next(field === undefined ? undefined : forbiddenKeyProblem(field));
+  if (field !== undefined) return next(forbiddenKeyProblem(field));
+  const nul = findNulCharacter(request.body);
+  if (nul === undefined) return next();
+  const problem = 'must not contain a NUL character';
+  next(
+    new BadRequestException({
+      code: 'REQUEST.INVALID',
+      detail: `${nul}: ${problem}`,
+      errors: [{ field: nul, problems: [problem] }],
+    }),
+  );
 };
 
 /**
  * The one JSON body parser of every Stapsteen HTTP app (each service and the gateway): strict
  * JSON (objects and arrays only), a size limit, malformed JSON answered as `REQUEST.MALFORMED`
- * and prototype keys (`__proto__`, `constructor`, `prototype`) at any depth refused as
- * `REQUEST.INVALID`. Mount with `app.use(...jsonBodyParser())`.
+ * and prototype keys (`__proto__`, `constructor`, `prototype`) at any depth, and NUL characters in any
+ * string, refused as `REQUEST.INVALID`. Mount with `app.use(...jsonBodyParser())`.
  */
 export function jsonBodyParser(options: { limit?: string } = {}): Array<RequestHandler | ErrorRequestHandler> {
   return [express.json({ limit: options.limit ?? '100kb', strict: true }), malformedJson, refuseForbiddenKeys];

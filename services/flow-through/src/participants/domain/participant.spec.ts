@@ -55,4 +55,16 @@ describe('enrolling a participant', () => {
   it('uses only the first name when there is no last name to abbreviate', () => {
     expect(displayNameOf('Mo', ' ')).toBe('Mo');
   });
+
+  it('takes the initial as a whole character, never half a surrogate pair', () => {
+    expect(displayNameOf('Yuki', '𠮷田')).toBe('Yuki 𠮷.');
+    expect(displayNameOf('Zoë', 'E\u0301mile')).toBe('Zoë E\u0301.');
+  });
+
+  it('shortens a first name so the display name fits the events’ 60 characters', () => {
+    const shown = displayNameOf('A'.repeat(80), 'Verbeeck');
+    expect(shown).toBe(`${'A'.repeat(56)}… V.`);
+    expect([...shown]).toHaveLength(60);
+    expect(displayNameOf('A'.repeat(57), 'Verbeeck')).toBe(`${'A'.repeat(57)} V.`);
+  });
 });

@@ -70,9 +70,19 @@ const MAX_MONTHLY_HOURS = 60;
  * last name ("Sofie V.") is enough there and keeps the full name inside flow-through.
  */
 export function displayNameOf(firstName: string, lastName: string): string {
-  const initial = lastName.trim().charAt(0).toUpperCase();
-  return initial ? `${firstName.trim()} ${initial}.` : firstName.trim();
+  // The first character as a reader sees it: a whole surrogate pair (𠮷) and its combining marks,
+  // never half of one.
+  const segments = new Intl.Segmenter('nl-BE', { granularity: 'grapheme' }).segment(lastName.trim());
+  const first = [...segments][0]?.segment;
+  const suffix = first ? ` ${first.toUpperCase()}.` : '';
+  // The events' displayName holds at most 60 characters; a longer first name is shortened with "…".
+  const room = DISPLAY_NAME_MAX_LENGTH - [...suffix].length;
+  const name = [...firstName.trim()];
+  return `${name.length > room ? `${name.slice(0, room - 1).join('')}…` : name.join('')}${suffix}`;
 }
+
+/** The longest displayName the participant events allow (libs/contracts, DisplayName). */
+const DISPLAY_NAME_MAX_LENGTH = 60;
 
 export function enrolParticipant(
   command: EnrolParticipant,

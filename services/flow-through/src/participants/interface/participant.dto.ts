@@ -18,6 +18,7 @@ import {
   Trajectory,
 } from '../domain/trajectory';
 import { DROP_OFF_STAGES } from '@stapsteen/contracts';
+import { IsOmittable, IsPersonName } from '@stapsteen/service-kit';
 import { FollowUpRecordView } from './follow-up.dto';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
@@ -26,14 +27,22 @@ export class EnrolParticipantRequest {
   @IsEntityId()
   organisationId!: string;
 
-  @ApiProperty({ example: 'Sofie' })
+  @ApiProperty({
+    example: 'Sofie',
+    description: 'Any script, combining marks and emoji; no control or text-direction characters; at least one letter',
+    maxLength: 80,
+  })
   @IsString()
-  @Length(1, 80)
+  @IsPersonName(80)
   firstName!: string;
 
-  @ApiProperty({ example: 'Verbeeck' })
+  @ApiProperty({
+    example: 'Verbeeck',
+    description: 'Any script, combining marks and emoji; no control or text-direction characters; at least one letter',
+    maxLength: 80,
+  })
   @IsString()
-  @Length(1, 80)
+  @IsPersonName(80)
   lastName!: string;
 
   @ApiProperty({ example: '1987-04-12', description: 'Calendar date, YYYY-MM-DD' })
@@ -219,16 +228,24 @@ export class ListParticipantsQuery {
 }
 
 export class UpdateParticipantRequest {
-  @ApiPropertyOptional({ example: 'Sofie' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'Sofie',
+    description: 'Any script, combining marks and emoji; no control or text-direction characters; at least one letter',
+    maxLength: 80,
+  })
+  @IsOmittable()
   @IsString()
-  @Length(1, 80)
+  @IsPersonName(80)
   firstName?: string;
 
-  @ApiPropertyOptional({ example: 'Verbeeck' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'Verbeeck',
+    description: 'Any script, combining marks and emoji; no control or text-direction characters; at least one letter',
+    maxLength: 80,
+  })
+  @IsOmittable()
   @IsString()
-  @Length(1, 80)
+  @IsPersonName(80)
   lastName?: string;
 
   @ApiPropertyOptional({ type: String, example: 'coach-bram', nullable: true })

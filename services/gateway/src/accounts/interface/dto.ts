@@ -8,11 +8,11 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Length,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { IsEntityId } from '@stapsteen/contracts';
+import { IsOmittable, IsPersonName } from '@stapsteen/service-kit';
 
 export class CredentialsDto {
   @ApiProperty({ example: 'an.peeters@neteland.be' })
@@ -32,9 +32,9 @@ export class CreateUserDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'An Peeters' })
+  @ApiProperty({ example: 'An Peeters', maxLength: 120 })
   @IsString()
-  @Length(1, 120)
+  @IsPersonName(120)
   displayName!: string;
 
   @ApiPropertyOptional({
@@ -45,7 +45,7 @@ export class CreateUserDto {
       'Leave out (the web app does): the answer then holds a one-time invitation link with which the user sets ' +
       'their own password. Given, the user is created with this password (seed scripts, tests).',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(128)
   password?: string;
@@ -69,18 +69,18 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'An Peeters-Janssens' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
-  @Length(1, 120)
+  @IsPersonName(120)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES, example: 'COACH' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ example: ['org-neteland', 'org-herentals'], type: [String] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(100)
   @IsEntityId({ each: true })
@@ -93,7 +93,7 @@ export class UpdateUserDto {
   regionId?: string | null;
 
   @ApiPropertyOptional({ example: false, description: 'false blocks sign-in and refresh' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 }

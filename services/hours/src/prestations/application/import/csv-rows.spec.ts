@@ -99,6 +99,26 @@ describe('reading a prestation CSV', () => {
     });
   });
 
+  it.each([
+    [
+      'a NUL byte in one cell',
+      Buffer.from(
+        `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${P};2026-10-06;30;SCHOOL;GBS\u0000;Toezicht\n`,
+      ),
+    ],
+    [
+      'UTF-16 text',
+      Buffer.from(
+        `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${P};2026-10-06;30;SCHOOL;GBS;Toezicht\n`,
+        'utf16le',
+      ),
+    ],
+  ])('refuses a file with NUL characters (%s) as a whole, storing no row', (_what, file) => {
+    const { rows, problems } = readPrestationCsv(file, 'org-1');
+    expect(rows).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 1, code: 'IMPORT.MALFORMED_CSV' })]);
+  });
+
   it('refuses a file that is not CSV at all', () => {
     const { problems } = readPrestationCsv(csv('participantId,date', '"unterminated,2026'), 'org-1');
     expect(problems[0].code).toBe('IMPORT.MALFORMED_CSV');

@@ -126,6 +126,20 @@ export function readPrestationCsv(
   organisationId: string,
 ): { rows: ImportRow[]; problems: RowProblem[]; total: number } {
   const text = content.toString('utf8').replace(/^\uFEFF/, '');
+  // A NUL is in no text CSV (UTF-16 files and binaries have them); stored, it failed the whole
+  // import on the PostgreSQL back end instead of being reported.
+  if (text.includes('\u0000'))
+    return {
+      rows: [],
+      problems: [
+        {
+          line: 1,
+          code: 'IMPORT.MALFORMED_CSV',
+          reason: 'The file holds NUL characters: it is not a UTF-8 text CSV (save it as "CSV UTF-8").',
+        },
+      ],
+      total: 0,
+    };
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
