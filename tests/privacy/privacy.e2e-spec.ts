@@ -1,5 +1,5 @@
-import { ALL_TOPICS, ASSESSOR_KINDS } from '@stapsteen/contracts';
-import { createTestKeyPair, dayOf, eventually, mintToken, monthsAgo, testToday } from '@stapsteen/testing';
+import { ALL_TOPICS, ASSESSOR_KINDS, TOPICS, createEnvelope, deadLetterTopic } from '@stapsteen/contracts';
+import { createTestKeyPair, dayOf, eventually, mintToken, monthsAgo, sendRaw, testToday } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import {
   Finding,
@@ -96,6 +96,8 @@ describe('privacy: no national register number anywhere, names only where a cont
   };
   const months = { first: monthsAgo(4), second: monthsAgo(3), third: monthsAgo(2) };
   const ids: Record<string, string> = {};
+  /** The key of two broken messages the test itself publishes (see the workload's end). */
+  const poisonKey = randomUUID();
   let known: KnownPersonalData;
   let messages: TopicMessage[] = [];
   let logLines: Array<{ service: ServiceName; index: number; line: string }> = [];
@@ -491,6 +493,41 @@ describe('privacy: no national register number anywhere, names only where a cont
       'a change through the gateway',
     );
 
+    // A producer gone wrong: an event with fields no contract has, and a line that is not JSON,
+    // both holding A's national register number and full name. The consumers dead-letter them;
+    // neither the reason nor a log line may repeat what they hold.
+    await sendRaw(TOPICS.participants, [
+      {
+        key: poisonKey,
+        value: JSON.stringify(
+          createEnvelope({
+            type: 'participant.updated',
+            version: 1,
+            producer: 'flow-through',
+            participantId: poisonKey,
+            correlationId: randomUUID(),
+            data: {
+              participantId: poisonKey,
+              organisationId: organisation,
+              regionId: region,
+              displayName: 'Griet V.',
+              coachId: null,
+              monthlyHoursTarget: null,
+              exPwa: false,
+              nationalRegisterNumber: formatted(a.nationalRegisterNumber),
+              lastName: a.lastName,
+            },
+          }),
+        ),
+      },
+      { key: poisonKey, value: `${a.nationalRegisterNumber};${a.firstName};${a.lastName};${a.dateOfBirth}` },
+    ]);
+    await eventually(
+      () => readWholeTopics([deadLetterTopic(TOPICS.participants)]),
+      (read) => read.filter((m) => m.key === poisonKey).length >= 4,
+      { what: 'both broken messages dead-lettered by hours and coaching', timeoutMs: 120_000, intervalMs: 2000 },
+    );
+
     // The right to erasure: C's data goes everywhere.
     expectSuccess(await call('flow-through', 'POST', `/participants/${ids.c}/erasure`, tokens.organiser), 'an erasure');
   }
@@ -510,7 +547,15 @@ describe('privacy: no national register number anywhere, names only where a cont
     expect(ours.some((m) => m.value.includes('"alert.raised"'))).toBe(true);
     expect(ours.some((m) => m.value.includes('"participant.erased"'))).toBe(true);
     expect(ours.some((m) => m.value.includes('"participant.updated"'))).toBe(true);
-    const findings = messages.flatMap((m) => scan.message(m, `${m.topic}[${m.partition}]@${m.offset}`));
+    // The broken messages the test published hold personal data on purpose: of them and of their
+    // dead-letter copies only the key and headers (the reason) are checked.
+    const poison = messages.filter((m) => m.key === poisonKey);
+    expect(
+      poison.filter((m) => m.topic.endsWith('.dlt') && m.headers['x-dead-letter-reason']).length,
+    ).toBeGreaterThanOrEqual(4);
+    const findings = messages.flatMap((m) =>
+      scan.message(m.key === poisonKey ? { ...m, value: '{}' } : m, `${m.topic}[${m.partition}]@${m.offset}`),
+    );
     const topics = new Set(messages.map((m) => m.topic));
     console.info(
       `privacy: ${messages.length} messages on ${topics.size} of ${ALL_TOPICS.length} topics checked (${ours.length} from this test's workload); ${findings.length} findings`,
