@@ -758,9 +758,15 @@ export interface components {
             name: string;
         };
         UpdateParticipantRequest: {
-            /** @example Sofie */
+            /**
+             * @description Any script, combining marks and emoji; no control or text-direction characters; at least one letter
+             * @example Sofie
+             */
             firstName?: string;
-            /** @example Verbeeck */
+            /**
+             * @description Any script, combining marks and emoji; no control or text-direction characters; at least one letter
+             * @example Verbeeck
+             */
             lastName?: string;
             /** @example coach-bram */
             coachId?: string | null;
@@ -917,9 +923,15 @@ export interface components {
         EnrolParticipantRequest: {
             /** @example org-neteland */
             organisationId: string;
-            /** @example Sofie */
+            /**
+             * @description Any script, combining marks and emoji; no control or text-direction characters; at least one letter
+             * @example Sofie
+             */
             firstName: string;
-            /** @example Verbeeck */
+            /**
+             * @description Any script, combining marks and emoji; no control or text-direction characters; at least one letter
+             * @example Verbeeck
+             */
             lastName: string;
             /**
              * @description Calendar date, YYYY-MM-DD
