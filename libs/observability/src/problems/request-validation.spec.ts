@@ -72,6 +72,22 @@ describe('the request validation pipe', () => {
     await expect(noDto).rejects.toBeInstanceOf(BadRequestException);
   });
 
+  it('refuses a missing body (no JSON, or another media type), naming the body', async () => {
+    const answer = await refusal(undefined, body);
+    expect(answer.code).toBe('REQUEST.INVALID');
+    expect(answer.errors).toEqual([
+      { field: '(body)', problems: ['must be a JSON object (send {} for none of its fields)'] },
+    ]);
+  });
+
+  it('takes {} as a body whose optional fields are all left out', async () => {
+    class Optional {
+      @IsOptional() @IsString() note?: string;
+    }
+    const dto = await createRequestValidationPipe().transform({}, { type: 'body', metatype: Optional });
+    expect(dto).toBeInstanceOf(Optional);
+  });
+
   it('keeps refusing unknown body fields', async () => {
     const response = await refusal({ minutes: 60, minuten: 60 }, body);
     expect(response).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'minuten' }] });

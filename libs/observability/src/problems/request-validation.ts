@@ -83,6 +83,11 @@ function changed(plain: unknown, built: unknown, path: string): FieldProblem[] {
  */
 export class ExactBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && !metadata.data && value === undefined && this.toValidate(metadata)) {
+      // No body (or one the JSON parser did not read: another media type) is not an empty object:
+      // the OpenAPI document says the body is required, and `{}` is how to send nothing.
+      throw refusedFields([{ field: '(body)', problems: ['must be a JSON object (send {} for none of its fields)'] }]);
+    }
     if (metadata.type === 'body') {
       // The JSON parser refuses these already; a body from another parser (multipart fields) too.
       const forbidden = findForbiddenKey(value);
@@ -118,7 +123,7 @@ export function createRequestValidationPipe(): ValidationPipe {
 
 /** What every body and parameter must be, stated in each service's OpenAPI description (ADR 17). */
 export const REQUEST_RULES =
-  'Bodies are JSON with exact types: a number sent as a string ("60"), an unknown field or a ' +
+  'Bodies are JSON with exact types: a missing body, a number sent as a string ("60"), an unknown field or a ' +
   '`__proto__`/`constructor` key at any depth answers 400 `REQUEST.INVALID` naming the field; a body ' +
   'that is not JSON answers 400 `REQUEST.MALFORMED`; a malformed path or query parameter answers 400 ' +
   '`REQUEST.INVALID`. Nothing is stored in any of these cases.';

@@ -23,13 +23,14 @@ import {
 } from '../domain/plan';
 import { DESTINATIONS, Destination } from '../domain/trajectory';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
+import { IsOmittable } from '@stapsteen/service-kit';
 
 export class PlanStepRequest {
   @ApiPropertyOptional({
     example: '5b0c3f7e-2d1a-4c8b-9e6f-7a8b9c0d1e2f',
-    description: 'Keep the id of an existing step; leave it out for a new one',
+    description: 'Keep the id of an existing step; leave it out for a new one (never null)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsEntityId()
   id?: string;
 
