@@ -7,9 +7,6 @@ export interface Period {
   to: Month;
 }
 
-/** The calendar's; kept here until the KPI projector (work in progress elsewhere) imports them from there. */
-export { addMonths, monthsBetween } from '@stapsteen/calendar';
-
 /** The longest period a dashboard or export may ask for. */
 export const MAX_PERIOD_MONTHS = 36;
 /** The period when none is given: the twelve months up to and including the current one. */

@@ -57,6 +57,3 @@ export function countedHoursOf(minutes: number): number {
   }
   return Math.ceil(minutes / 60);
 }
-
-/** The calendar's; kept here until the prestation import (work in progress elsewhere) imports it from there. */
-export { yearOf } from '@stapsteen/calendar';
