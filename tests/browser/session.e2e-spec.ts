@@ -85,20 +85,20 @@ describe('a session in a real browser with a 2-second access token', () => {
     await page.exposeBinding('__refreshesUnderWay', (_source, count: number) => {
       seen.mostAtOnce = Math.max(seen.mostAtOnce, count);
     });
-    await page.addInitScript(() => {
-      const report = (window as unknown as { __refreshesUnderWay: (count: number) => void }).__refreshesUnderWay;
+    // A script, not a function: the page's own globals are not in the tests' types.
+    await page.addInitScript(`{
       const originalFetch = window.fetch.bind(window);
       let underWay = 0;
-      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      window.fetch = (input, init) => {
         const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
         if (url.pathname !== '/api/auth/refresh') return originalFetch(input, init);
         underWay += 1;
-        void report(underWay);
+        void window.__refreshesUnderWay(underWay);
         return originalFetch(input, init).finally(() => {
           underWay -= 1;
         });
       };
-    });
+    }`);
     const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
     page.on('request', (request) => {
       if (isApi(request.url())) seen.pending += 1;
