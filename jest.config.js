@@ -32,6 +32,8 @@ module.exports = {
       testMatch: ['<rootDir>/{services,libs}/**/*.int-spec.ts', '<rootDir>/tests/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/tests/setup/global-setup.cjs',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.cjs',
+      // The database rules, enforced on what the services send (docs/architecture.md, rule 8).
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/database-rules.ts'],
       slowTestThreshold: 20,
     },
   ],

@@ -6,3 +6,4 @@ export * from './test-service';
 export * from './participant-feed';
 export * from './test-calendar';
 export * from './mongo-test-databases';
+export * from './database-rules';
