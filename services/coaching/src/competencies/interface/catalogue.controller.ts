@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { CatalogueService } from '../application/catalogue-service';
 import { DEFAULT_TARGET_LEVEL, ESCO_GROUPS, EscoGroup, MAX_LEVEL, MIN_LEVEL } from '../domain/catalogue';
-import { EntityIdParam } from '@stapsteen/service-kit';
+import { IsOmittable, EntityIdParam } from '@stapsteen/service-kit';
 
 export const COMPETENCY_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -37,8 +37,11 @@ class CompetencyDto {
   @Length(1, 80)
   nameEn!: string;
 
-  @ApiPropertyOptional({ example: 'Is op tijd, verwittigt bij afwezigheid.' })
-  @IsOptional()
+  @ApiPropertyOptional({
+    example: 'Is op tijd, verwittigt bij afwezigheid.',
+    description: 'Left out: none (never null)',
+  })
+  @IsOmittable()
   @IsString()
   @Length(0, 500)
   definition?: string;
