@@ -8,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -53,7 +52,7 @@ class CompetencyDto {
 
 class EditCatalogueRequest {
   @ApiPropertyOptional({ example: DEFAULT_TARGET_LEVEL, minimum: MIN_LEVEL, maximum: MAX_LEVEL })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(MIN_LEVEL)
   @Max(MAX_LEVEL)
