@@ -100,6 +100,7 @@ export const ALLOWED_QUERIES: readonly AllowedQuery[] = [
   {
     collection: /^(assessments|one_on_ones|group_sessions|peer_coaches|coaching_gaps)$/,
     shapes: [
+      '{}',
       '{participantId}',
       '{enrolments.participantId}',
       '{pairs.coacheeId}',
@@ -115,7 +116,7 @@ export const ALLOWED_QUERIES: readonly AllowedQuery[] = [
       '{coachId,participantId,regionId}',
     ],
     reason:
-      "Known debt: coaching reads a participant's assessments and assignments, and an organisation's or coach's lists, by a filter; a per-participant and per-organisation index document would make them _id reads.",
+      "Known debt: coaching reads a participant's assessments and assignments, and an organisation's or coach's lists, by a filter (an administrator's lists by none); a per-participant and per-organisation index document would make them _id reads.",
   },
   {
     collection: 'barriers',

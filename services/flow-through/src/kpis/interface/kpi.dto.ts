@@ -13,18 +13,19 @@ import { IsOptional } from 'class-validator';
 import { FUNNEL_STAGES, FunnelStage } from '../domain/definitions';
 import { HOURS_BUCKETS, HoursBucket } from '../domain/kpi-arithmetic';
 import { IsCalendarMonth, IsEntityId } from '@stapsteen/contracts';
+import { IsOmittable } from '@stapsteen/service-kit';
 
 export class KpiQueryDto {
   @ApiPropertyOptional({
     example: 'region-kempen',
     description: "A region (managers: only their own; default: the caller's whole scope)",
   })
-  @IsOptional()
+  @IsOmittable()
   @IsEntityId()
   regionId?: string;
 
   @ApiPropertyOptional({ example: 'org-neteland', description: 'One organisation within the caller’s scope' })
-  @IsOptional()
+  @IsOmittable()
   @IsEntityId()
   organisationId?: string;
 

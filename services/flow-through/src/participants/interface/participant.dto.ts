@@ -53,7 +53,7 @@ export class EnrolParticipantRequest {
     example: '87041212345',
     description: 'Optional; checked by its check digits and never shared',
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[\d\s.-]{11,15}$/, { message: 'nationalRegisterNumber must be 11 digits' })
   nationalRegisterNumber?: string;
 
@@ -81,7 +81,7 @@ export class EnrolParticipantRequest {
   monthlyHoursTarget?: number;
 
   @ApiPropertyOptional({ example: false, description: 'Worked under PWA on 30/9/2017: no 12-month limit' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   exPwa?: boolean;
 
@@ -262,7 +262,7 @@ export class UpdateParticipantRequest {
   monthlyHoursTarget?: number | null;
 
   @ApiPropertyOptional({ example: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   exPwa?: boolean;
 
