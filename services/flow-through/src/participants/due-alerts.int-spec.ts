@@ -1,6 +1,6 @@
 import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 import { addDays, addMonthsToDate } from '@stapsteen/calendar';
-import { DueAlertChecks } from './participants.module';
+import { DueAlertChecks } from './scheduling/due-alert-checks';
 
 describe('time-based alerts and the due task lists over HTTP', () => {
   const { kempen, gent, neteland, herentals, ghent, vdab } = fixtureIds();
