@@ -2,24 +2,22 @@ import type { Principal } from '@stapsteen/auth';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
 import type { Clock } from '../../shared/clock';
+import { OrganisationFigures, emptyOrganisationFigures, rosterContribution } from '../domain/figures';
 import {
   CoverageMonth,
   DestinationFigures,
   FunnelFigures,
   HoursTrendMonth,
-  OrganisationFigures,
   SummaryFigures,
   coachingCoverage,
   cohortFigures,
-  emptyOrganisationFigures,
   hoursDistribution,
   hoursTrend,
   organisationMonthSeries,
   outflowByDestination,
   referralFunnel,
-  rosterContribution,
   summaryFigures,
-} from '../domain/figures';
+} from '../domain/figure-queries';
 import { CohortFigures, HOURS_CAP_PER_MONTH, HoursBucket, hoursFigures, rate } from '../domain/kpi-arithmetic';
 import { AlertKindFigures, OrganisationAlerts, openAlertFigures } from '../domain/open-alerts';
 import type { OrganisationMonth } from '../domain/organisation-month';

@@ -3,20 +3,22 @@ import {
   HoursMonthFigures,
   OrganisationFigures,
   ParticipantStretches,
-  coachingCoverage,
-  cohortFigures,
-  hoursDistribution,
   hoursMonthFigures,
-  hoursTrend,
-  outflowByDestination,
-  referralFunnel,
   emptyOrganisationFigures,
   emptyRosterContribution,
   rosterContribution,
-  summaryFigures,
   withHoursMonth,
   withRosterContribution,
 } from './figures';
+import {
+  coachingCoverage,
+  cohortFigures,
+  hoursDistribution,
+  hoursTrend,
+  outflowByDestination,
+  referralFunnel,
+  summaryFigures,
+} from './figure-queries';
 import { OrganisationMonth, emptyOrganisationMonth, recordParticipantMonth } from './organisation-month';
 import { monthsOf } from './period';
 import {
