@@ -540,7 +540,10 @@ export interface components {
             nameNl: string;
             /** @example Punctuality and attendance */
             nameEn: string;
-            /** @example Is op tijd, verwittigt bij afwezigheid. */
+            /**
+             * @description Left out: none (never null)
+             * @example Is op tijd, verwittigt bij afwezigheid.
+             */
             definition?: string;
             /**
              * @example T3

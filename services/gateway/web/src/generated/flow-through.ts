@@ -1138,7 +1138,7 @@ export interface components {
         };
         PlanStepRequest: {
             /**
-             * @description Keep the id of an existing step; leave it out for a new one
+             * @description Keep the id of an existing step; leave it out for a new one (never null)
              * @example 5b0c3f7e-2d1a-4c8b-9e6f-7a8b9c0d1e2f
              */
             id?: string;
