@@ -94,6 +94,14 @@ function procAddress(hex) {
     .join('')
     .match(/.{4}/g)
     .map((group) => parseInt(group, 16).toString(16));
+  // An IPv4 address on an IPv6 socket (Java's Kafka listens so): ::ffff:127.0.0.1 is 127.0.0.1.
+  if (groups.slice(0, 6).join(':') === '0:0:0:0:0:ffff')
+    return [groups[6], groups[7]]
+      .map((group) => group.padStart(4, '0'))
+      .join('')
+      .match(/../g)
+      .map((byte) => parseInt(byte, 16))
+      .join('.');
   return groups.join(':');
 }
 
