@@ -3,3 +3,4 @@ export * from './bootstrap';
 export * from './validation/param-pipes';
 export * from './validation/omittable';
 export * from './validation/person-name';
+export * from './named-factory';
