@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import { ASSESSMENT_REPOSITORY, AssessmentRepository } from '../assessments/application/assessment-service';
 import { AssessmentsModule } from '../assessments/assessments.module';
-import { AssignmentService } from '../assignments/application/assignment-service';
+import { AssignmentSummaries } from '../assignments/application/assignment-summaries';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import type { CoachingConfig } from '../config/coaching.config';
 import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
@@ -19,13 +19,13 @@ import { EffectivenessController } from './interface/effectiveness.controller';
       useFactory: (
         roster: ParticipantRoster,
         assessments: AssessmentRepository,
-        assignments: AssignmentService,
+        assignments: AssignmentSummaries,
         config: CoachingConfig,
       ) =>
         new EffectivenessService(roster, assessments, assignments, {
           minParticipants: config.COACHING_EFFECTIVENESS_MIN_PARTICIPANTS,
         }),
-      inject: [PARTICIPANT_ROSTER, ASSESSMENT_REPOSITORY, AssignmentService, SERVICE_CONFIG],
+      inject: [PARTICIPANT_ROSTER, ASSESSMENT_REPOSITORY, AssignmentSummaries, SERVICE_CONFIG],
     },
   ],
 })

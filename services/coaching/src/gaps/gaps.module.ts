@@ -12,7 +12,8 @@ import { OutboxRelay } from '@stapsteen/messaging';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import { ASSESSMENT_REPOSITORY, AssessmentRepository } from '../assessments/application/assessment-service';
 import { AssessmentsModule } from '../assessments/assessments.module';
-import { AssignmentService } from '../assignments/application/assignment-service';
+import { AssignmentSummaries } from '../assignments/application/assignment-summaries';
+import { OneOnOneService } from '../assignments/application/one-on-one-service';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import type { CoachingConfig } from '../config/coaching.config';
 import { PARTICIPANT_ROSTER, ParticipantRoster } from '../participants/application/participant-roster';
@@ -47,7 +48,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
     @Inject(ASSESSMENT_REPOSITORY) private readonly assessments: AssessmentRepository,
     @Inject(PARTICIPANT_ROSTER) private readonly roster: ParticipantRoster,
     @Inject(SERVICE_CONFIG) private readonly config: CoachingConfig,
-    @Inject(AssignmentService) private readonly assignments: AssignmentService,
+    @Inject(OneOnOneService) private readonly oneOnOnes: OneOnOneService,
   ) {}
 
   onModuleInit(): void {
@@ -56,7 +57,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
       for (const id of ids) {
         if (!(await this.roster.isErased(id))) continue;
         await this.assessments.deleteForParticipant(id);
-        await this.assignments.eraseNotesOf(id);
+        await this.oneOnOnes.eraseNotesOf(id);
       }
       await this.gaps.evaluate(ids);
     });
@@ -113,7 +114,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
         gaps: GapRepository,
         roster: ParticipantRoster,
         assessments: AssessmentRepository,
-        assignments: AssignmentService,
+        assignments: AssignmentSummaries,
         clock: Clock,
         policies: GapSettingsService,
         lock: KeyedLock,
@@ -133,7 +134,7 @@ class GapTriggers implements OnModuleInit, OnApplicationBootstrap, OnApplication
         GAP_REPOSITORY,
         PARTICIPANT_ROSTER,
         ASSESSMENT_REPOSITORY,
-        AssignmentService,
+        AssignmentSummaries,
         CLOCK,
         GapSettingsService,
         KeyedLock,

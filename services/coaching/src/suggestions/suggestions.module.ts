@@ -6,7 +6,7 @@ import {
   AssessmentService,
 } from '../assessments/application/assessment-service';
 import { AssessmentsModule } from '../assessments/assessments.module';
-import { AssignmentService } from '../assignments/application/assignment-service';
+import { AssignmentSummaries } from '../assignments/application/assignment-summaries';
 import { AssignmentsModule } from '../assignments/assignments.module';
 import { CatalogueService } from '../competencies/application/catalogue-service';
 import { CompetenciesModule } from '../competencies/competencies.module';
@@ -24,7 +24,7 @@ import { SuggestionsController } from './interface/suggestions.controller';
       useFactory: (
         assessmentService: AssessmentService,
         assessments: AssessmentRepository,
-        assignments: AssignmentService,
+        assignments: AssignmentSummaries,
         catalogues: CatalogueService,
         config: CoachingConfig,
       ) =>
@@ -33,7 +33,7 @@ import { SuggestionsController } from './interface/suggestions.controller';
           groupSharePercent: config.COACHING_GROUP_SHARE_PERCENT,
           groupMinParticipants: config.COACHING_GROUP_MIN_PARTICIPANTS,
         }),
-      inject: [AssessmentService, ASSESSMENT_REPOSITORY, AssignmentService, CatalogueService, SERVICE_CONFIG],
+      inject: [AssessmentService, ASSESSMENT_REPOSITORY, AssignmentSummaries, CatalogueService, SERVICE_CONFIG],
     },
   ],
 })

@@ -2,7 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Quer
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { toRatings } from '../../assessments/interface/assessment.dto';
-import { AssignmentService } from '../application/assignment-service';
+import { AssignmentSummaries } from '../application/assignment-summaries';
+import { GroupSessionService } from '../application/group-session-service';
+import { OneOnOneService } from '../application/one-on-one-service';
+import { PeerCoachingService } from '../application/peer-coaching-service';
 import {
   AttendanceRequest,
   EndRequest,
@@ -25,7 +28,7 @@ const STAFF = ['ORGANISER', 'COACH', 'ADMIN'] as const;
 @ApiTags('group coaching')
 @Controller('group-sessions')
 export class GroupSessionsController {
-  constructor(@Inject(AssignmentService) private readonly assignments: AssignmentService) {}
+  constructor(@Inject(GroupSessionService) private readonly groups: GroupSessionService) {}
 
   @Post()
   @Roles(...STAFF)
@@ -33,7 +36,7 @@ export class GroupSessionsController {
     summary: 'Plan a group training session: title, competencies, date and time, place, trainer, capacity',
   })
   plan(@CurrentPrincipal() principal: Principal, @Body() body: PlanGroupSessionRequest) {
-    return this.assignments.planGroup(principal, body);
+    return this.groups.plan(principal, body);
   }
 
   @Get()
@@ -43,7 +46,7 @@ export class GroupSessionsController {
       '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
   })
   list(@CurrentPrincipal() principal: Principal, @Query() query: GroupListQuery) {
-    return this.assignments.listGroups(principal, query.organisationId);
+    return this.groups.list(principal, query.organisationId);
   }
 
   @Get(':id')
@@ -53,7 +56,7 @@ export class GroupSessionsController {
       '`enrolments` holds only the participants with a seat (status ENROLLED); `waitingList` holds the ids of the participants waiting for one, in the order they are served; cancelled enrolments are in neither.',
   })
   find(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
-    return this.assignments.groupSession(principal, id);
+    return this.groups.session(principal, id);
   }
 
   @Post(':id/enrolments')
@@ -72,7 +75,7 @@ export class GroupSessionsController {
     },
   })
   enrol(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EnrolRequest) {
-    return this.assignments.enrol(principal, id, body.participantId);
+    return this.groups.enrol(principal, id, body.participantId);
   }
 
   @Delete(':id/enrolments/:participantId')
@@ -84,7 +87,7 @@ export class GroupSessionsController {
     @Param('id', UuidParam) id: string,
     @Param('participantId', UuidParam) participantId: string,
   ) {
-    return this.assignments.cancelEnrolment(principal, id, participantId);
+    return this.groups.cancelEnrolment(principal, id, participantId);
   }
 
   @Put(':id/attendance')
@@ -95,7 +98,7 @@ export class GroupSessionsController {
     @Param('id', UuidParam) id: string,
     @Body() body: AttendanceRequest,
   ) {
-    return this.assignments.recordAttendance(principal, id, body.attendedParticipantIds);
+    return this.groups.recordAttendance(principal, id, body.attendedParticipantIds);
   }
 
   @Post(':id/ratings')
@@ -106,7 +109,7 @@ export class GroupSessionsController {
     @Param('id', UuidParam) id: string,
     @Body() body: GroupRatingsRequest,
   ) {
-    return this.assignments.rateGroup(
+    return this.groups.rate(
       principal,
       id,
       body.assessedOn,
@@ -118,39 +121,39 @@ export class GroupSessionsController {
 @ApiTags('one-on-one coaching')
 @Controller('one-on-ones')
 export class OneOnOnesController {
-  constructor(@Inject(AssignmentService) private readonly assignments: AssignmentService) {}
+  constructor(@Inject(OneOnOneService) private readonly oneOnOnes: OneOnOneService) {}
 
   @Post()
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Start one-on-one coaching of a participant by a coach on some competencies' })
   start(@CurrentPrincipal() principal: Principal, @Body() body: StartOneOnOneRequest) {
-    return this.assignments.startOneOnOne(principal, body.participantId, body.coachId, body.competencyCodes);
+    return this.oneOnOnes.start(principal, body.participantId, body.coachId, body.competencyCodes);
   }
 
   @Get()
   @ApiOperation({ summary: 'One-on-one coaching within your scope, by participant or coach' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: OneOnOneListQuery) {
-    return this.assignments.listOneOnOnes(principal, query);
+    return this.oneOnOnes.list(principal, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One one-on-one coaching with its planned sessions and session log' })
   find(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
-    return this.assignments.oneOnOne(principal, id);
+    return this.oneOnOnes.get(principal, id);
   }
 
   @Post(':id/planned-sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Plan a session' })
   plan(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: PlanSessionRequest) {
-    return this.assignments.planOneOnOneSession(principal, id, body.plannedFor);
+    return this.oneOnOnes.planSession(principal, id, body.plannedFor);
   }
 
   @Post(':id/sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Log a held session with attendance (a planned one, or one that was not planned)' })
   log(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: LogSessionRequest) {
-    return this.assignments.logOneOnOneSession(principal, id, { ...body, note: body.note ?? null });
+    return this.oneOnOnes.logSession(principal, id, { ...body, note: body.note ?? null });
   }
 
   @Post(':id/end')
@@ -158,14 +161,17 @@ export class OneOnOnesController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'End the coaching with a reason code' })
   end(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EndRequest) {
-    return this.assignments.endOneOnOne(principal, id, body.reasonCode);
+    return this.oneOnOnes.end(principal, id, body.reasonCode);
   }
 }
 
 @ApiTags('peer coaching')
 @Controller()
 export class PeerCoachingController {
-  constructor(@Inject(AssignmentService) private readonly assignments: AssignmentService) {}
+  constructor(
+    @Inject(PeerCoachingService) private readonly peers: PeerCoachingService,
+    @Inject(AssignmentSummaries) private readonly summaries: AssignmentSummaries,
+  ) {}
 
   @Get('participants/:id/peer-suggestions')
   @ApiOperation({ summary: 'Peer coaches for a participant, best fit first, each with why' })
@@ -194,7 +200,7 @@ export class PeerCoachingController {
     @Param('id', UuidParam) id: string,
     @Query() query: SuggestionQuery,
   ) {
-    return this.assignments.suggestPeers(principal, id, query.competencies);
+    return this.peers.suggest(principal, id, query.competencies);
   }
 
   @Post('peer-pairs')
@@ -203,7 +209,7 @@ export class PeerCoachingController {
     summary: 'Pair a peer coach (rated at or above target on the competencies) with a coachee of the same organisation',
   })
   pair(@CurrentPrincipal() principal: Principal, @Body() body: PairRequest) {
-    return this.assignments.pairPeers(principal, body.peerCoachId, body.coacheeId, body.competencyCodes);
+    return this.peers.pair(principal, body.peerCoachId, body.coacheeId, body.competencyCodes);
   }
 
   @Get('organisations/:organisationId/peer-pairs')
@@ -212,14 +218,14 @@ export class PeerCoachingController {
     description: 'COACHING.ORGANISATION_NOT_FOUND: not one of your organisations or of your region',
   })
   list(@CurrentPrincipal() principal: Principal, @Param('organisationId', EntityIdParam) organisationId: string) {
-    return this.assignments.listPairs(principal, organisationId);
+    return this.peers.listPairs(principal, organisationId);
   }
 
   @Post('peer-pairs/:id/sessions')
   @Roles(...STAFF)
   @ApiOperation({ summary: 'Log that a pair met' })
   log(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: PeerSessionRequest) {
-    return this.assignments.logPeerSession(principal, id, body.heldOn);
+    return this.peers.logSession(principal, id, body.heldOn);
   }
 
   @Post('peer-pairs/:id/end')
@@ -227,12 +233,12 @@ export class PeerCoachingController {
   @Roles(...STAFF)
   @ApiOperation({ summary: 'End a pair with a reason code' })
   end(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: EndRequest) {
-    return this.assignments.endPair(principal, id, body.reasonCode);
+    return this.peers.endPair(principal, id, body.reasonCode);
   }
 
   @Get('participants/:id/assignments')
   @ApiOperation({ summary: 'All coaching of a participant, in every modality' })
   forParticipant(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string) {
-    return this.assignments.participantAssignments(principal, id);
+    return this.summaries.participantAssignments(principal, id);
   }
 }

@@ -1,7 +1,7 @@
 import { Principal, canAccess } from '@stapsteen/auth';
 import { DomainError } from '@stapsteen/errors';
 import type { AssessmentRepository } from '../../assessments/application/assessment-service';
-import type { AssignmentService } from '../../assignments/application/assignment-service';
+import type { AssignmentSummaries } from '../../assignments/application/assignment-summaries';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import { EffectivenessPolicy, EffectivenessRow, assertPeriod, effectivenessReport } from '../domain/effectiveness';
 
@@ -21,7 +21,7 @@ export class EffectivenessService {
   constructor(
     private readonly roster: ParticipantRoster,
     private readonly assessments: AssessmentRepository,
-    private readonly assignments: AssignmentService,
+    private readonly assignments: AssignmentSummaries,
     private readonly policy: EffectivenessPolicy,
   ) {}
 

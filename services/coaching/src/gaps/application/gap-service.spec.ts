@@ -10,7 +10,9 @@ import {
   InMemoryPeerCoaches,
 } from '../../../test/in-memory-coaching';
 import { AssessmentService } from '../../assessments/application/assessment-service';
-import { AssignmentService } from '../../assignments/application/assignment-service';
+import { AssignmentSummaries } from '../../assignments/application/assignment-summaries';
+import { AssignmentWriter } from '../../assignments/application/assignment-writer';
+import { OneOnOneService } from '../../assignments/application/one-on-one-service';
 import { CatalogueService } from '../../competencies/application/catalogue-service';
 import { ParticipantChanges } from '../../shared/application/participant-changes';
 import { DEFAULT_GAP_POLICY } from '../domain/gap-rules';
@@ -37,23 +39,24 @@ function setUp() {
   const catalogues = new CatalogueService(new InMemoryCatalogues(), roster, clock);
   const changes = new ParticipantChanges();
   const assessmentService = new AssessmentService(assessments, roster, catalogues, clock, changes);
-  const assignments = new AssignmentService(
+  const oneOnOneStore = new InMemoryOneOnOnes();
+  const assignments = new AssignmentSummaries(
     new InMemoryGroupSessions(),
-    new InMemoryOneOnOnes(),
+    oneOnOneStore,
     new InMemoryPeerCoaches(),
-    roster,
-    catalogues,
-    assessments,
     assessmentService,
-    clock,
-    changes,
-    { maxActiveCoachees: 3 },
+  );
+  const oneOnOnes = new OneOnOneService(
+    oneOnOneStore,
+    catalogues,
+    assessmentService,
+    new AssignmentWriter(clock, changes),
   );
   const service = new GapService(gaps, roster, assessments, assignments, clock, {
     forOrganisation: async () => DEFAULT_GAP_POLICY,
   });
   changes.subscribe((ids) => service.evaluate(ids));
-  return { service, gaps, roster, assignments };
+  return { service, gaps, roster, oneOnOnes };
 }
 
 const document = (
@@ -115,7 +118,7 @@ describe('the coaching gaps a caller may see', () => {
 
 describe('gap evaluation after a change', () => {
   it('opens a low-hours gap for a flagged participant without coaching and closes it when coaching starts', async () => {
-    const { service, gaps, roster, assignments } = setUp();
+    const { service, gaps, roster, oneOnOnes } = setUp();
     roster.add({
       participantId: 'p-1',
       organisationId: 'org-neteland',
@@ -131,7 +134,7 @@ describe('gap evaluation after a change', () => {
       ['LOW_HOURS_NO_COACHING', TODAY],
     ]);
 
-    await assignments.startOneOnOne(coach, 'p-1', undefined, ['STIPTHEID']);
+    await oneOnOnes.start(coach, 'p-1', undefined, ['STIPTHEID']);
 
     expect(await service.forParticipant(coach, 'p-1', 'OPEN')).toEqual([]);
     expect(gaps.eventTypes('p-1')).toEqual(['coaching.gap-detected@v1', 'coaching.gap-closed@v1']);

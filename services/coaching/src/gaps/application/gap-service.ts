@@ -2,7 +2,7 @@ import { Principal, ReadScope, canAccess, canReadOrganisation, readScopeOf } fro
 import { DomainError } from '@stapsteen/errors';
 import { randomUUID } from 'node:crypto';
 import type { AssessmentRepository } from '../../assessments/application/assessment-service';
-import type { AssignmentService } from '../../assignments/application/assignment-service';
+import type { AssignmentSummaries } from '../../assignments/application/assignment-summaries';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
 import { AggregateStore, Serialize, changeAggregate, unserialised } from '../../shared/application/aggregate-writes';
 import { Clock, brusselsDateOf } from '../../shared/application/clock';
@@ -35,7 +35,7 @@ export class GapService {
     private readonly gaps: GapRepository,
     private readonly roster: ParticipantRoster,
     private readonly assessments: AssessmentRepository,
-    private readonly assignments: AssignmentService,
+    private readonly assignments: AssignmentSummaries,
     private readonly clock: Clock,
     /** The organisation's windows: each organisation may set its own (gap-settings). */
     private readonly policies: GapPolicies,

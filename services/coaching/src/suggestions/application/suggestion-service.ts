@@ -1,6 +1,6 @@
 import type { Principal } from '@stapsteen/auth';
 import type { AssessmentRepository, AssessmentService } from '../../assessments/application/assessment-service';
-import type { AssignmentService } from '../../assignments/application/assignment-service';
+import type { AssignmentSummaries } from '../../assignments/application/assignment-summaries';
 import type { CatalogueService } from '../../competencies/application/catalogue-service';
 import {
   ModalitySuggestion,
@@ -20,7 +20,7 @@ export class SuggestionService {
   constructor(
     private readonly assessmentService: AssessmentService,
     private readonly assessments: AssessmentRepository,
-    private readonly assignments: AssignmentService,
+    private readonly assignments: AssignmentSummaries,
     private readonly catalogues: CatalogueService,
     private readonly policy: SuggestionPolicy,
   ) {}
