@@ -39,6 +39,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The demo seed (plain CommonJS, jose its one dependency), for the Helm chart's seed Job (seed.demo).
+COPY --chown=node:node deploy/seed ./deploy/seed
 USER node
 # Liveness only (no database or Kafka check): a restart cannot fix a broker that is down.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=5 \

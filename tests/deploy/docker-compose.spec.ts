@@ -3,14 +3,10 @@
  * keeps them in step with the code instead: every service is built from the one Dockerfile, gets
  * every variable its configuration validates at boot, and starts only once MongoDB and Kafka are up.
  */
-import { getMetadataStorage } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CoachingConfig } from '../../services/coaching/src/config/coaching.config';
-import { FlowThroughConfig } from '../../services/flow-through/src/config/flow-through.config';
-import { GatewayConfig } from '../../services/gateway/src/config/gateway.config';
-import { HoursConfig } from '../../services/hours/src/config/hours.config';
+import { variablesRead } from './service-config';
 
 interface ComposeService {
   image?: string;
@@ -64,19 +60,6 @@ const SERVICES: Record<string, { port: number; specific: Record<string, string |
   coaching: { port: 3003, specific: { HOST: '0.0.0.0', KAFKA_BROKERS: 'kafka:9092' } },
 };
 
-/** The configuration class each service validates its environment with at boot. */
-const CONFIG_CLASSES: Record<string, new () => object> = {
-  gateway: GatewayConfig,
-  'flow-through': FlowThroughConfig,
-  hours: HoursConfig,
-  coaching: CoachingConfig,
-};
-
-/** Every variable a configuration class reads: the properties it validates, its parents' included. */
-function variablesRead(name: string): string[] {
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(CONFIG_CLASSES[name], '', true, false);
-  return [...new Set(metadata.map((m) => m.propertyName))];
-}
 const NAMES = Object.keys(SERVICES);
 
 /** The values every service must get, whichever it is. */
