@@ -16,6 +16,11 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60000,
+  // A backstop, not a cure: on 2 cores Jest runs the suites in its own process, and one app that
+  // never finished closing once kept a finished run open until CI killed it 90 minutes later. The
+  // harnesses close apps with closeApps (libs/testing), which fails the suite naming the app that
+  // did not close; this makes sure that failure is reported instead of a hang.
+  forceExit: true,
   projects: [
     {
       ...shared,

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@stapsteen/config';
-import { createTestKeyPair, startTestService } from '@stapsteen/testing';
+import { closeApps, createTestKeyPair, startTestService } from '@stapsteen/testing';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -144,8 +144,9 @@ export async function bootStack(options: BootOptions = {}): Promise<Stack> {
     browser,
     admin,
     async stop() {
-      await browser.close();
-      await Promise.all([gateway, flowThrough, hours, coaching].map((app) => app.close()));
+      // The browser first: its open event streams would keep the servers' connections busy.
+      await closeApps({ browser });
+      await closeApps({ gateway, 'flow-through': flowThrough, hours, coaching });
     },
   };
 }

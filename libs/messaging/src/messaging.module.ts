@@ -6,6 +6,7 @@ import {
   Module,
   OnApplicationBootstrap,
   OnApplicationShutdown,
+  OnModuleDestroy,
   OnModuleInit,
 } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
@@ -41,9 +42,15 @@ const ADMIN = Symbol('KAFKA_ADMIN');
 /** The relay's publisher, for a service that keeps events outside an `outbox` array (hours' month-close chunks, ADR 25). */
 export const OUTBOX_PUBLISHER = Symbol('OUTBOX_PUBLISHER');
 
-/** Connects the producer and creates our topics before consumers subscribe; stops in order. */
+/**
+ * Connects the producer and creates our topics before consumers subscribe; stops in order: the
+ * event consumer's retries first (before the Kafka transport's disconnect waits for the message in
+ * hand), then the relay, then the producer.
+ */
 @Injectable()
-export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
   private readonly logger = new Logger('Messaging');
 
   constructor(
@@ -51,6 +58,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     @Inject(PRODUCER) private readonly producer: Producer,
     @Inject(ADMIN) private readonly admin: Admin,
     private readonly relay: OutboxRelay,
+    private readonly events: EventConsumer,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -64,6 +72,10 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   onApplicationBootstrap(): void {
     this.relay.start();
+  }
+
+  onModuleDestroy(): void {
+    this.events.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -133,3 +133,103 @@ describe('a consumer facing a message that always fails', () => {
     expect(deadLettersIn(await registry.metrics())).toBe(1);
   });
 });
+
+/**
+ * A service must stop while its database is away: the consumer waits for the database however long
+ * (ADR 30), and kafkajs' disconnect waits for the message in hand. Stopping the event consumer ends
+ * the wait, the disconnect completes, and the message, never committed, is applied by the next
+ * consumer of the group once the database answers.
+ */
+describe('a consumer stopping while the database is away', () => {
+  const kafka = new Kafka({
+    clientId: 'consumer-stop-test',
+    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = kafka.producer({ maxInFlightRequests: 1 });
+  const admin = kafka.admin();
+  const topic = `stapsteen.consumer-stop-test-${randomUUID().slice(0, 8)}.v1`;
+  const groupId = `consumer-stop-test-${randomUUID()}`;
+  const consumerOfGroup = () =>
+    kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  const databaseAway = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoNetworkError' });
+
+  /** Runs `consumer` the way the Nest transport does, applying with `apply`. */
+  async function run(consumer: ReturnType<typeof consumerOfGroup>, handler: KafkaEventHandler, apply: () => void) {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic: from, partition, message, heartbeat }) => {
+        const context = new KafkaContext([message, partition, from, consumer, heartbeat, producer]);
+        await handler.handle(JSON.parse(message.value?.toString() ?? 'null') as unknown, context, async () => apply());
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    await Promise.all([producer.connect(), admin.connect()]);
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        { topic, numPartitions: 1 },
+        { topic: deadLetterTopic(topic), numPartitions: 1 },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] }).catch(() => undefined);
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+  });
+
+  it('lets go of the message at once, and the next consumer of the group applies it', async () => {
+    const participantId = randomUUID();
+    const event = createEnvelope({
+      type: 'participant.erased',
+      version: 1,
+      producer: 'flow-through',
+      participantId,
+      correlationId: randomUUID(),
+      data: { participantId, organisationId: 'org-neteland', erasedAt: '2026-11-05T10:00:00.000Z' },
+    });
+    const stopping = new EventConsumer(new KafkaDeadLetterPublisher(producer));
+    let attemptsWhileAway = 0;
+    const first = consumerOfGroup();
+    await run(first, new KafkaEventHandler(stopping), () => {
+      attemptsWhileAway += 1;
+      throw databaseAway();
+    });
+    await producer.send({ topic, acks: -1, messages: [{ key: participantId, value: JSON.stringify(event) }] });
+    await eventually(
+      async () => attemptsWhileAway,
+      (n) => n >= 2,
+      { what: 'the consumer to be waiting for the database' },
+    );
+
+    // What the service's shutdown does: the event consumer first, then the Kafka client. Without
+    // the first step the disconnect waits for the database for ever (and this test times out).
+    stopping.stop();
+    await first.disconnect();
+    const triedBeforeStop = attemptsWhileAway;
+
+    let applied = 0;
+    const next = consumerOfGroup();
+    await run(next, new KafkaEventHandler(new EventConsumer(new KafkaDeadLetterPublisher(producer))), () => {
+      applied += 1;
+    });
+    try {
+      await eventually(
+        async () => applied,
+        (n) => n === 1,
+        { what: 'the next consumer of the group to apply the message', timeoutMs: 30_000 },
+      );
+    } finally {
+      await next.disconnect();
+    }
+    expect(attemptsWhileAway).toBe(triedBeforeStop);
+    // Nothing was dead-lettered: the dead-letter topic is as empty as it was created.
+    const [deadLetters] = await admin.fetchTopicOffsets(deadLetterTopic(topic));
+    expect(deadLetters.high).toBe('0');
+  });
+});

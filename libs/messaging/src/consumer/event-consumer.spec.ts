@@ -8,6 +8,7 @@ import {
   DEAD_LETTER_REASON_HEADER,
   DeadLetter,
   DeadLetterCause,
+  ConsumerStoppingError,
   EventConsumer,
   IncomingMessage,
   RetriableConsumeError,
@@ -246,6 +247,70 @@ describe('the event consumer', () => {
   });
 });
 
+describe('a consumer that is stopping (the service shuts down)', () => {
+  it('stops waiting for a database that is away, and leaves the message unapplied and not dead-lettered', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const consumer = new EventConsumer(deadLetters, { retry: { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 120 } });
+    let calls = 0;
+    const consuming = consumer.consume(message(), async () => {
+      calls += 1;
+      // The database never comes back while the service is shutting down.
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoNetworkError' });
+    });
+    await eventuallyCalled(() => calls >= 2);
+    consumer.stop();
+    await expect(consuming).rejects.toBeInstanceOf(ConsumerStoppingError);
+    await expect(consuming).rejects.toBeInstanceOf(RetriableConsumeError);
+    expect(deadLetters.letters).toEqual([]);
+  });
+
+  it('stops in the middle of a backoff after a failure that may pass, without spending the rest of its budget', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const consumer = new EventConsumer(deadLetters, {
+      retry: { maxAttempts: 8, baseDelayMs: 10_000, maxDelayMs: 10_000 },
+    });
+    let calls = 0;
+    const consuming = consumer.consume(message(), async () => {
+      calls += 1;
+      throw new TypeError('x is undefined');
+    });
+    await eventuallyCalled(() => calls === 1);
+    const stoppedAt = Date.now();
+    consumer.stop();
+    await expect(consuming).rejects.toBeInstanceOf(ConsumerStoppingError);
+    // The 10 s wait was cut short: the stop ends it, not the timer.
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    expect(calls).toBe(1);
+    expect(deadLetters.letters).toEqual([]);
+  });
+
+  it('applies nothing more once stopped: the next message is left for redelivery', async () => {
+    const { consumer } = consumerWith(new InMemoryDeadLetters());
+    consumer.stop();
+    let calls = 0;
+    await expect(
+      consumer.consume(message(), async () => {
+        calls += 1;
+      }),
+    ).rejects.toBeInstanceOf(ConsumerStoppingError);
+    expect(calls).toBe(0);
+  });
+
+  it('still dead-letters at once what can never be processed, while stopping', async () => {
+    const deadLetters = new InMemoryDeadLetters();
+    const { consumer } = consumerWith(deadLetters);
+    consumer.stop();
+    const outcome = await consumer.consume({ ...message(), value: 'not json' }, async () => undefined);
+    expect(outcome).toBe('dead-lettered');
+    expect(deadLetters.letters).toHaveLength(1);
+  });
+});
+
+/** Resolves once `condition` holds, checking after each turn of the event loop's timers. */
+async function eventuallyCalled(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe('waiting between attempts', () => {
   afterEach(() => jest.useRealTimers());
 
@@ -268,6 +333,21 @@ describe('waiting between attempts', () => {
     await jest.advanceTimersByTimeAsync(500);
     await waiting;
     expect(beats).toBe(3);
+    expect(done).toBe(true);
+  });
+
+  it('ends at once when the consumer stops', async () => {
+    jest.useFakeTimers();
+    const stopping = new AbortController();
+    let done = false;
+    const waiting = waitWithHeartbeats(10_000, undefined, stopping.signal).then(() => {
+      done = true;
+    });
+    await jest.advanceTimersByTimeAsync(1_500);
+    expect(done).toBe(false);
+    stopping.abort();
+    await jest.advanceTimersByTimeAsync(0);
+    await waiting;
     expect(done).toBe(true);
   });
 });

@@ -38,6 +38,16 @@ export const DEAD_LETTER_ATTEMPTS_HEADER = 'x-dead-letter-attempts';
 /** Thrown when a message could neither be applied nor dead-lettered: the transport should redeliver. */
 export class RetriableConsumeError extends Error {}
 
+/**
+ * Thrown once the consumer is stopping: the message was not applied (or not yet), and is left
+ * uncommitted for whichever consumer of the group gets its partition next.
+ */
+export class ConsumerStoppingError extends RetriableConsumeError {
+  constructor(what: string) {
+    super(`the consumer is stopping; ${what} is left for redelivery`);
+  }
+}
+
 export interface EventConsumerOptions {
   /** How often and how patiently a failure that may pass is retried before the message is dead-lettered. */
   retry?: RetryPolicy;
@@ -46,8 +56,11 @@ export interface EventConsumerOptions {
   onDeadLetter?: (topic: string, cause: DeadLetterCause) => void;
   /** Called once per retry scheduled. */
   onRetry?: (topic: string) => void;
-  /** Waits between attempts; tests may pass one that records the delays instead of sleeping. */
-  wait?: (ms: number, heartbeat?: () => Promise<void>) => Promise<void>;
+  /**
+   * Waits between attempts, and returns early once `stopping` is aborted; tests may pass one that
+   * records the delays instead of sleeping.
+   */
+  wait?: (ms: number, heartbeat?: () => Promise<void>, stopping?: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -68,11 +81,17 @@ export interface EventConsumerOptions {
  *
  * Only when the dead-letter topic itself cannot be written is `RetriableConsumeError` thrown, so
  * the transport delivers the message again rather than losing it.
+ *
+ * `stop()` (the service is shutting down) ends every wait at once and makes `consume` throw
+ * `ConsumerStoppingError` instead of trying again: a service must be able to stop while the
+ * database is away, and the Kafka client's disconnect waits for the message in hand. The message
+ * is not committed, so nothing is lost.
  */
 export class EventConsumer {
   private readonly retry: RetryPolicy;
   private readonly log: (entry: Record<string, unknown>, message: string) => void;
-  private readonly wait: (ms: number, heartbeat?: () => Promise<void>) => Promise<void>;
+  private readonly wait: (ms: number, heartbeat?: () => Promise<void>, stopping?: AbortSignal) => Promise<void>;
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly deadLetters: DeadLetterPublisher,
@@ -81,6 +100,15 @@ export class EventConsumer {
     this.retry = retryPolicy(options.retry ?? DEFAULT_RETRY_POLICY);
     this.log = options.log ?? (() => undefined);
     this.wait = options.wait ?? waitWithHeartbeats;
+  }
+
+  /** No further attempts: waits end now, and `consume` throws `ConsumerStoppingError`. Idempotent. */
+  stop(): void {
+    this.stopping.abort();
+  }
+
+  get isStopping(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   /**
@@ -99,12 +127,14 @@ export class EventConsumer {
       return 'dead-lettered';
     }
     const envelope = validation.envelope;
+    const what = `${envelope.type}@v${envelope.version} ${envelope.eventId}`;
     const correlationId = correlation.fromIncoming(message.headers[CORRELATION_HEADER] ?? envelope.correlationId);
     // Failed attempts that count towards the retry budget, and attempts made while the database
     // was away, which do not: an outage is waited out, however long, never dead-lettered.
     let attempt = 0;
     let awaitingDatabase = 0;
     for (;;) {
+      if (this.isStopping) throw new ConsumerStoppingError(what);
       try {
         await correlation.run(correlationId, () => apply(envelope));
         return 'applied';
@@ -114,7 +144,8 @@ export class EventConsumer {
           await this.deadLetter(message, permanent.cause, permanent.reason, attempt + 1);
           return 'dead-lettered';
         }
-        const described = `applying ${envelope.type}@v${envelope.version} ${envelope.eventId} failed: ${String(error)}`;
+        if (this.isStopping) throw new ConsumerStoppingError(what);
+        const described = `applying ${what} failed: ${String(error)}`;
         if (isDatabaseUnavailable(error)) {
           awaitingDatabase += 1;
           const delay = Math.min(
@@ -132,7 +163,7 @@ export class EventConsumer {
             `${described}; the database is not available, waiting for it`,
           );
           this.options.onRetry?.(message.topic);
-          await this.wait(delay, heartbeat);
+          await this.wait(delay, heartbeat, this.stopping.signal);
           continue;
         }
         attempt += 1;
@@ -158,7 +189,7 @@ export class EventConsumer {
           `${described}; retrying`,
         );
         this.options.onRetry?.(message.topic);
-        await this.wait(delay, heartbeat);
+        await this.wait(delay, heartbeat, this.stopping.signal);
       }
     }
   }
@@ -207,12 +238,24 @@ function permanentFailure(error: unknown): { cause: DeadLetterCause; reason: str
 
 const HEARTBEAT_EVERY_MS = 1000;
 
-/** Sleeps `ms`, calling the transport's heartbeat at least every second meanwhile. */
-export async function waitWithHeartbeats(ms: number, heartbeat?: () => Promise<void>): Promise<void> {
+/** Sleeps `ms`, calling the transport's heartbeat at least every second meanwhile; ends early once `stopping` is aborted. */
+export async function waitWithHeartbeats(
+  ms: number,
+  heartbeat?: () => Promise<void>,
+  stopping?: AbortSignal,
+): Promise<void> {
   let left = ms;
-  while (left > 0) {
+  while (left > 0 && !stopping?.aborted) {
     const slice = Math.min(left, HEARTBEAT_EVERY_MS);
-    await new Promise((resolve) => setTimeout(resolve, slice));
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        stopping?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, slice);
+      stopping?.addEventListener('abort', done, { once: true });
+    });
     left -= slice;
     if (heartbeat) await heartbeat().catch(() => undefined);
   }

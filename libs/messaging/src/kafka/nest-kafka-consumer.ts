@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { KafkaContext, KafkaRetriableException } from '@nestjs/microservices';
 import type { EventEnvelope } from '@stapsteen/contracts';
-import { ConsumeOutcome, EventConsumer, IncomingMessage, RetriableConsumeError } from '../consumer/event-consumer';
+import {
+  ConsumeOutcome,
+  ConsumerStoppingError,
+  EventConsumer,
+  IncomingMessage,
+  RetriableConsumeError,
+} from '../consumer/event-consumer';
 
 /**
  * The bridge between a Nest `@EventPattern` handler and our `EventConsumer`, which retries with
@@ -23,6 +29,10 @@ export class KafkaEventHandler {
     try {
       return await this.consumer.consume(toIncomingMessage(payload, context), apply, heartbeatOf(context));
     } catch (error) {
+      if (error instanceof ConsumerStoppingError) {
+        this.logger.log({ topic: context.getTopic() }, error.message);
+        throw new KafkaRetriableException(error.message);
+      }
       if (error instanceof RetriableConsumeError) {
         this.logger.warn({ err: error.cause, topic: context.getTopic() }, error.message);
         throw new KafkaRetriableException(error.message);

@@ -1,6 +1,12 @@
 import { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
-import { EventConsumer, IncomingMessage, KafkaConnection, kafkaClientConfig } from '@stapsteen/messaging';
+import {
+  ConsumerStoppingError,
+  EventConsumer,
+  IncomingMessage,
+  KafkaConnection,
+  kafkaClientConfig,
+} from '@stapsteen/messaging';
 import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { AlertCauseChange, RecordAlertCauseHandler } from '../application/record-alert-cause';
 import { alertCauseOf } from './alert-causes';
@@ -73,10 +79,15 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
         for (let i = 0; i < batch.messages.length; i += CHUNK) {
           if (!isRunning() || isStale()) return;
           const messages = batch.messages.slice(i, i + CHUNK);
-          await this.applyChunk(
-            messages.map((m) => incoming(batch.topic, batch.partition, m)),
-            heartbeat,
-          );
+          try {
+            await this.applyChunk(
+              messages.map((m) => incoming(batch.topic, batch.partition, m)),
+              heartbeat,
+            );
+          } catch (error) {
+            if (error instanceof ConsumerStoppingError) return;
+            throw error;
+          }
           resolveOffset(messages[messages.length - 1].offset);
           await heartbeat();
         }
@@ -85,6 +96,9 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
   }
 
   async onModuleDestroy(): Promise<void> {
+    // The disconnect waits for the batch in hand: its retries must end first (they may be waiting
+    // for a database that is away). What the batch did not write stays uncommitted.
+    this.events.stop();
     await this.consumer?.disconnect();
   }
 
