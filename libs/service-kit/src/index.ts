@@ -4,3 +4,4 @@ export * from './validation/param-pipes';
 export * from './validation/omittable';
 export * from './validation/person-name';
 export * from './named-factory';
+export * from './validation/query-integer';

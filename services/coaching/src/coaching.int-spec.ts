@@ -379,6 +379,18 @@ describe('the coaching service', () => {
       expect(oversized.status).toBe(413);
     });
 
+    it.each(['007', '-1', '0x1', '1e0', '%201', '99999999999999999999'])(
+      'refuses catalogue version %s with 400 naming version (version 1 reads)',
+      async (version) => {
+        await http().get(`/organisations/${organisation}/catalogue/versions/1`).set(as('coach')).expect(200);
+        const response = await http()
+          .get(`/organisations/${organisation}/catalogue/versions/${version}`)
+          .set(as('coach'))
+          .expect(400);
+        expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'version' }] });
+      },
+    );
+
     it('stored none of the refused assessments', async () => {
       const stored = await http().get(`/participants/${participantId}/assessments`).set(as('coach')).expect(200);
       expect(JSON.stringify(stored.body)).not.toContain('SAMENWERKEN');

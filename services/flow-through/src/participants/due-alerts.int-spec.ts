@@ -131,4 +131,18 @@ describe('time-based alerts and the due task lists over HTTP', () => {
     const response = await http().get('/follow-ups/due').query({ within: 'soon' }).set(as('neteland')).expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
   });
+
+  // `@Type(() => Number)` read an empty window as 0 (and hex, spaces and exponents as numbers): the
+  // fuzz suite's finding. Sent raw, as a client would, not through superagent's query encoding.
+  it.each(['', '%20', '0x10', '%2014', '14%20', '1e1', '%2B14', '014', '14.0'])(
+    'refuses within=%s with 400 REQUEST.INVALID naming within',
+    async (raw) => {
+      for (const path of ['/follow-ups/due', '/evaluations/due']) {
+        const response = await http().get(`${path}?within=${raw}`).set(as('neteland')).expect(400);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(response.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'within' }] });
+        expect(response.body.errors[0].problems).toEqual([expect.stringMatching(/^within must be an integer number/)]);
+      }
+    },
+  );
 });

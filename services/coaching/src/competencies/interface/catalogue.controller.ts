@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { Type } from 'class-transformer';
@@ -17,7 +17,8 @@ import {
 } from 'class-validator';
 import { CatalogueService } from '../application/catalogue-service';
 import { DEFAULT_TARGET_LEVEL, ESCO_GROUPS, EscoGroup, MAX_LEVEL, MIN_LEVEL } from '../domain/catalogue';
-import { IsOmittable, EntityIdParam } from '@stapsteen/service-kit';
+import { IsOmittable, EntityIdParam, IsQueryInteger } from '@stapsteen/service-kit';
+import { IsEntityId } from '@stapsteen/contracts';
 
 export const COMPETENCY_CODE = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -96,6 +97,17 @@ const CATALOGUE_EXAMPLE = {
   editedAt: '2026-04-01T08:00:00.000Z',
 };
 
+/** A DTO, not `@Param('version', …)`: the global pipe turns a `number` parameter's text into a number with `+value` (`0x1`, ` 1`) before a parameter's own pipe sees it. */
+export class CatalogueVersionPath {
+  @ApiProperty({ example: 'org-neteland' })
+  @IsEntityId()
+  organisationId!: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2 })
+  @IsQueryInteger({ min: 1 })
+  version!: number;
+}
+
 @ApiTags('competencies')
 @Controller('organisations/:organisationId/catalogue')
 export class CatalogueController {
@@ -111,11 +123,7 @@ export class CatalogueController {
   @Get('versions/:version')
   @ApiOperation({ summary: 'An earlier version of the catalogue, as old assessments were made with it' })
   @ApiOkResponse({ schema: { example: CATALOGUE_EXAMPLE } })
-  version(
-    @CurrentPrincipal() principal: Principal,
-    @Param('organisationId', EntityIdParam) organisationId: string,
-    @Param('version', ParseIntPipe) version: number,
-  ) {
+  version(@CurrentPrincipal() principal: Principal, @Param() { organisationId, version }: CatalogueVersionPath) {
     return this.catalogues.read(principal, organisationId, version);
   }
 

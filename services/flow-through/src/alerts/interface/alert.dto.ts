@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ALERT_SORTS, AlertReadModel, AlertSort } from '../application/alert-queries';
 import {
   ALERT_ACTIONS,
@@ -17,6 +17,7 @@ import {
   MAX_RESOLVE_REASON_LENGTH,
 } from '../domain/alert';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
+import { IsQueryInteger } from '@stapsteen/service-kit';
 
 export class AlertParams {
   @ApiProperty({ example: '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c' })
@@ -70,16 +71,14 @@ export class ListAlertsQuery {
   participantId?: string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 0,
     maximum: 3660,
     example: 30,
     description: 'Only alerts raised more than this many Belgian calendar days ago (30 = the dashboard’s 31+ band)',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(3660)
+  @IsQueryInteger({ min: 0, max: 3660 })
   olderThanDays?: number;
 
   @ApiPropertyOptional({
@@ -91,19 +90,14 @@ export class ListAlertsQuery {
   @IsIn(ALERT_SORTS)
   sort: AlertSort = 'newest';
 
-  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsQueryInteger({ min: 1, max: 500 })
   limit = 50;
 
-  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsQueryInteger({ min: 0 })
   offset = 0;
 }
 
@@ -148,7 +142,8 @@ export class AlertTransitionView implements AlertTransition {
   })
   reason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) until!: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
+  @ApiPropertyOptional({ nullable: true, enum: [...ALERT_RESOLUTIONS, null], example: null })
+  resolution!: AlertResolution | null;
 }
 
 export class AlertView implements AlertReadModel {
@@ -165,7 +160,8 @@ export class AlertView implements AlertReadModel {
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) snoozedUntil!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) snoozeReason!: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) resolvedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: ALERT_RESOLUTIONS, example: null }) resolution!: AlertResolution | null;
+  @ApiPropertyOptional({ nullable: true, enum: [...ALERT_RESOLUTIONS, null], example: null })
+  resolution!: AlertResolution | null;
   @ApiProperty({ type: [String], example: [], description: 'COACHING_GAP: the gaps still open' })
   openGapIds!: string[];
   @ApiProperty({

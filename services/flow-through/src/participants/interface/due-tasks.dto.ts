@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { FOLLOW_UP_CHECKPOINTS, FollowUpCheckpoint } from '../domain/follow-up';
 import { IsEntityId } from '@stapsteen/contracts';
+import { IsQueryInteger } from '@stapsteen/service-kit';
 
 export class DueTasksQueryDto {
   @ApiPropertyOptional({ example: 'org-neteland', description: 'One organisation in scope (else 404)' })
@@ -16,7 +16,7 @@ export class DueTasksQueryDto {
   regionId?: string;
 
   @ApiPropertyOptional({
-    type: Number,
+    type: 'integer',
     default: 0,
     minimum: 0,
     maximum: 366,
@@ -24,10 +24,7 @@ export class DueTasksQueryDto {
     description: 'Also list what comes due within this many days; 0: due today or overdue',
   })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(366)
+  @IsQueryInteger({ min: 0, max: 366 })
   within = 0;
 }
 

@@ -35,7 +35,7 @@ export class RecordFollowUpRequest {
 export class FollowUpRecordView {
   @ApiProperty({ enum: FOLLOW_UP_CHECKPOINTS }) checkpoint!: FollowUpCheckpoint;
   @ApiProperty({ example: '2027-03-10' }) recordedOn!: string;
-  @ApiPropertyOptional({ enum: IMMEDIATE_STATUSES, nullable: true, example: 'EECR04' })
+  @ApiPropertyOptional({ enum: [...IMMEDIATE_STATUSES, null], nullable: true, example: 'EECR04' })
   immediateStatus!: ImmediateStatus | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, example: null }) employed!: boolean | null;
   @ApiProperty({ example: 'organiser-neteland' }) recordedBy!: string;

@@ -18,7 +18,7 @@ import {
   Trajectory,
 } from '../domain/trajectory';
 import { DROP_OFF_STAGES } from '@stapsteen/contracts';
-import { IsOmittable, IsPersonName } from '@stapsteen/service-kit';
+import { IsOmittable, IsPersonName, IsQueryInteger } from '@stapsteen/service-kit';
 import { FollowUpRecordView } from './follow-up.dto';
 import { IsCalendarDate, IsEntityId } from '@stapsteen/contracts';
 
@@ -117,7 +117,7 @@ export class TrajectoryView implements Trajectory {
   })
   suspensions!: SuspensionView[];
   @ApiPropertyOptional({ type: String, nullable: true }) endedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, enum: DESTINATIONS }) destination!: Trajectory['destination'];
+  @ApiPropertyOptional({ nullable: true, enum: [...DESTINATIONS, null] }) destination!: Trajectory['destination'];
   @ApiPropertyOptional({ type: Boolean, nullable: true }) positiveOutflow!: boolean | null;
   @ApiPropertyOptional({
     type: TrajectoryDropOffView,
@@ -211,19 +211,14 @@ export class ListParticipantsQuery {
   @IsEntityId()
   coachId?: string;
 
-  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @IsQueryInteger({ min: 1, max: 200 })
   limit = 50;
 
-  @ApiPropertyOptional({ type: Number, default: 0, minimum: 0 })
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @IsQueryInteger({ min: 0 })
   offset = 0;
 }
 

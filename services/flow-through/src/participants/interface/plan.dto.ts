@@ -58,7 +58,7 @@ export class PlanStepRequest {
 
 export class PutPlanRequest {
   @ApiProperty({
-    enum: DESTINATIONS,
+    enum: [...DESTINATIONS, null],
     nullable: true,
     example: 'SOCIAL_ECONOMY',
     description: 'Where the trajectory aims to lead (the outflow taxonomy); null while undecided',
@@ -132,7 +132,7 @@ export class PartnerReferralView {
 
 export class PlanView {
   @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' }) trajectoryId!: string;
-  @ApiPropertyOptional({ enum: DESTINATIONS, nullable: true, example: 'SOCIAL_ECONOMY' })
+  @ApiPropertyOptional({ enum: [...DESTINATIONS, null], nullable: true, example: 'SOCIAL_ECONOMY' })
   targetDestination!: Destination | null;
   @ApiProperty({ type: [PlanStepView] }) steps!: PlanStepView[];
   @ApiProperty({ type: [PartnerReferralView] }) referrals!: PartnerReferralView[];

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { GEBRUIKER_KINDS, GebruikerKind, MAX_MINUTES_PER_PRESTATION } from '../domain/prestation';
 import { IsCalendarDate, IsCalendarInstant } from '@stapsteen/contracts';
+import { IsQueryInteger } from '@stapsteen/service-kit';
 
 export class GebruikerDto {
   @ApiProperty({ enum: GEBRUIKER_KINDS, example: 'SCHOOL' })
@@ -90,11 +91,8 @@ export class DeletePrestationRequest {
 }
 
 export class YearQuery {
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2018)
-  @Max(2100)
+  @ApiProperty({ type: 'integer', example: 2026, minimum: 2018, maximum: 2100 })
+  @IsQueryInteger({ min: 2018, max: 2100 })
   year!: number;
 }
 
@@ -103,11 +101,8 @@ export class PrestationPath {
   @IsUUID()
   participantId!: string;
 
-  @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2018)
-  @Max(2100)
+  @ApiProperty({ type: 'integer', example: 2026, minimum: 2018, maximum: 2100 })
+  @IsQueryInteger({ min: 2018, max: 2100 })
   year!: number;
 
   @ApiProperty({ example: 'a2b7c1d0-5e4f-4a3b-8c9d-0e1f2a3b4c5d' })
