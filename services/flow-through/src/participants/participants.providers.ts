@@ -1,13 +1,12 @@
 import type { Provider } from '@nestjs/common';
 import { KeyedLock } from '@stapsteen/concurrency';
 import { OutboxRelay } from '@stapsteen/messaging';
-import { SERVICE_CONFIG } from '@stapsteen/service-kit';
+import { namedFactory, SERVICE_CONFIG } from '@stapsteen/service-kit';
 import { ALERT_REPOSITORY, AlertRepository } from '../alerts/application/alert-repository';
 import { RecordAlertCauseHandler } from '../alerts/application/record-alert-cause';
 import type { FlowThroughConfig } from '../config/flow-through.config';
 import { ORGANISATION_DIRECTORY, OrganisationDirectory } from '../organisations/application/organisation-directory';
 import { CLOCK, Clock } from '../shared/clock';
-import { namedFactory } from '../shared/named-factory';
 import { ALERT_RULES_REPOSITORY, AlertRulesRepository, AlertRulesService } from './application/alert-rules-service';
 import { ChangeTrajectoryHandler } from './application/change-trajectory';
 import { CheckDueAlertsHandler } from './application/check-due-alerts';
