@@ -289,3 +289,20 @@ describe('the strict validator (deploy/helm/validate)', () => {
     expect(unknown.output).toMatch(/a kind this validator does not know/);
   });
 });
+
+describe('the values schema (deploy/helm/stapsteen/values.schema.json)', () => {
+  const template = (...set: string[]) =>
+    spawnSync(helm, ['template', RELEASE, chart, ...set.flatMap((s) => ['--set', s])], { encoding: 'utf8' });
+
+  it('refuses a values key the chart does not read, which would otherwise be ignored', () => {
+    const result = template('services.hours.replicsa=3');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/'replicsa' not allowed/);
+  });
+
+  it('refuses fewer than two replicas of a service', () => {
+    const result = template('services.hours.replicas=1');
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/services\/hours\/replicas/);
+  });
+});
