@@ -3,6 +3,7 @@ export * from './kafka/kafka-outbox-publisher';
 export * from './kafka/nest-kafka-consumer';
 export * from './outbox/outbox-entry';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-backlog';
 export * from './consumer/event-consumer';
 export * from './consumer/apply-once';
 export * from './consumer/retry-policy';

@@ -11,7 +11,13 @@ import {
 } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ALL_TOPICS } from '@stapsteen/contracts';
-import { METRICS_REGISTRY, MetricsModule, ReadinessCheck, consumerMetrics } from '@stapsteen/observability';
+import {
+  METRICS_REGISTRY,
+  MetricsModule,
+  ReadinessCheck,
+  consumerMetrics,
+  outboxMetrics,
+} from '@stapsteen/observability';
 import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import type { Registry } from 'prom-client';
@@ -21,6 +27,7 @@ import { KafkaDeadLetterPublisher } from './kafka/kafka-dead-letter-publisher';
 import { KafkaConnection, kafkaClientConfig } from './kafka/kafka-options';
 import { KafkaOutboxPublisher } from './kafka/kafka-outbox-publisher';
 import { KafkaEventHandler } from './kafka/nest-kafka-consumer';
+import { OutboxBacklog } from './outbox/outbox-backlog';
 import { OutboxCollection, OutboxRelay } from './outbox/outbox-relay';
 
 export interface MessagingOptions {
@@ -124,8 +131,18 @@ export class MessagingModule {
           inject: [PRODUCER],
         },
         {
+          // What the relays have not yet published, on /metrics (read at scrape, no query).
+          provide: OutboxBacklog,
+          useFactory: (registry: Registry) => {
+            const backlog = new OutboxBacklog();
+            outboxMetrics(registry, () => backlog.figures());
+            return backlog;
+          },
+          inject: [METRICS_REGISTRY],
+        },
+        {
           provide: OutboxRelay,
-          useFactory: (producer: Producer, connection: Connection) => {
+          useFactory: (producer: Producer, connection: Connection, backlog: OutboxBacklog) => {
             const logger = new Logger('OutboxRelay');
             const collections = options.outboxCollections.map(
               (name) => connection.collection(name) as unknown as OutboxCollection,
@@ -133,10 +150,11 @@ export class MessagingModule {
             return new OutboxRelay(collections, new KafkaOutboxPublisher(producer), {
               pollIntervalMs: options.outboxPollIntervalMs,
               serialize: options.serialize,
+              backlog,
               onError: (error) => logger.warn({ err: error }, 'publishing the outbox failed; will retry'),
             });
           },
-          inject: [PRODUCER, getConnectionToken()],
+          inject: [PRODUCER, getConnectionToken(), OutboxBacklog],
         },
         {
           provide: EventConsumer,
@@ -156,7 +174,7 @@ export class MessagingModule {
         KafkaReadiness,
         MessagingLifecycle,
       ],
-      exports: [OutboxRelay, OUTBOX_PUBLISHER, EventConsumer, KafkaEventHandler, KafkaReadiness],
+      exports: [OutboxRelay, OutboxBacklog, OUTBOX_PUBLISHER, EventConsumer, KafkaEventHandler, KafkaReadiness],
     };
   }
 }

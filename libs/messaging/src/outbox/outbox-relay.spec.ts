@@ -1,3 +1,4 @@
+import { OutboxBacklog } from './outbox-backlog';
 import type { OutboxEntry } from './outbox-entry';
 import { OutboxCollection, OutboxPublisher, OutboxRelay } from './outbox-relay';
 
@@ -44,14 +45,14 @@ class RecordingPublisher implements OutboxPublisher {
   }
 }
 
-const entry = (eventId: string): OutboxEntry => ({
+const entry = (eventId: string, createdAt = new Date(0)): OutboxEntry => ({
   eventId,
   topic: 'stapsteen.participants.v1',
   key: 'participant-1',
   type: 'participant.enrolled@v1',
   correlationId: 'c-1',
   value: '{}',
-  createdAt: new Date(0),
+  createdAt,
 });
 
 describe('OutboxRelay', () => {
@@ -182,6 +183,77 @@ describe('OutboxRelay', () => {
       expect(collection.docs[0].outbox).toEqual([]);
       expect(errors).toHaveLength(6);
       await relay.stop();
+    });
+  });
+
+  describe('the backlog it reports for the outbox metrics', () => {
+    /** Milliseconds on the backlog's clock; events below are created at 40 s and 70 s. */
+    let now = 100_000;
+    const clock = () => now;
+    beforeEach(() => {
+      now = 100_000;
+    });
+
+    it('shows the age of the oldest event and the count while the broker refuses them, and 0 once published', async () => {
+      const collection = new InMemoryCollection([
+        { _id: 'a', outbox: [entry('e1', new Date(70_000)), entry('e2', new Date(70_000))] },
+        { _id: 'b', outbox: [entry('e3', new Date(40_000))] },
+      ]);
+      const publisher = new RecordingPublisher();
+      publisher.failuresLeft = 1;
+      const backlog = new OutboxBacklog(clock);
+      const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000, backlog });
+      expect(backlog.figures()).toEqual([{ collection: 'aggregates', oldestPendingSeconds: 0, pendingEvents: 0 }]);
+
+      await expect(relay.drainOnce()).rejects.toThrow('broker unavailable');
+      now = 130_000;
+      expect(backlog.figures()).toEqual([{ collection: 'aggregates', oldestPendingSeconds: 90, pendingEvents: 3 }]);
+
+      await relay.drainOnce();
+      expect(publisher.published).toEqual(['e1', 'e2', 'e3']);
+      expect(backlog.figures()).toEqual([{ collection: 'aggregates', oldestPendingSeconds: 0, pendingEvents: 0 }]);
+    });
+
+    it('counts a document a writer named from when it was named while the database cannot be read', async () => {
+      class DownCollection extends InMemoryCollection {
+        down = false;
+        override async findOne(filter: { _id: string }) {
+          if (this.down) throw new Error('connect ECONNREFUSED 127.0.0.1:27017');
+          return super.findOne(filter);
+        }
+      }
+      const collection = new DownCollection([{ _id: 'a', outbox: [] }]);
+      const backlog = new OutboxBacklog(clock);
+      const relay = new OutboxRelay([collection], new RecordingPublisher(), { pollIntervalMs: 1000, backlog });
+      await relay.drainOnce(); // the start-up sweep
+      collection.down = true;
+      collection.docs[0].outbox.push(entry('e1', new Date(now)));
+
+      relay.nudge({ collection: 'aggregates', id: 'a' });
+      await expect(relay.drainOnce()).rejects.toThrow('ECONNREFUSED');
+      now += 45_000;
+      await expect(relay.drainOnce()).rejects.toThrow('ECONNREFUSED');
+      expect(backlog.figures()[0].oldestPendingSeconds).toBe(45);
+
+      collection.down = false;
+      await relay.drainOnce();
+      expect(backlog.figures()).toEqual([{ collection: 'aggregates', oldestPendingSeconds: 0, pendingEvents: 0 }]);
+    });
+
+    it('forgets what another instance published once a sweep no longer finds it', async () => {
+      const collection = new InMemoryCollection([{ _id: 'a', outbox: [entry('e1', new Date(40_000))] }]);
+      const publisher = new RecordingPublisher();
+      publisher.failuresLeft = 1;
+      const backlog = new OutboxBacklog(clock);
+      const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000, backlog });
+      await expect(relay.drainOnce()).rejects.toThrow('broker unavailable'); // the start-up sweep
+      expect(backlog.figures()[0]).toEqual({ collection: 'aggregates', oldestPendingSeconds: 60, pendingEvents: 1 });
+
+      collection.docs[0].outbox = []; // another instance published and removed it
+      await relay.drainOnce(); // the sweep, due again after its failure
+
+      expect(publisher.published).toEqual([]);
+      expect(backlog.figures()[0]).toEqual({ collection: 'aggregates', oldestPendingSeconds: 0, pendingEvents: 0 });
     });
   });
 });

@@ -1,3 +1,4 @@
+import type { OutboxBacklog } from './outbox-backlog';
 import type { OutboxEntry } from './outbox-entry';
 
 /** Publishes one aggregate's pending events; resolves only once the broker acknowledged all. */
@@ -33,6 +34,8 @@ export interface OutboxRelayOptions {
   serialize?: <T>(key: string, work: () => Promise<T>) => Promise<T>;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** Where the relay notes what it read and has not yet published (the outbox-age metrics). */
+  backlog?: OutboxBacklog;
 }
 
 /** Removes the published entries from one document. */
@@ -55,6 +58,9 @@ const RETRY_MAX_MS = 5000;
  * Removal uses `$pullAll` with the entries as read: FerretDB v1 ignores `$pull` with a condition,
  * while exact-value removal works on both FerretDB and MongoDB, and leaves entries that a
  * concurrent write appended meanwhile untouched.
+ *
+ * What it reads and has not yet published it notes in the `backlog` (the outbox-age metrics), so
+ * a scrape costs no query.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -71,7 +77,9 @@ export class OutboxRelay {
     private readonly collections: OutboxCollection[],
     private readonly publisher: OutboxPublisher,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    for (const collection of collections) options.backlog?.track(collection.collectionName);
+  }
 
   /**
    * Removes published entries through `removal` instead of the plain `$pullAll`: where writes are
@@ -95,8 +103,10 @@ export class OutboxRelay {
 
   /** Called after a write that stored events, so they go out now rather than at the next sweep. */
   nudge(target?: OutboxTarget): void {
-    if (target) this.targets.set(`${target.collection}:${String(target.id)}`, target);
-    else this.sweepDue = true;
+    if (target) {
+      this.targets.set(`${target.collection}:${String(target.id)}`, target);
+      this.options.backlog?.named(target.collection, target.id);
+    } else this.sweepDue = true;
     if (this.stopped) return;
     if (this.draining) {
       this.again = true;
@@ -158,7 +168,9 @@ export class OutboxRelay {
         continue;
       }
       try {
+        const startedAt = this.clock();
         const document = await collection.findOne({ _id: target.id }, { projection: { outbox: 1 } });
+        this.options.backlog?.read(target.collection, target.id, document?.outbox ?? [], startedAt);
         if (document?.outbox?.length) documents.push({ collection, document });
       } catch (error) {
         this.targets.set(key, target);
@@ -185,10 +197,21 @@ export class OutboxRelay {
   private async sweep(): Promise<number> {
     let published = 0;
     for (const collection of this.collections) {
+      const startedAt = this.clock();
       const documents = await collection
         .find(PENDING, { projection: { outbox: 1 }, limit: this.options.batchSize ?? 200 })
         .toArray();
       const pending = documents.filter((document) => (document.outbox ?? []).length > 0);
+      const backlog = this.options.backlog;
+      if (backlog) {
+        for (const { _id, outbox } of documents) backlog.read(collection.collectionName, _id, outbox ?? [], startedAt);
+        // A page that is not full holds every pending document: what it lacks was published meanwhile.
+        if (documents.length < (this.options.batchSize ?? 200))
+          backlog.swept(
+            collection.collectionName,
+            pending.map((document) => document._id),
+          );
+      }
       if (pending.length === 0) continue;
       await this.publishAndRemove(pending.map((document) => ({ collection, document })));
       published += pending.reduce((sum, document) => sum + (document.outbox?.length ?? 0), 0);
@@ -205,14 +228,17 @@ export class OutboxRelay {
     await this.publisher.publish(items.flatMap(({ document }) => document.outbox ?? []));
     const serialize = this.options.serialize ?? ((_key, work) => work());
     for (const { collection, document } of items) {
-      if (this.removal) {
-        await this.removal(collection, document._id, document.outbox ?? []);
-        continue;
-      }
-      await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
-        collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
-      );
+      if (this.removal) await this.removal(collection, document._id, document.outbox ?? []);
+      else
+        await serialize(`${collection.collectionName}:${String(document._id)}`, () =>
+          collection.updateOne({ _id: document._id }, { $pullAll: { outbox: document.outbox } }),
+        );
+      this.options.backlog?.published(collection.collectionName, document._id);
     }
+  }
+
+  private clock(): number {
+    return this.options.backlog?.clock() ?? Date.now();
   }
 
   private async drainUntilEmpty(): Promise<void> {

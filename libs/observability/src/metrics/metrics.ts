@@ -12,7 +12,7 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@stapsteen/auth';
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
 
@@ -48,6 +48,48 @@ export function consumerMetrics(registry: Registry): ConsumerMetrics {
         registers: [registry],
       }),
   };
+}
+
+/** Age of the oldest event an outbox holds that is not yet published, by collection; 0 when none. */
+export const OUTBOX_OLDEST_PENDING_METRIC = 'stapsteen_outbox_oldest_pending_seconds';
+/** Events read from an outbox and not yet acknowledged by the broker, by collection. */
+export const OUTBOX_PENDING_EVENTS_METRIC = 'stapsteen_outbox_pending_events';
+
+/** One collection's figures, as the outbox relays keep them (`OutboxBacklog` in libs/messaging). */
+export interface OutboxFigures {
+  collection: string;
+  oldestPendingSeconds: number;
+  /** Absent where the relay cannot count the events without reading more. */
+  pendingEvents?: number;
+}
+
+/**
+ * The outbox gauges on `registry`, read from `figures` at each scrape (so `figures` must not
+ * query anything). Created once per registry: a second call keeps the first source.
+ */
+export function outboxMetrics(registry: Registry, figures: () => OutboxFigures[]): void {
+  if (registry.getSingleMetric(OUTBOX_OLDEST_PENDING_METRIC)) return;
+  new Gauge({
+    name: OUTBOX_OLDEST_PENDING_METRIC,
+    help: 'Age in seconds of the oldest event not yet published to Kafka, by outbox collection (0 when none)',
+    labelNames: ['collection'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { collection, oldestPendingSeconds } of figures()) this.set({ collection }, oldestPendingSeconds);
+    },
+  });
+  new Gauge({
+    name: OUTBOX_PENDING_EVENTS_METRIC,
+    help: 'Events read from an outbox collection and not yet acknowledged by Kafka',
+    labelNames: ['collection'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { collection, pendingEvents } of figures())
+        if (pendingEvents !== undefined) this.set({ collection }, pendingEvents);
+    },
+  });
 }
 
 /**

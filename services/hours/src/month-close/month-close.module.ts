@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { OUTBOX_PUBLISHER, OutboxPublisher } from '@stapsteen/messaging';
+import { OUTBOX_PUBLISHER, OutboxBacklog, OutboxPublisher } from '@stapsteen/messaging';
 import type { Connection } from 'mongoose';
 import { SERVICE_CONFIG } from '@stapsteen/service-kit';
 import type { HoursConfig } from '../config/hours.config';
@@ -86,7 +86,7 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
     MonthCloseLedgerRepair,
     {
       provide: MonthCloseEventsRelay,
-      useFactory: (connection: Connection, publisher: OutboxPublisher, config: HoursConfig) => {
+      useFactory: (connection: Connection, publisher: OutboxPublisher, config: HoursConfig, backlog: OutboxBacklog) => {
         const logger = new Logger('MonthCloseEvents');
         return new MonthCloseEventsRelay(
           connection.collection(MONTH_CLOSES_COLLECTION),
@@ -95,11 +95,12 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
           {
             pollIntervalMs: config.OUTBOX_POLL_MS,
             leaseMs: CLOSE_DRAFT_LEASE_MS,
+            backlog,
             onError: (error) => logger.warn({ err: error }, 'publishing month-close events failed; will retry'),
           },
         );
       },
-      inject: [getConnectionToken(), OUTBOX_PUBLISHER, SERVICE_CONFIG],
+      inject: [getConnectionToken(), OUTBOX_PUBLISHER, SERVICE_CONFIG, OutboxBacklog],
     },
     MonthCloseEventsLifecycle,
     MongoTargetSettings,

@@ -1,7 +1,14 @@
 import { KeyedLock } from '@stapsteen/concurrency';
-import type { OutboxPublisher } from '@stapsteen/messaging';
+import type { OutboxBacklog, OutboxPublisher } from '@stapsteen/messaging';
 import type { Collection } from 'mongoose';
-import { AttemptFateDocument, CloseEventsRef, EventChunkDocument, chunkId, fateId } from './close-event-chunks';
+import {
+  AttemptFateDocument,
+  CloseEventsRef,
+  EventChunkDocument,
+  MONTH_CLOSE_EVENTS_COLLECTION,
+  chunkId,
+  fateId,
+} from './close-event-chunks';
 
 export interface MonthCloseEventsRelayOptions {
   /** How often to look for chunks a crashed process or another instance left. */
@@ -9,6 +16,12 @@ export interface MonthCloseEventsRelayOptions {
   /** Drafts undecided this long (or decided-to-be but without close document) belong to a dead closer. */
   leaseMs: number;
   onError?: (error: unknown) => void;
+  /**
+   * Where the relay notes the age of a decided close's events not yet published (the outbox-age
+   * metric, collection `month_close_events`), from the chunks it reads anyway. Events are not
+   * counted: only the chunk in hand is read, not the ones after it.
+   */
+  backlog?: OutboxBacklog;
 }
 
 type DraftDocument = EventChunkDocument | AttemptFateDocument;
@@ -18,6 +31,7 @@ const isFate = (document: DraftDocument): document is AttemptFateDocument => 'fa
 const KEEP_ABANDONED_MS = 24 * 3_600_000;
 const RETRY_BASE_MS = 250;
 const RETRY_MAX_MS = 5000;
+const SWEEP_LIMIT = 5000;
 
 /**
  * Publishes the events of decided month closes from their chunk documents (ADR 25), chunk by
@@ -46,7 +60,9 @@ export class MonthCloseEventsRelay {
     private readonly drafts: Collection<DraftDocument>,
     private readonly publisher: OutboxPublisher,
     private readonly options: MonthCloseEventsRelayOptions,
-  ) {}
+  ) {
+    options.backlog?.track(MONTH_CLOSE_EVENTS_COLLECTION, { countsEvents: false });
+  }
 
   start(): void {
     this.stopped = false;
@@ -62,8 +78,10 @@ export class MonthCloseEventsRelay {
 
   /** After a close was decided, so its events go out now; without a close, a sweep. */
   nudge(closeId?: string): void {
-    if (closeId) this.targets.add(closeId);
-    else this.sweepDue = true;
+    if (closeId) {
+      this.targets.add(closeId);
+      this.options.backlog?.named(MONTH_CLOSE_EVENTS_COLLECTION, closeId);
+    } else this.sweepDue = true;
     if (this.stopped) return;
     if (this.draining) {
       this.again = true;
@@ -105,8 +123,10 @@ export class MonthCloseEventsRelay {
     this.targets.clear();
     for (const closeId of targets) {
       try {
+        const startedAt = this.clock();
         const close = await this.closes.findOne({ _id: closeId }, { projection: { events: 1 } });
         if (close?.events) done += await this.publishAttempt(closeId, close.events);
+        else this.options.backlog?.read(MONTH_CLOSE_EVENTS_COLLECTION, closeId, [], startedAt);
       } catch (error) {
         this.targets.add(closeId);
         throw error;
@@ -126,7 +146,7 @@ export class MonthCloseEventsRelay {
 
   /** Every draft and fate left: the collection holds only what is not yet published or removed. */
   private async sweep(): Promise<number> {
-    const documents = await this.drafts.find({}, { projection: { outbox: 0 }, limit: 5000 }).toArray();
+    const documents = await this.drafts.find({}, { projection: { outbox: 0 }, limit: SWEEP_LIMIT }).toArray();
     const attempts = new Map<
       string,
       { closeId: string; attempt: string; chunks: EventChunkDocument[]; fate?: AttemptFateDocument }
@@ -140,6 +160,12 @@ export class MonthCloseEventsRelay {
     }
     let done = 0;
     for (const group of attempts.values()) done += await this.settle(group);
+    // Not a full page: it held every draft left, so a close without drafts in it has nothing pending.
+    if (documents.length < SWEEP_LIMIT)
+      this.options.backlog?.swept(
+        MONTH_CLOSE_EVENTS_COLLECTION,
+        documents.map((document) => document.closeId),
+      );
     return done;
   }
 
@@ -185,16 +211,23 @@ export class MonthCloseEventsRelay {
   /** Chunk by chunk, in order: publish, then remove. Then the attempt's fate: nothing of it is left. */
   private publishAttempt(closeId: string, events: CloseEventsRef): Promise<number> {
     return this.lock.run(closeId, async () => {
+      const backlog = this.options.backlog;
+      const startedAt = this.clock();
       let published = 0;
       for (let n = 0; n < events.chunks; n += 1) {
         const id = chunkId(closeId, events.attempt, n);
+        const readAt = this.clock();
         const chunk = (await this.drafts.findOne({ _id: id })) as EventChunkDocument | null;
         if (!chunk) continue; // published and removed before (by us or another instance)
+        // The chunk in hand holds the oldest events of the close not yet published.
+        backlog?.read(MONTH_CLOSE_EVENTS_COLLECTION, closeId, chunk.outbox, readAt);
         await this.publisher.publish(chunk.outbox);
         await this.drafts.deleteOne({ _id: id });
         published += chunk.outbox.length;
       }
       const fate = await this.drafts.deleteOne({ _id: fateId(closeId, events.attempt) });
+      // Every chunk the close named is published: nothing of it was pending when this began.
+      backlog?.read(MONTH_CLOSE_EVENTS_COLLECTION, closeId, [], startedAt);
       return published + fate.deletedCount;
     });
   }
@@ -203,6 +236,10 @@ export class MonthCloseEventsRelay {
     for (const chunk of chunks) await this.drafts.deleteOne({ _id: chunk._id });
     const fate = withFate ? (await this.drafts.deleteOne({ _id: fateId(closeId, attempt) })).deletedCount : 0;
     return chunks.length + fate;
+  }
+
+  private clock(): number {
+    return this.options.backlog?.clock() ?? Date.now();
   }
 
   private async drainUntilEmpty(): Promise<void> {
