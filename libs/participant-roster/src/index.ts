@@ -1,0 +1,2 @@
+export * from './roster-projection';
+export * from './mongo-roster-store';
