@@ -1,6 +1,7 @@
 import { isInReadScope, type ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import type { OutboxEntry } from '@stapsteen/messaging';
+import { blankTrajectory, rosterChange, rosterEntryOf, type RosterDocument } from '@stapsteen/participant-roster';
 import type { AssessmentRepository } from '../src/assessments/application/assessment-service';
 import type { Assessment } from '../src/assessments/domain/assessment';
 import type {
@@ -18,12 +19,8 @@ import type { GapRepository } from '../src/gaps/application/gap-service';
 import type { GapSettingsRepository } from '../src/gaps/application/gap-settings-service';
 import type { StoredGapWindows } from '../src/gaps/domain/gap-settings';
 import type { ParticipantGaps } from '../src/gaps/domain/participant-gaps';
-import type {
-  LowHoursState,
-  ParticipantRoster,
-  RosterEntry,
-  TrajectoryWindow,
-} from '../src/participants/application/participant-roster';
+import type { ParticipantRoster, RosterEntry } from '../src/participants/application/participant-roster';
+import { COACHING_ROSTER } from '../src/participants/infrastructure/mongo-participant-roster';
 import type { AggregateStore, Versioned } from '../src/shared/application/aggregate-writes';
 
 /**
@@ -251,110 +248,65 @@ export class InMemoryCatalogues implements CatalogueRepository {
   }
 }
 
-interface RosterState {
-  organisationId?: string;
-  regionId?: string;
-  displayName?: string;
-  coachId?: string | null;
-  erased?: boolean;
-  trajectories: Record<string, TrajectoryWindow>;
-  lowHours?: LowHoursState | null;
-  appliedEventIds: string[];
-}
-
-/** The roster projection, applying each event once, as `MongoParticipantRoster` does. */
+/**
+ * The roster projection in memory: the rules of libs/participant-roster with coaching's options,
+ * as `MongoParticipantRoster` applies them, each event once.
+ */
 export class InMemoryParticipantRoster implements ParticipantRoster {
-  private readonly stored = new Map<string, RosterState>();
+  private readonly stored = new Map<string, RosterDocument>();
   /** Calls of `list`, so a test can see that a read asked nothing. */
   queries = 0;
 
   /** A participant as the events would have made them (enrolled, and their trajectories). */
   add(entry: RosterEntry): void {
-    this.stored.set(entry.participantId, {
-      organisationId: entry.organisationId,
-      regionId: entry.regionId,
-      displayName: entry.displayName,
-      coachId: entry.coachId,
-      trajectories: Object.fromEntries(entry.trajectories.map((t) => [t.trajectoryId, copy(t)])),
-      lowHours: copy(entry.lowHours),
+    const { participantId, trajectories, ...fields } = copy(entry);
+    this.stored.set(participantId, {
+      _id: participantId,
+      ...fields,
+      trajectories: Object.fromEntries(trajectories.map((t) => [t.trajectoryId, t])),
       appliedEventIds: [],
     });
   }
 
   async apply(envelope: EventEnvelope<unknown>): Promise<boolean> {
-    const data = envelope.data as Record<string, unknown>;
-    const state = this.stored.get(envelope.participantId) ?? { trajectories: {}, appliedEventIds: [] };
-    const set = (change: (state: RosterState) => void): boolean => {
-      if (state.appliedEventIds.includes(envelope.eventId)) return false;
-      change(state);
-      state.appliedEventIds.push(envelope.eventId);
-      this.stored.set(envelope.participantId, state);
-      return true;
-    };
-    switch (envelope.type) {
-      case 'participant.enrolled':
-      case 'participant.updated':
-        return set((s) => {
-          s.organisationId = data.organisationId as string;
-          s.regionId = data.regionId as string;
-          s.displayName = data.displayName as string;
-          s.coachId = data.coachId as string | null;
-        });
-      case 'participant.erased':
-        return set((s) => {
-          s.erased = true;
-          s.displayName = '';
-          s.coachId = null;
-        });
-      case 'trajectory.started':
-        return set((s) => {
-          s.organisationId = data.organisationId as string;
-          s.regionId = data.regionId as string;
-          const id = String(data.trajectoryId);
-          s.trajectories[id] = { trajectoryId: id, startedOn: data.startedOn as string, endedOn: null };
-        });
-      case 'trajectory.ended':
-        return set((s) => {
-          const id = String(data.trajectoryId);
-          const current = s.trajectories[id] ?? { trajectoryId: id, startedOn: null, endedOn: null };
-          s.trajectories[id] = { ...current, endedOn: String(data.endedOn) };
-        });
-      case 'participant.low-hours-flagged':
-        return set((s) => {
-          s.organisationId = data.organisationId as string;
-          s.regionId = data.regionId as string;
-          s.lowHours = { flagged: true, month: data.month as string, severity: data.severity as string | null };
-        });
-      case 'participant.low-hours-cleared':
-        return set((s) => {
-          s.lowHours = { flagged: false, month: data.month as string, severity: null };
-        });
-      default:
-        return false;
+    const change = rosterChange(envelope, COACHING_ROSTER);
+    const document = this.stored.get(envelope.participantId) ?? { _id: envelope.participantId, appliedEventIds: [] };
+    if (change === null || document.appliedEventIds.includes(envelope.eventId)) return false;
+    const trajectories = { ...document.trajectories };
+    if (change.kind === 'set') {
+      Object.assign(document, copy(change.fields));
+      if (change.trajectory) trajectories[change.trajectory.trajectoryId] = copy(change.trajectory);
+    } else {
+      const id = change.trajectoryId;
+      trajectories[id] = change.change(trajectories[id] ?? blankTrajectory(id, COACHING_ROSTER));
     }
+    document.trajectories = trajectories;
+    document.appliedEventIds.push(envelope.eventId);
+    this.stored.set(envelope.participantId, document);
+    return true;
   }
 
   async list(scope: ReadScope): Promise<RosterEntry[]> {
     this.queries += 1;
-    return [...this.stored.entries()]
-      .filter(([, s]) => !s.erased && s.displayName !== undefined)
-      .map(([id, s]) => toEntry(id, s))
+    return [...this.stored.values()]
+      .filter((document) => !document.erased && document.displayName !== undefined)
+      .map(entryOf)
       .filter((entry) => isInReadScope(scope, entry))
       .sort((a, b) => (a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0));
   }
 
   async findById(participantId: string): Promise<RosterEntry | null> {
-    const s = this.stored.get(participantId);
-    return s?.organisationId && !s.erased ? toEntry(participantId, s) : null;
+    const document = this.stored.get(participantId);
+    return document?.organisationId && !document.erased ? entryOf(document) : null;
   }
 
   async ids(): Promise<string[]> {
-    return [...this.stored.entries()].filter(([, s]) => !s.erased).map(([id]) => id);
+    return [...this.stored.values()].filter((document) => !document.erased).map((document) => document._id);
   }
 
   async regionOf(organisationId: string): Promise<string | null> {
-    for (const s of this.stored.values()) {
-      if (s.organisationId === organisationId && s.regionId !== undefined) return s.regionId;
+    for (const document of this.stored.values()) {
+      if (document.organisationId === organisationId && document.regionId !== undefined) return document.regionId;
     }
     return null;
   }
@@ -364,14 +316,4 @@ export class InMemoryParticipantRoster implements ParticipantRoster {
   }
 }
 
-function toEntry(participantId: string, s: RosterState): RosterEntry {
-  return copy({
-    participantId,
-    organisationId: s.organisationId ?? '',
-    regionId: s.regionId ?? '',
-    displayName: s.displayName ?? '',
-    coachId: s.coachId ?? null,
-    trajectories: Object.values(s.trajectories).sort((a, b) => (a.startedOn ?? '').localeCompare(b.startedOn ?? '')),
-    lowHours: s.lowHours ?? null,
-  });
-}
+const entryOf = (document: RosterDocument): RosterEntry => copy(rosterEntryOf(document, COACHING_ROSTER));

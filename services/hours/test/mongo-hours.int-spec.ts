@@ -1,8 +1,7 @@
 import type { WriteGuard } from '@stapsteen/concurrency';
-import { createEnvelope } from '@stapsteen/contracts';
 import { mongoTestDatabases } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
-import { randomUUID } from 'node:crypto';
+import { learnsFromEvents } from '../../../libs/participant-roster/test/roster.contract';
 import { MongoBarriers } from '../src/barriers/infrastructure/mongo-barriers';
 import { MongoMonthCloses, MongoTargetSettings } from '../src/month-close/infrastructure/mongo-month-closes';
 import type { RosterEntry } from '../src/participants/application/participant-roster';
@@ -46,46 +45,11 @@ describe('the MongoDB adapters of hours', () => {
   describeParticipantRosterContract('MongoParticipantRoster', async () => {
     const roster = new MongoParticipantRoster(connection, guard);
     await roster.onModuleInit();
-    const apply = (participantId: string, type: string, data: object) =>
-      roster.apply(
-        createEnvelope({
-          type,
-          version: 1,
-          producer: 'flow-through',
-          participantId,
-          correlationId: randomUUID(),
-          data,
-        }),
-      );
-    return {
-      roster,
-      // The events flow-through publishes, applied as hours' consumer applies them.
-      know: async (entries: RosterEntry[]) => {
-        for (const entry of entries) {
-          const { participantId, organisationId, regionId } = entry;
-          await apply(participantId, 'participant.enrolled', {
-            participantId,
-            organisationId,
-            regionId,
-            displayName: entry.displayName,
-            coachId: entry.coachId,
-            monthlyHoursTarget: entry.monthlyHoursTarget,
-            exPwa: entry.exPwa,
-          });
-          for (const trajectory of entry.trajectories) {
-            await apply(participantId, 'trajectory.started', {
-              trajectoryId: trajectory.trajectoryId,
-              participantId,
-              organisationId,
-              regionId,
-              startedOn: trajectory.startedOn,
-            });
-          }
-        }
-      },
-      erase: async (participantId: string) => {
-        await apply(participantId, 'participant.erased', { participantId });
-      },
-    };
+    // The events flow-through publishes, applied as hours' consumer applies them.
+    const events = learnsFromEvents<RosterEntry>(
+      (envelope) => roster.apply(envelope),
+      ({ monthlyHoursTarget, exPwa }) => ({ monthlyHoursTarget, exPwa }),
+    );
+    return { roster, ...events };
   });
 });

@@ -1,5 +1,6 @@
 import type { ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
+import type { RosterEntryBase } from '@stapsteen/participant-roster';
 
 export interface TrajectoryWindow {
   trajectoryId: string;
@@ -14,13 +15,11 @@ export interface LowHoursState {
   severity: string | null;
 }
 
-/** What coaching knows about a participant: a projection of flow-through's and hours' events. */
-export interface RosterEntry {
-  participantId: string;
-  organisationId: string;
-  regionId: string;
-  displayName: string;
-  coachId: string | null;
+/**
+ * What coaching knows about a participant: a projection of flow-through's events
+ * (libs/participant-roster) and, coaching's own field, hours' low-hours flag.
+ */
+export interface RosterEntry extends RosterEntryBase {
   trajectories: TrajectoryWindow[];
   lowHours: LowHoursState | null;
 }

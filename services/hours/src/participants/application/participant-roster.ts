@@ -1,16 +1,16 @@
 import type { ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
+import type { RosterEntryBase } from '@stapsteen/participant-roster';
 import type { TrajectoryWindow } from '../../prestations/domain/eligibility';
 
-/** What hours knows about a participant: a projection of flow-through's participant events. */
-export interface RosterEntry {
-  participantId: string;
-  organisationId: string;
-  regionId: string;
-  displayName: string;
-  coachId: string | null;
+/**
+ * What hours knows about a participant: a projection of flow-through's participant events
+ * (libs/participant-roster), with hours' own fields.
+ */
+export interface RosterEntry extends RosterEntryBase {
   monthlyHoursTarget: number | null;
   exPwa: boolean;
+  /** With their suspensions: a suspended trajectory counts no hours (prestations/domain/eligibility.ts). */
   trajectories: TrajectoryWindow[];
 }
 
