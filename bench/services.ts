@@ -9,10 +9,9 @@
  * BENCH_SERVICE_RUNTIME=swc a service runs from the TypeScript sources through @swc-node/register
  * instead (as tests/replicas does); it costs memory production does not spend (see the README).
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { launchService } from '@stapsteen/testing';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import mongoose, { type Connection } from 'mongoose';
@@ -25,7 +24,6 @@ const ROOT = path.join(__dirname, '..');
  */
 const buildDir = () => path.join(ROOT, '.cache', 'bench-dist', path.basename(process.env.STACK_DATA_DIR ?? 'bench'));
 const PROBE = path.join(__dirname, 'service-probe.cjs');
-const READY_TIMEOUT_MS = 120_000;
 
 export type ServiceName = 'hours' | 'flow-through' | 'coaching';
 
@@ -102,17 +100,6 @@ function runtime(): 'dist' | 'swc' {
   return process.env.BENCH_SERVICE_RUNTIME === 'swc' ? 'swc' : 'dist';
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
-
 /** VmRSS and VmHWM of a process, in MB (0 once it is gone). */
 export function procRssMb(pid: number): { now: number; peak: number } {
   try {
@@ -136,12 +123,10 @@ export async function startBenchService(
   options: { commands?: boolean } = {},
 ): Promise<BenchService> {
   compileServices();
-  const port = await freePort();
   const dbName = `bench-${name}`;
   const mongoUri = process.env.MONGODB_URI!;
   const serviceEnv: Record<string, string> = {
     NODE_ENV: 'production',
-    PORT: String(port),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     MONGODB_URI: options.commands ? `${mongoUri}${mongoUri.includes('?') ? '&' : '?'}monitorCommands=true` : mongoUri,
     MONGODB_DB: dbName,
@@ -163,23 +148,24 @@ export async function startBenchService(
       : [...gc, '--enable-source-maps', '-r', PROBE, path.join(buildDir(), 'services', name, 'src', 'main.js')];
   if (runtime() === 'dist' && !existsSync(args[args.length - 1]))
     throw new Error(`${args[args.length - 1]} is missing`);
-  // Only what a service needs from the bench's environment: not the BENCH_* scale or STACK_* ports.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => ['PATH', 'HOME', 'TZ', 'STAPSTEEN_TODAY'].includes(key)),
-  ) as Record<string, string>;
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...inherited, ...serviceEnv },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let printed = '';
-  const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = once(child, 'exit');
-  const running = () => child.exitCode === null && child.signalCode === null;
+  const connection = mongoose.createConnection(mongoUri, { dbName });
+  let service: Awaited<ReturnType<typeof launchService>>;
+  try {
+    await connection.asPromise();
+    service = await launchService({
+      name,
+      nodeArgs: args,
+      env: serviceEnv,
+      // Only what a service needs from the bench's environment: not the BENCH_* scale or STACK_* ports.
+      inherit: ['PATH', 'HOME', 'TZ', 'STAPSTEEN_TODAY'],
+      keepChars: 20_000,
+      ipc: true,
+    });
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
+  const child = service.child();
   const commands = new EventEmitter();
   const memoryRequests = new Map<number, (m: NodeJS.MemoryUsage) => void>();
   const snapshotRequests = new Map<number, (file: string) => void>();
@@ -192,7 +178,6 @@ export async function startBenchService(
       if (message.probe === 'memory' && message.id !== undefined) memoryRequests.get(message.id)?.(message.memory!);
     },
   );
-  const url = `http://127.0.0.1:${port}`;
   let lastPeak = 0;
   const rssMb = () => {
     const figures = procRssMb(child.pid!);
@@ -201,37 +186,14 @@ export async function startBenchService(
   };
   const stop = async () => {
     rssMb();
-    if (running()) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await service.stop();
     await connection.close().catch(() => undefined);
     return lastPeak;
   };
-  const connection = mongoose.createConnection(mongoUri, { dbName });
-  try {
-    await connection.asPromise();
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      const ready = await fetch(`${url}/health/ready`).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ready) break;
-      if (!running()) throw new Error(`${name} exited while starting:\n${printed}`);
-      if (Date.now() > deadline) throw new Error(`${name} not ready after ${READY_TIMEOUT_MS} ms:\n${printed}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   return {
     name,
     pid: child.pid!,
-    url,
+    url: service.url,
     connection,
     dbName,
     commands,

@@ -1,9 +1,12 @@
-import { eventually, publishParticipant, startGroupAtTopicEnds, testServiceEnv } from '@stapsteen/testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import {
+  eventually,
+  launchServices,
+  publishParticipant,
+  readTopicToEnd,
+  startGroupAtTopicEnds,
+  testServiceEnv,
+} from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { Kafka, logLevel } from 'kafkajs';
 import path from 'node:path';
 
 export interface Replica {
@@ -15,19 +18,6 @@ export interface Replica {
   output(): string;
   running(): boolean;
   stop(): Promise<void>;
-}
-
-const READY_TIMEOUT_MS = 120_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /**
@@ -44,72 +34,21 @@ export async function startReplicas(
   const { env } = testServiceEnv(service, publicKeyPem, extraEnv);
   const kafkaGroupId = `test-replicas-${service}-${randomUUID().slice(0, 8)}`;
   await startGroupAtTopicEnds(kafkaGroupId);
-  const replicas: Replica[] = [];
-  try {
-    for (let i = 0; i < count; i++)
-      replicas.push(await startOne(service, { ...env, PORT: String(await freePort()) }, kafkaGroupId));
-    await Promise.all(replicas.map((replica) => waitUntilReady(replica)));
-  } catch (error) {
-    await Promise.all(replicas.map((replica) => replica.stop()));
-    throw error;
-  }
-  return replicas;
-}
-
-async function startOne(service: string, env: Record<string, string>, kafkaGroupId: string): Promise<Replica> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(__dirname, 'replica-main.ts')],
-    {
-      cwd: path.join(__dirname, '..', '..'),
-      env: {
-        ...process.env,
-        ...env,
-        // The parent's jest variables would make the child think it is a test worker.
-        JEST_WORKER_ID: '',
-        REPLICA_SERVICE: service,
-        REPLICA_KAFKA_GROUP_ID: kafkaGroupId,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+  const replicas = await launchServices(
+    Array.from({ length: count }, () => ({
+      name: `${service} replica`,
+      nodeArgs: ['-r', '@swc-node/register', path.join(__dirname, 'replica-main.ts')],
+      env: { ...env, REPLICA_SERVICE: service, REPLICA_KAFKA_GROUP_ID: kafkaGroupId },
+      keepChars: 20_000,
+    })),
   );
-  let printed = '';
-  const keep = (chunk: Buffer) => {
-    printed = (printed + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = once(child, 'exit');
-  return {
-    url: `http://127.0.0.1:${env.PORT}`,
+  return replicas.map((replica) => ({
+    url: replica.url,
     database: env.MONGODB_DB,
-    output: () => printed,
-    running: () => child.exitCode === null && child.signalCode === null,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function waitUntilReady(replica: Replica): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  for (;;) {
-    try {
-      const response = await fetch(`${replica.url}/health/ready`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (!replica.running()) throw new Error(`replica at ${replica.url} exited while starting:\n${replica.output()}`);
-    if (Date.now() > deadline) {
-      throw new Error(`replica at ${replica.url} not ready after ${READY_TIMEOUT_MS} ms:\n${replica.output()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+    output: replica.output,
+    running: replica.running,
+    stop: replica.stop,
+  }));
 }
 
 /** A JSON request to one replica, as the gateway would send it. */
@@ -169,41 +108,7 @@ export async function eventsOnTopic(
   topic: string,
   key: string,
 ): Promise<Array<{ eventId: string; type: string; data: Record<string, unknown> }>> {
-  const kafka = new Kafka({
-    clientId: 'test-replicas-reader',
-    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const pending = new Map(
-    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]),
-  );
-  const found: Array<{ eventId: string; type: string; data: Record<string, unknown> }> = [];
-  if (pending.size === 0) return found;
-  const consumer = kafka.consumer({ groupId: `test-replicas-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within 30 s`)), 30_000);
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            if (message.key?.toString() === key) found.push(JSON.parse(message.value?.toString() ?? '{}'));
-            const end = pending.get(partition);
-            if (end !== undefined && Number(message.offset) + 1 >= end) pending.delete(partition);
-            if (pending.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return found;
+  return (await readTopicToEnd(topic, 30_000))
+    .filter((message) => message.key === key)
+    .map((message) => JSON.parse(message.value || '{}'));
 }

@@ -7,3 +7,4 @@ export * from './participant-feed';
 export * from './test-calendar';
 export * from './mongo-test-databases';
 export * from './database-rules';
+export * from './service-processes';

@@ -129,3 +129,54 @@ export async function startGroupAtTopicEnds(groupId: string): Promise<void> {
     await consumer.disconnect();
   }
 }
+
+/** A message read by `readTopicToEnd`, where it stands and what it holds. */
+export interface TopicMessage extends ReadMessage {
+  partition: number;
+  offset: string;
+}
+
+/**
+ * Every message on `topic` from its beginning up to its end at the time of the call (what every
+ * consumer of the topic has been told so far), in partition order; throws if that is not read
+ * within `timeoutMs`.
+ */
+export async function readTopicToEnd(topic: string, timeoutMs = 60_000): Promise<TopicMessage[]> {
+  const client = kafka();
+  const admin = client.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const pending = new Map(
+    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]),
+  );
+  const found: TopicMessage[] = [];
+  if (pending.size === 0) return found;
+  const consumer = client.consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${topic} not read to its end within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            const end = pending.get(partition);
+            if (end === undefined || Number(message.offset) >= end) return;
+            found.push({ partition, offset: message.offset, ...toRead(message) });
+            if (Number(message.offset) + 1 >= end) pending.delete(partition);
+            if (pending.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return found;
+}

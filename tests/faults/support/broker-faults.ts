@@ -4,9 +4,9 @@
  * expected outcome of a month's hours computed from the inputs alone. The stack and the service
  * processes come from db-faults-stack.ts (one way to start them for the whole fault suite).
  */
-import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
+import { readTopicToEnd, type TopicMessage } from '@stapsteen/testing';
 import { callApi } from './db-faults-stack';
 
 // The stack script is CommonJS without types; only these functions are used.
@@ -41,13 +41,7 @@ export async function brokerOutage<T>(during: () => Promise<T>): Promise<{ outag
   return { outage: { killedAt, backAt: performance.now() }, result };
 }
 
-export interface TopicMessage {
-  partition: number;
-  offset: string;
-  key: string | null;
-  value: string;
-  headers: Record<string, string>;
-}
+export type { TopicMessage };
 
 function kafka(): Kafka {
   const brokers = process.env.KAFKA_BROKERS;
@@ -56,49 +50,9 @@ function kafka(): Kafka {
 }
 
 /** Every message on `topic` from its beginning to its end at the time of the call, in partition order. */
-export async function readTopic(topic: string): Promise<TopicMessage[]> {
-  const client = kafka();
-  const admin = client.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const pending = new Map(
-    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]),
-  );
-  const found: TopicMessage[] = [];
-  if (pending.size === 0) return found;
-  const consumer = client.consumer({ groupId: `faults-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic} not read to its end within 60 s`)), 60_000);
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            const end = pending.get(partition);
-            if (end === undefined || Number(message.offset) >= end) return;
-            const headers: Record<string, string> = {};
-            for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
-            found.push({
-              partition,
-              offset: message.offset,
-              key: message.key?.toString() ?? null,
-              value: message.value?.toString() ?? '',
-              headers,
-            });
-            if (Number(message.offset) + 1 >= end) pending.delete(partition);
-            if (pending.size === 0) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return found;
+export function readTopic(topic: string): Promise<TopicMessage[]> {
+  if (!process.env.KAFKA_BROKERS) throw new Error('KAFKA_BROKERS is set by startFaultStack');
+  return readTopicToEnd(topic, 60_000);
 }
 
 /** The envelopes on `topic` (parsed), e.g. to see which events reached the broker. */

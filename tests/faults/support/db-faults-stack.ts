@@ -3,7 +3,7 @@
  * the database alone stopped and started again, and services as real processes that can be
  * killed and restarted on the same database and consumer group.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { freePort, launchService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -21,18 +21,6 @@ const stack = require('../../../deploy/local-stack/stack.cjs') as {
 export type DatabasePart = 'ferretdb' | 'postgresql' | 'both';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const READY_TIMEOUT_MS = 120_000;
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** Two free ports next to each other, for Kafka's listener and its controller. */
 async function freePortPair(): Promise<number> {
@@ -122,77 +110,33 @@ export async function startServiceProcess(
   extraEnv: Record<string, string> = {},
 ): Promise<ServiceProcess> {
   const unique = randomUUID().slice(0, 8);
-  const port = await freePort();
   const database = `faults-${name}-${unique}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    PORT: String(port),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    MONGODB_URI: process.env.MONGODB_URI ?? '',
-    MONGODB_DB: database,
-    KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '',
-    AUTH_JWT_PUBLIC_KEY: publicKeyPem,
-    OUTBOX_POLL_MS: '1000',
-    REPLICA_SERVICE: name,
-    REPLICA_KAFKA_GROUP_ID: `faults-${name}-${unique}`,
-    JEST_WORKER_ID: '',
-    ...extraEnv,
-  };
-  let child: ChildProcess | undefined;
-  let printed = '';
-  const launch = async () => {
-    child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', path.join(ROOT, 'tests', 'replicas', 'replica-main.ts')],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const keep = (chunk: Buffer) => {
-      printed = (printed + chunk.toString()).slice(-50_000);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    await waitUntilReady();
-  };
-  const running = () => child !== undefined && child.exitCode === null && child.signalCode === null;
-  const url = `http://127.0.0.1:${port}`;
-  const waitUntilReady = async () => {
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      try {
-        if ((await fetch(`${url}/health/ready`)).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      if (!running()) throw new Error(`${name} exited while starting:\n${printed}`);
-      if (Date.now() > deadline) throw new Error(`${name} not ready after ${READY_TIMEOUT_MS} ms:\n${printed}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  };
-  const end = async (signal: NodeJS.Signals) => {
-    if (!child || !running()) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    const timer = setTimeout(() => child?.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  await launch();
+  const service = await launchService({
+    name,
+    nodeArgs: ['-r', '@swc-node/register', path.join(ROOT, 'tests', 'replicas', 'replica-main.ts')],
+    env: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      MONGODB_URI: process.env.MONGODB_URI ?? '',
+      MONGODB_DB: database,
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '',
+      AUTH_JWT_PUBLIC_KEY: publicKeyPem,
+      OUTBOX_POLL_MS: '1000',
+      REPLICA_SERVICE: name,
+      REPLICA_KAFKA_GROUP_ID: `faults-${name}-${unique}`,
+      ...extraEnv,
+    },
+    keepChars: 50_000,
+  });
   return {
     name,
-    url,
+    url: service.url,
     database,
-    output: () => printed,
-    running,
-    kill: () => end('SIGKILL'),
-    restart: async () => {
-      await end('SIGTERM');
-      await launch();
-    },
-    stop: () => end('SIGTERM'),
+    output: service.output,
+    running: service.running,
+    kill: service.kill,
+    restart: service.restart,
+    stop: service.stop,
   };
 }
 
