@@ -1,42 +1,8 @@
 import type { PasswordLink } from '../domain/password-link';
-import type { Session } from '../domain/session';
-import type { ThrottleWindow } from '../domain/sign-in-throttle';
-import { User, emailKey } from '../domain/user';
-import { AccountError, AccountsService, sha256 } from './accounts.service';
+import { AccountsService, sha256 } from './accounts.service';
 import { PasswordLinksService } from './password-links.service';
-import type {
-  MailPort,
-  PasswordLinkMessage,
-  PasswordLinkStore,
-  SessionStore,
-  ThrottleStore,
-  TokenSigner,
-  UserStore,
-} from './ports';
-
-class FakeUsers implements UserStore {
-  readonly byKey = new Map<string, User>();
-  async create(user: User) {
-    if (this.byKey.has(emailKey(user.email))) return 'EXISTS' as const;
-    this.byKey.set(emailKey(user.email), user);
-    return 'CREATED' as const;
-  }
-  async byId(id: string) {
-    return [...this.byKey.values()].find((user) => user.id === id) ?? null;
-  }
-  async byEmail(email: string) {
-    return this.byKey.get(emailKey(email)) ?? null;
-  }
-  async list() {
-    return [...this.byKey.values()];
-  }
-  async update(user: User) {
-    this.byKey.set(emailKey(user.email), user);
-  }
-  async count() {
-    return this.byKey.size;
-  }
-}
+import type { MailPort, PasswordLinkMessage, PasswordLinkStore } from './ports';
+import { FakeHasher, FakeSessions, FakeThrottle, FakeUsers, failure, signer } from '../../../test/accounts-fixture';
 
 class FakeLinks implements PasswordLinkStore {
   readonly links = new Map<string, PasswordLink>();
@@ -62,51 +28,6 @@ class FakeLinks implements PasswordLinkStore {
   }
 }
 
-class FakeSessions implements SessionStore {
-  readonly sessions = new Map<string, Session>();
-  async create(session: Session) {
-    this.sessions.set(session.id, session);
-  }
-  async byId(id: string) {
-    return this.sessions.get(id) ?? null;
-  }
-  async replace(session: Session, expectedVersion: number) {
-    if (this.sessions.get(session.id)?.version !== expectedVersion) return false;
-    this.sessions.set(session.id, session);
-    return true;
-  }
-  async revoke(id: string) {
-    const session = this.sessions.get(id);
-    if (session) this.sessions.set(id, { ...session, revoked: true });
-  }
-  async purgeExpired() {
-    return 0;
-  }
-}
-
-class FakeThrottle implements ThrottleStore {
-  readonly windows = new Map<string, ThrottleWindow>();
-  async hit(key: string, now: number, windowMs: number) {
-    const current = this.windows.get(key);
-    const next =
-      !current || now - current.windowStart >= windowMs
-        ? { windowStart: now, count: 1 }
-        : { ...current, count: current.count + 1 };
-    this.windows.set(key, next);
-    return next;
-  }
-  async forgive(key: string) {
-    const current = this.windows.get(key);
-    if (current) this.windows.set(key, { ...current, count: Math.max(0, current.count - 1) });
-  }
-  async clear(key: string) {
-    this.windows.delete(key);
-  }
-  async purgeStale() {
-    return 0;
-  }
-}
-
 class FakeMail implements MailPort {
   readonly sent: PasswordLinkMessage[] = [];
   async passwordLinkIssued(message: PasswordLinkMessage) {
@@ -114,11 +35,7 @@ class FakeMail implements MailPort {
   }
 }
 
-const hasher = {
-  hash: async (password: string) => `hashed:${password}`,
-  verify: async (hash: string, password: string) => hash === `hashed:${password}`,
-};
-const signer: TokenSigner = { sign: async (claims) => ({ token: `token-for-${claims.sub}`, expiresIn: 900 }) };
+const hasher = new FakeHasher();
 
 const NEW_PASSWORD = 'mijn eigen lange wachtwoord';
 const IP = '192.0.2.7';
@@ -147,11 +64,7 @@ const organiser = {
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token') ?? '';
 
 async function refusal(promise: Promise<unknown>): Promise<{ code: string; status: number }> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AccountError)) throw new Error(`expected an AccountError, got ${String(error)}`);
+  const error = await failure(promise);
   return { code: error.code, status: error.status };
 }
 
