@@ -10,6 +10,7 @@ import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../src/app.module';
 export function fixtureIds() {
   const suffix = randomUUID().slice(0, 8);
   return {
+    suffix,
     kempen: `region-kempen-${suffix}`,
     gent: `region-gent-${suffix}`,
     neteland: `org-neteland-${suffix}`,
@@ -21,20 +22,31 @@ export function fixtureIds() {
 
 export type FixtureIds = ReturnType<typeof fixtureIds>;
 export type Caller = 'admin' | 'neteland' | 'coach' | 'herentals' | 'gent' | 'managerKempen' | 'managerGent';
+/** A caller a spec adds for itself, by the claims of its token. */
+export interface ExtraCaller {
+  sub: string;
+  role: string;
+  orgIds: string[];
+  regionId: string | null;
+}
 
 /** The service's today (the test clock: the Brussels date, or STAPSTEEN_TODAY when a run moves it). */
 export const brusselsToday = testToday;
 
 /**
  * Boots flow-through against the run's Kafka and FerretDB with three wijk-werkorganisaties in two
- * regions and a VDAB partner, and a token for staff and managers on either side of each scope line.
+ * regions and a VDAB partner, and a token for staff and managers on either side of each scope line
+ * (and for the spec's own `extraCallers`).
  */
-export async function startFlowThroughFixture(ids: FixtureIds) {
+export async function startFlowThroughFixture(
+  ids: Omit<FixtureIds, 'suffix'>,
+  extraCallers: Record<string, ExtraCaller> = {},
+) {
   const keys = createTestKeyPair();
   const app: INestApplication = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
   const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
     mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
-  const tokens: Record<Caller, string> = {
+  const tokens: Record<string, string> = {
     admin: await mint('admin', 'ADMIN', [], null),
     neteland: await mint('organiser-neteland', 'ORGANISER', [ids.neteland], ids.kempen),
     coach: await mint('coach-neteland', 'COACH', [ids.neteland], ids.kempen),
@@ -42,11 +54,14 @@ export async function startFlowThroughFixture(ids: FixtureIds) {
     gent: await mint('organiser-gent', 'ORGANISER', [ids.ghent], ids.gent),
     managerKempen: await mint('manager-kempen', 'REGIONAL_MANAGER', [], ids.kempen),
     managerGent: await mint('manager-gent', 'REGIONAL_MANAGER', [], ids.gent),
-  };
+  } satisfies Record<Caller, string>;
+  for (const [name, claims] of Object.entries(extraCallers)) {
+    tokens[name] = await mint(claims.sub, claims.role, claims.orgIds, claims.regionId);
+  }
   const http = () => request(app.getHttpServer());
   const as = (who: string) => {
     // Test tables name callers as strings; a typo should fail loudly, not send "Bearer undefined".
-    const token = tokens[who as Caller];
+    const token = tokens[who];
     if (!token) throw new Error(`The flow-through fixture has no caller "${who}"`);
     return { Authorization: `Bearer ${token}` };
   };

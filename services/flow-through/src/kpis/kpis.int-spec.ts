@@ -28,6 +28,28 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
     ),
   });
 
+  /** Neteland's month close of one participant, as hours publishes it. */
+  const netelandMonthClosed = (closedMonth: string, participantId: string, countedHours: number) => ({
+    key: ids.neteland,
+    value: JSON.stringify(
+      createEnvelope({
+        type: 'hours.month-closed',
+        version: 1,
+        producer: 'hours',
+        participantId: ids.neteland,
+        correlationId: randomUUID(),
+        data: {
+          organisationId: ids.neteland,
+          regionId: ids.kempen,
+          month: closedMonth,
+          closedAt: `${today}T18:00:00.000Z`,
+          closedBy: 'ORGANISER',
+          participants: [{ participantId, countedHours, targetHours: 20, belowTarget: countedHours < 20 }],
+        },
+      }),
+    ),
+  });
+
   const summaryOf = (who: string, query: Record<string, string> = {}) =>
     http().get('/kpis/summary').query(query).set(as(who));
 
@@ -46,28 +68,7 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
 
   it('counts referrals, starts, exits and closed hours from the events, a redelivered one once', async () => {
     // Kafka may deliver again: the month-close twice, then a correction that replaces it.
-    const close = (countedHours: number) => ({
-      key: ids.neteland,
-      value: JSON.stringify(
-        createEnvelope({
-          type: 'hours.month-closed',
-          version: 1,
-          producer: 'hours',
-          participantId: ids.neteland,
-          correlationId: randomUUID(),
-          data: {
-            organisationId: ids.neteland,
-            regionId: ids.kempen,
-            month,
-            closedAt: `${today}T18:00:00.000Z`,
-            closedBy: 'ORGANISER',
-            participants: [
-              { participantId: ids2.started, countedHours, targetHours: 20, belowTarget: countedHours < 20 },
-            ],
-          },
-        }),
-      ),
-    });
+    const close = (countedHours: number) => netelandMonthClosed(month, ids2.started, countedHours);
     const closed = close(14);
     await sendRaw(TOPICS.hours, [closed, closed, close(30)]);
     // The start as flow-through published it, delivered again; the exit after it shares the partition.
@@ -225,28 +226,7 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
     // published. This test sends that close itself and exports only that month, so it needs no
     // other test before it.
     const lastMonth = monthsAgo(1);
-    await sendRaw(TOPICS.hours, [
-      {
-        key: ids.neteland,
-        value: JSON.stringify(
-          createEnvelope({
-            type: 'hours.month-closed',
-            version: 1,
-            producer: 'hours',
-            participantId: ids.neteland,
-            correlationId: randomUUID(),
-            data: {
-              organisationId: ids.neteland,
-              regionId: ids.kempen,
-              month: lastMonth,
-              closedAt: `${today}T18:00:00.000Z`,
-              closedBy: 'ORGANISER',
-              participants: [{ participantId: ids2.started, countedHours: 12, targetHours: 20, belowTarget: true }],
-            },
-          }),
-        ),
-      },
-    ]);
+    await sendRaw(TOPICS.hours, [netelandMonthClosed(lastMonth, ids2.started, 12)]);
     await eventually(
       () => http().get('/kpis/hours-trend').query({ from: lastMonth, to: lastMonth }).set(as('managerKempen')),
       (r) => r.status === 200 && r.body.months.some((m: { participantMonths: number }) => m.participantMonths === 1),

@@ -1,22 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
-import { createTestKeyPair, mintToken, startTestService } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../app.module';
+import { FlowThroughFixture, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
 
 describe('flow-through participants over HTTP', () => {
-  const keys = createTestKeyPair();
-  const suffix = randomUUID().slice(0, 8);
-  const kempen = `region-kempen-${suffix}`;
-  const gent = `region-gent-${suffix}`;
-  const neteland = `org-neteland-${suffix}`;
-  const herentals = `org-herentals-${suffix}`;
-  const tokens: Record<string, string> = {};
+  const ids = fixtureIds();
+  const { suffix, neteland, herentals } = ids;
+  let fixture: FlowThroughFixture;
   let app: INestApplication;
 
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const as = (who: string) => fixture.as(who);
   const enrolment = (organisationId: string) => ({
     organisationId,
     firstName: 'Sofie',
@@ -27,27 +21,11 @@ describe('flow-through participants over HTTP', () => {
   });
 
   beforeAll(async () => {
-    app = await startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem);
-    const mint = (sub: string, role: string, orgIds: string[], regionId: string | null) =>
-      mintToken(keys.privateKeyPem, { sub, role, orgIds, regionId });
-    tokens.admin = await mint('admin', 'ADMIN', [], null);
-    tokens.neteland = await mint('organiser-neteland', 'ORGANISER', [neteland], kempen);
-    tokens.herentals = await mint('organiser-herentals', 'ORGANISER', [herentals], kempen);
-    tokens.managerKempen = await mint('manager-kempen', 'REGIONAL_MANAGER', [], kempen);
-    tokens.managerGent = await mint('manager-gent', 'REGIONAL_MANAGER', [], gent);
-    for (const [id, regionId] of [
-      [neteland, kempen],
-      [herentals, kempen],
-    ]) {
-      await request(app.getHttpServer())
-        .put('/organisations')
-        .set(as('admin'))
-        .send({ id, name: `Wijk-werken ${id}`, kind: 'WIJK_WERK', regionId })
-        .expect(200);
-    }
+    fixture = await startFlowThroughFixture(ids);
+    app = fixture.app;
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => fixture?.close());
 
   it('answers the readiness probe with the database and Kafka up, without a token', async () => {
     const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
