@@ -101,7 +101,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
     const json = `${JSON.stringify(documents[name], null, 2)}\n`;
     files[`${name}.openapi.json`] = json;
     // openapi-typescript reads the document itself; a copy keeps the written JSON untouched.
-    const ast = await openapiTS(JSON.parse(json), { exportType: false, alphabetize: false });
+    const ast = await openapiTS(JSON.parse(json), { exportType: false, alphabetize: false, enumValues: true });
     files[`${name}.ts`] = `${BANNER}\n${astToString(ast)}`;
   }
   return files;

@@ -1593,3 +1593,19 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsParticipantsIdAssessmentsGetParametersQueryAssessorKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/participants/{id}/assessments"]["get"]["parameters"]["query"]["assessorKind"]> = ["COACH", "ORGANISER", "SELF", "GEBRUIKER"];
+export const pathsOrganisationsOrganisationIdGapsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/organisations/{organisationId}/gaps"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLOSED", "ALL"];
+export const pathsCoachesCoachIdGapsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coaches/{coachId}/gaps"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLOSED", "ALL"];
+export const pathsParticipantsIdGapsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/participants/{id}/gaps"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLOSED", "ALL"];
+export const competencyDtoEscoGroupValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CompetencyDto"]["escoGroup"]> = ["T1", "T2", "T3", "T4", "T5", "T6"];
+export const recordAssessmentRequestAssessorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordAssessmentRequest"]["assessorKind"]> = ["COACH", "ORGANISER", "SELF", "GEBRUIKER"];
+export const bulkAssessmentRequestAssessorKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BulkAssessmentRequest"]["assessorKind"]> = ["COACH", "ORGANISER", "SELF", "GEBRUIKER"];
+export const endRequestReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndRequest"]["reasonCode"]> = ["COMPLETED", "PARTICIPANT_LEFT", "NO_SHOW", "REPLACED", "OTHER"];

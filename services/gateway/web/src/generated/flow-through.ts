@@ -3117,3 +3117,52 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsAlertsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts"]["get"]["parameters"]["query"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pathsAlertsGetParametersQuerySeverityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts"]["get"]["parameters"]["query"]["severity"]> = ["LOW", "MEDIUM", "HIGH"];
+export const pathsAlertsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts"]["get"]["parameters"]["query"]["sort"]> = ["newest", "oldest", "severity"];
+export const pathsAlertsParticipantIdKindGetParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts/{participantId}/{kind}"]["get"]["parameters"]["path"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pathsAlertsParticipantIdKindAcknowledgePostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts/{participantId}/{kind}/acknowledge"]["post"]["parameters"]["path"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pathsAlertsParticipantIdKindSnoozePostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts/{participantId}/{kind}/snooze"]["post"]["parameters"]["path"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pathsAlertsParticipantIdKindResolvePostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts/{participantId}/{kind}/resolve"]["post"]["parameters"]["path"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pathsAlertsParticipantIdKindReopenPostParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/alerts/{participantId}/{kind}/reopen"]["post"]["parameters"]["path"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const saveOrganisationRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SaveOrganisationRequest"]["kind"]> = ["WIJK_WERK", "VDAB", "OCMW", "JOBATELIER", "SOCIAL_WORKSHOP", "CAW", "TRAINING_PROVIDER", "OTHER_PARTNER"];
+export const suspensionViewReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuspensionView"]["reasonCode"]> = ["ILLNESS", "CARE", "TRAINING", "ADMINISTRATIVE", "OTHER"];
+export const trajectoryDropOffViewStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrajectoryDropOffView"]["stage"]> = ["REFERRED", "INTAKE"];
+export const trajectoryDropOffViewReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrajectoryDropOffView"]["reasonCode"]> = ["NOT_REACHED", "NOT_INTERESTED", "HEALTH", "FOUND_WORK", "OTHER_INSTRUMENT", "CHILDCARE_OR_FAMILY", "MOBILITY", "LANGUAGE", "MOVED", "NOT_ELIGIBLE", "OTHER"];
+export const followUpRecordViewCheckpointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpRecordView"]["checkpoint"]> = ["IMMEDIATE", "SIX_MONTHS", "NINE_MONTHS"];
+export const trajectoryViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TrajectoryView"]["status"]> = ["REFERRED", "INTAKE", "ACTIVE", "SUSPENDED", "ENDED"];
+export const participantViewReferralSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ParticipantView"]["referralSource"]> = ["VDAB", "OCMW", "OTHER"];
+export const enrolParticipantRequestReferralSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolParticipantRequest"]["referralSource"]> = ["VDAB", "OCMW", "OTHER"];
+export const suspendRequestReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuspendRequest"]["reasonCode"]> = ["ILLNESS", "CARE", "TRAINING", "ADMINISTRATIVE", "OTHER"];
+export const endRequestDestinationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndRequest"]["destination"]> = ["NEC_JOB", "TEMPORARY_WORK_EXPERIENCE", "ART_60", "SOCIAL_ECONOMY", "TRAINING", "IBO", "INTERNSHIP", "JOBCOACH", "WORK_CARE_TRAJECTORY", "SPECIALISED_CARE", "FOD_ALLOWANCE", "DROP_OUT", "MOVED", "HEALTH", "SANCTION", "END_WITHOUT_NEXT_STEP", "UNKNOWN"];
+export const dropOffRequestReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DropOffRequest"]["reasonCode"]> = ["NOT_REACHED", "NOT_INTERESTED", "HEALTH", "FOUND_WORK", "OTHER_INSTRUMENT", "CHILDCARE_OR_FAMILY", "MOBILITY", "LANGUAGE", "MOVED", "NOT_ELIGIBLE", "OTHER"];
+export const followUpCheckpointDtoCheckpointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FollowUpCheckpointDto"]["checkpoint"]> = ["IMMEDIATE", "SIX_MONTHS", "NINE_MONTHS"];
+export const recordFollowUpRequestCheckpointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordFollowUpRequest"]["checkpoint"]> = ["IMMEDIATE", "SIX_MONTHS", "NINE_MONTHS"];
+export const recordFollowUpRequestImmediateStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordFollowUpRequest"]["immediateStatus"]> = ["EECR01", "EECR02", "EECR03", "EECR04", "NONE"];
+export const referralHistoryViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReferralHistoryView"]["status"]> = ["SENT", "ACCEPTED", "REFUSED", "DONE"];
+export const partnerReferralViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerReferralView"]["status"]> = ["SENT", "ACCEPTED", "REFUSED", "DONE"];
+export const updateReferralRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateReferralRequest"]["status"]> = ["ACCEPTED", "REFUSED", "DONE"];
+export const evaluationRecordViewOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvaluationRecordView"]["outcome"]> = ["CONTINUE", "ADJUST_PLAN", "END"];
+export const recordEvaluationRequestOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordEvaluationRequest"]["outcome"]> = ["CONTINUE", "ADJUST_PLAN", "END"];
+export const dueFollowUpDtoCheckpointValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DueFollowUpDto"]["checkpoint"]> = ["IMMEDIATE", "SIX_MONTHS", "NINE_MONTHS"];
+export const alertTransitionViewActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertTransitionView"]["action"]> = ["RAISED", "UPDATED", "ACKNOWLEDGED", "SNOOZED", "RESOLVED", "REOPENED"];
+export const alertTransitionViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertTransitionView"]["status"]> = ["OPEN", "ACKNOWLEDGED", "SNOOZED", "RESOLVED"];
+export const alertTransitionViewSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertTransitionView"]["severity"]> = ["LOW", "MEDIUM", "HIGH"];
+export const alertViewKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertView"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const alertViewSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertView"]["severity"]> = ["LOW", "MEDIUM", "HIGH"];
+export const alertViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertView"]["status"]> = ["OPEN", "ACKNOWLEDGED", "SNOOZED", "RESOLVED"];
+export const hoursBucketViewBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HoursBucketView"]["bucket"]> = ["0", "1-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60"];
+export const destinationViewDestinationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DestinationView"]["destination"]> = ["NEC_JOB", "TEMPORARY_WORK_EXPERIENCE", "ART_60", "SOCIAL_ECONOMY", "TRAINING", "IBO", "INTERNSHIP", "JOBCOACH", "WORK_CARE_TRAJECTORY", "SPECIALISED_CARE", "FOD_ALLOWANCE", "DROP_OUT", "MOVED", "HEALTH", "SANCTION", "END_WITHOUT_NEXT_STEP", "UNKNOWN"];
+export const funnelStageViewStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FunnelStageView"]["stage"]> = ["REFERRED", "INTAKE", "STARTED"];
+export const dropOffViewStageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DropOffView"]["stage"]> = ["REFERRED", "INTAKE"];
+export const dropOffViewReasonCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DropOffView"]["reasonCode"]> = ["NOT_REACHED", "NOT_INTERESTED", "HEALTH", "FOUND_WORK", "OTHER_INSTRUMENT", "CHILDCARE_OR_FAMILY", "MOBILITY", "LANGUAGE", "MOVED", "NOT_ELIGIBLE", "OTHER"];
+export const alertKindViewKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertKindView"]["kind"]> = ["LOW_HOURS", "COACHING_GAP", "TRAJECTORY_ENDING_NO_PLAN", "EVALUATION_DUE", "FOLLOW_UP_DUE"];
+export const pseudonymisedExportViewStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PseudonymisedExportView"]["status"]> = ["RUNNING", "DONE", "FAILED"];

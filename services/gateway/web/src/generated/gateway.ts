@@ -900,3 +900,17 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const userViewRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserView"]["role"]> = ["ORGANISER", "COACH", "REGIONAL_MANAGER", "ADMIN"];
+export const adminUserViewRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdminUserView"]["role"]> = ["ORGANISER", "COACH", "REGIONAL_MANAGER", "ADMIN"];
+export const createUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateUserDto"]["role"]> = ["ORGANISER", "COACH", "REGIONAL_MANAGER", "ADMIN"];
+export const passwordLinkViewKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLinkView"]["kind"]> = ["INVITATION", "RESET"];
+export const createdUserViewRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatedUserView"]["role"]> = ["ORGANISER", "COACH", "REGIONAL_MANAGER", "ADMIN"];
+export const updateUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateUserDto"]["role"]> = ["ORGANISER", "COACH", "REGIONAL_MANAGER", "ADMIN"];

@@ -444,6 +444,26 @@ export interface components {
              */
             otherDescription?: string;
         };
+        BarrierRecordView: {
+            /** Format: uuid */
+            participantId: string;
+            organisationId: string;
+            regionId: string;
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * @example [
+             *       "MOBILITY",
+             *       "CARE_DUTIES"
+             *     ]
+             */
+            barriers: ("MOBILITY" | "HEALTH" | "CARE_DUTIES" | "LANGUAGE" | "DIGITAL_SKILLS" | "NO_MATCHING_ACTIVITY" | "LOW_DEMAND" | "MOTIVATION" | "ADMINISTRATIVE" | "OTHER")[];
+            /** @description Only with OTHER */
+            otherDescription: string | null;
+            recordedBy: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
         FieldProblemView: {
             /** @example minutes */
             field: string;
@@ -871,7 +891,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BarrierRecordView"];
+                };
             };
         };
     };
@@ -920,3 +942,14 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const gebruikerDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["GebruikerDto"]["kind"]> = ["PRIVATE_PERSON", "SCHOOL", "LOCAL_GOVERNMENT", "NON_PROFIT", "AGRICULTURE"];
+export const recordBarriersRequestBarriersValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordBarriersRequest"]["barriers"]> = ["MOBILITY", "HEALTH", "CARE_DUTIES", "LANGUAGE", "DIGITAL_SKILLS", "NO_MATCHING_ACTIVITY", "LOW_DEMAND", "MOTIVATION", "ADMINISTRATIVE", "OTHER"];
+export const barrierRecordViewBarriersValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BarrierRecordView"]["barriers"]> = ["MOBILITY", "HEALTH", "CARE_DUTIES", "LANGUAGE", "DIGITAL_SKILLS", "NO_MATCHING_ACTIVITY", "LOW_DEMAND", "MOTIVATION", "ADMINISTRATIVE", "OTHER"];

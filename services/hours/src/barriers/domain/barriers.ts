@@ -1,18 +1,11 @@
+import { BARRIERS } from '@stapsteen/contracts';
 import { DomainError } from '@stapsteen/errors';
 
-/** What keeps hours low — the central question of the Ensure project. */
-export const BARRIER_CODES = [
-  'MOBILITY',
-  'HEALTH',
-  'CARE_DUTIES',
-  'LANGUAGE',
-  'DIGITAL_SKILLS',
-  'NO_MATCHING_ACTIVITY',
-  'LOW_DEMAND',
-  'MOTIVATION',
-  'ADMINISTRATIVE',
-  'OTHER',
-] as const;
+/**
+ * What keeps hours low — the central question of the Ensure project: the codes of the
+ * `hours.barriers-recorded` contract, the one list the API, the events and the web app share.
+ */
+export const BARRIER_CODES = BARRIERS;
 export type BarrierCode = (typeof BARRIER_CODES)[number];
 
 export interface BarrierRecord {

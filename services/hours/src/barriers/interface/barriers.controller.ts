@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@stapsteen/auth';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { BarrierService } from '../application/record-barriers';
@@ -20,6 +20,18 @@ class RecordBarriersRequest {
   @IsString()
   @Length(1, 300)
   otherDescription?: string;
+}
+
+/** What `GET participants/:id/months/:month/barriers` answers. */
+class BarrierRecordView {
+  @ApiProperty({ format: 'uuid' }) participantId!: string;
+  @ApiProperty() organisationId!: string;
+  @ApiProperty() regionId!: string;
+  @ApiProperty({ example: '2026-10' }) month!: string;
+  @ApiProperty({ enum: BARRIER_CODES, isArray: true, example: ['MOBILITY', 'CARE_DUTIES'] }) barriers!: BarrierCode[];
+  @ApiProperty({ type: String, nullable: true, description: 'Only with OTHER' }) otherDescription!: string | null;
+  @ApiProperty() recordedBy!: string;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
 }
 
 class BarrierReportQuery {
@@ -52,6 +64,7 @@ export class BarriersController {
 
   @Get('participants/:id/months/:month/barriers')
   @ApiOperation({ summary: 'The barriers recorded for a participant-month' })
+  @ApiOkResponse({ type: BarrierRecordView })
   find(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParam) id: string,
