@@ -2,29 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, post } from '../api';
+import type { HoursSchemas } from '../api-types';
+import { recordBarriersRequestBarriersValues } from '../generated/hours';
 import { Loading } from '../lib/ScreenState';
 import { fmtMonth } from '../i18n';
 import { Problem } from './organiser-kit';
 
-/** The barrier codes of the hours API and the `hours.barriers-recorded` contract. */
-export const BARRIER_CODES = [
-  'MOBILITY',
-  'HEALTH',
-  'CARE_DUTIES',
-  'LANGUAGE',
-  'DIGITAL_SKILLS',
-  'NO_MATCHING_ACTIVITY',
-  'LOW_DEMAND',
-  'MOTIVATION',
-  'ADMINISTRATIVE',
-  'OTHER',
-] as const;
+/** The barrier codes of the hours API (and of the `hours.barriers-recorded` contract). */
+export const BARRIER_CODES = recordBarriersRequestBarriersValues;
 
-interface BarrierRecord {
-  barriers: string[];
-  otherDescription: string | null;
-  recordedAt: string;
-}
+type BarrierRecord = HoursSchemas['BarrierRecordView'];
 
 /** What kept a flagged participant's hours low that month (drempels): codes, and a description with "other". */
 export function Barriers({

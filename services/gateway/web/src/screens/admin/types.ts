@@ -1,29 +1,14 @@
 import type { Me } from '../../App';
+import type { FlowThroughSchemas, GatewaySchemas } from '../../api-types';
+import { saveOrganisationRequestKindValues } from '../../generated/flow-through';
 
-/** The kinds of organisation flow-through knows. */
-export const KINDS = [
-  'WIJK_WERK',
-  'VDAB',
-  'OCMW',
-  'JOBATELIER',
-  'SOCIAL_WORKSHOP',
-  'CAW',
-  'TRAINING_PROVIDER',
-  'OTHER_PARTNER',
-] as const;
+/** The kinds of organisation flow-through knows, as its API accepts them. */
+export const KINDS = saveOrganisationRequestKindValues;
 
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: (typeof KINDS)[number];
-  regionId: string;
-}
+/** An organisation as flow-through's `GET /organisations` answers it. */
+export type Organisation = FlowThroughSchemas['SaveOrganisationRequest'];
 
 export type User = Me & { active: boolean; passwordSet?: boolean };
 
 /** A one-time link to set a password, as the gateway answers it (the token only in `path`). */
-export interface PasswordLink {
-  kind: 'INVITATION' | 'RESET';
-  path: string;
-  expiresAt: string;
-}
+export type PasswordLink = GatewaySchemas['PasswordLinkView'];

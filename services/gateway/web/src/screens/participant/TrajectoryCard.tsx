@@ -11,7 +11,7 @@ export function TrajectoryCard({
   trajectory: TrajectoryDetail;
 }) {
   const { t } = useTranslation();
-  const rows: Array<[string, string | null]> = [
+  const rows: Array<[string, string | null | undefined]> = [
     ['referredOn', belgianDate(tr.referredOn)],
     ['intakeOn', tr.intakeOn && belgianDate(tr.intakeOn)],
     ['startedOn', tr.startedOn && belgianDate(tr.startedOn)],
