@@ -1,32 +1,19 @@
 import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { TOPICS } from '@stapsteen/contracts';
-import {
-  createTestKeyPair,
-  feedParticipant,
-  mintToken,
-  startTestService,
-  testToday,
-  waitForMessage,
-} from '@stapsteen/testing';
+import { testToday, waitForMessage } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
 import { MONTH_CLOSES_COLLECTION, MongoMonthCloses } from './infrastructure/mongo-month-closes';
+import { LAST_YEAR, hoursFixture } from '../../test/http-fixture';
 
 /** Last year of the services' calendar (STAPSTEEN_TODAY or the real day), so every month is over. */
-const YEAR = Number(testToday().slice(0, 4)) - 1;
-const suffix = randomUUID().slice(0, 8);
-const region = `region-kempen-${suffix}`;
-const organisation = `org-neteland-${suffix}`;
+const YEAR = LAST_YEAR;
 
 describe('closing a month', () => {
-  const keys = createTestKeyPair();
-  const tokens: Record<string, string> = {};
+  const hours = hoursFixture();
+  const { organisation } = hours.ids;
+  const { as, http } = hours;
   let app: INestApplication;
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  const http = () => request(app.getHttpServer());
   const people: Record<string, string> = {};
 
   const enter = (participantId: string, date: string, minutes: number, reason?: string) =>
@@ -49,34 +36,15 @@ describe('closing a month', () => {
     }).then((m) => JSON.parse(m.value));
 
   beforeAll(async () => {
-    app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
-    tokens.admin = await mintToken(keys.privateKeyPem, { sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
-    tokens.organiser = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-1',
-      role: 'ORGANISER',
-      orgIds: [organisation],
-      regionId: region,
-    });
-    tokens.stranger = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-2',
-      role: 'ORGANISER',
-      orgIds: [`org-other-${suffix}`],
-      regionId: region,
-    });
-    const feed = () =>
-      feedParticipant(app, tokens.admin, {
-        organisationId: organisation,
-        regionId: region,
-        startedOn: `${YEAR}-09-01`,
-        monthlyHoursTarget: 20,
-      });
+    app = await hours.start();
+    const feed = () => hours.feed({ startedOn: `${YEAR}-09-01`, monthlyHoursTarget: 20 });
     [people.busy, people.idle, people.low] = await Promise.all([feed(), feed(), feed()]);
     await enter(people.busy, `${YEAR}-10-06`, 720).expect(201);
     await enter(people.busy, `${YEAR}-10-07`, 720).expect(201);
     await enter(people.low, `${YEAR}-10-08`, 600).expect(201);
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => hours.close());
 
   it('judges every active participant, flagging at risk who stayed below target a second month in a row', async () => {
     // September: all three below target, a first month: nobody at risk yet.

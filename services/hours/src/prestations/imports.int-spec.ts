@@ -1,29 +1,19 @@
 import { INestApplication } from '@nestjs/common';
-import {
-  createTestKeyPair,
-  eventually,
-  feedParticipant,
-  mintToken,
-  startTestService,
-  testToday,
-} from '@stapsteen/testing';
+import { eventually } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { HOURS_SERVICE_FOR_TESTS } from '../app.module';
+import { LAST_YEAR, hoursFixture } from '../../test/http-fixture';
 
 /** Last year of the services' calendar (STAPSTEEN_TODAY or the real day), so every date lies in the past. */
-const YEAR = Number(testToday().slice(0, 4)) - 1;
-const suffix = randomUUID().slice(0, 8);
-const region = `region-kempen-${suffix}`;
-const organisation = `org-neteland-${suffix}`;
+const YEAR = LAST_YEAR;
 
 describe('importing prestations from CSV', () => {
-  const keys = createTestKeyPair();
-  const tokens: Record<string, string> = {};
+  const hours = hoursFixture();
+  const { organisation } = hours.ids;
+  const { as } = hours;
   let app: INestApplication;
   let sofie: string;
   let youssef: string;
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
 
   const upload = (csv: string, who = 'organiser', org = organisation) =>
     request(app.getHttpServer())
@@ -48,30 +38,12 @@ describe('importing prestations from CSV', () => {
     ).body.months[monthIndex];
 
   beforeAll(async () => {
-    app = await startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem);
-    tokens.admin = await mintToken(keys.privateKeyPem, { sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
-    tokens.organiser = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-1',
-      role: 'ORGANISER',
-      orgIds: [organisation],
-      regionId: region,
-    });
-    tokens.stranger = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-2',
-      role: 'ORGANISER',
-      orgIds: [`org-x-${suffix}`],
-      regionId: region,
-    });
-    const feed = () =>
-      feedParticipant(app, tokens.admin, {
-        organisationId: organisation,
-        regionId: region,
-        startedOn: `${YEAR}-02-01`,
-      });
+    app = await hours.start();
+    const feed = () => hours.feed({ startedOn: `${YEAR}-02-01` });
     [sofie, youssef] = await Promise.all([feed(), feed()]);
   });
 
-  afterAll(() => app?.close());
+  afterAll(() => hours.close());
 
   it('stores the good rows, reports each bad row with its line and reason, and adds nothing on a second upload', async () => {
     const csv = [
