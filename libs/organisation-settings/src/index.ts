@@ -1,0 +1,2 @@
+export * from './organisation-settings';
+export * from './mongo-organisation-settings-store';
