@@ -1,7 +1,6 @@
 import {
   describeAssessmentRepositoryContract,
   describeCatalogueRepositoryContract,
-  describeGapSettingsRepositoryContract,
 } from './contracts/assessments.contract';
 import {
   describeGroupSessionRepositoryContract,
@@ -14,7 +13,6 @@ import {
   InMemoryAssessments,
   InMemoryCatalogues,
   InMemoryGaps,
-  InMemoryGapSettings,
   InMemoryGroupSessions,
   InMemoryOneOnOnes,
   InMemoryParticipantRoster,
@@ -32,4 +30,3 @@ describeGapRepositoryContract('InMemoryGaps', () => new InMemoryGaps());
 describeParticipantRosterContract('InMemoryParticipantRoster', () => new InMemoryParticipantRoster());
 describeAssessmentRepositoryContract('InMemoryAssessments', () => new InMemoryAssessments());
 describeCatalogueRepositoryContract('InMemoryCatalogues', () => new InMemoryCatalogues());
-describeGapSettingsRepositoryContract('InMemoryGapSettings', () => new InMemoryGapSettings());

@@ -2,6 +2,7 @@ import { isInReadScope, type ReadScope } from '@stapsteen/auth';
 import type { EventEnvelope } from '@stapsteen/contracts';
 import type { OutboxEntry } from '@stapsteen/messaging';
 import { blankTrajectory, rosterChange, rosterEntryOf, type RosterDocument } from '@stapsteen/participant-roster';
+import { InMemoryOrganisationSettingsStore } from '../../../libs/organisation-settings/test/in-memory-organisation-settings-store';
 import type { AssessmentRepository } from '../src/assessments/application/assessment-service';
 import type { Assessment } from '../src/assessments/domain/assessment';
 import type {
@@ -16,8 +17,7 @@ import type { PeerCoach } from '../src/assignments/domain/peer';
 import type { CatalogueRepository } from '../src/competencies/application/catalogue-service';
 import type { Catalogue } from '../src/competencies/domain/catalogue';
 import type { GapRepository } from '../src/gaps/application/gap-service';
-import type { GapSettingsRepository } from '../src/gaps/application/gap-settings-service';
-import type { StoredGapWindows } from '../src/gaps/domain/gap-settings';
+import type { GapPolicy } from '../src/gaps/domain/gap-rules';
 import type { ParticipantGaps } from '../src/gaps/domain/participant-gaps';
 import type { ParticipantRoster, RosterEntry } from '../src/participants/application/participant-roster';
 import { COACHING_ROSTER } from '../src/participants/infrastructure/mongo-participant-roster';
@@ -179,21 +179,7 @@ export class InMemoryGaps extends InMemoryAggregates<ParticipantGaps> implements
 }
 
 /** An organisation's own gap windows, replaced as a whole by each save (last writer wins). */
-export class InMemoryGapSettings implements GapSettingsRepository {
-  readonly documents = new Map<string, StoredGapWindows>();
-  /** Calls of `load`, so a test can see what a cache saved. */
-  loads = 0;
-
-  async load(organisationId: string): Promise<StoredGapWindows | null> {
-    this.loads++;
-    const found = this.documents.get(organisationId);
-    return found ? copy(found) : null;
-  }
-
-  async save(organisationId: string, windows: StoredGapWindows): Promise<void> {
-    this.documents.set(organisationId, copy(windows));
-  }
-}
+export class InMemoryGapSettings extends InMemoryOrganisationSettingsStore<GapPolicy> {}
 
 /** Assessments are written once each and never changed. */
 export class InMemoryAssessments implements AssessmentRepository {

@@ -1,5 +1,6 @@
 import type { WriteGuard } from '@stapsteen/concurrency';
 import { mongoTestDatabases } from '@stapsteen/testing';
+import { describeOrganisationSettingsStoreContract } from '../../../libs/organisation-settings/test/organisation-settings-store.contract';
 import type { Connection } from 'mongoose';
 import { MongoAssessments } from '../src/assessments/infrastructure/mongo-assessments';
 import {
@@ -14,7 +15,6 @@ import { MongoParticipantRoster } from '../src/participants/infrastructure/mongo
 import {
   describeAssessmentRepositoryContract,
   describeCatalogueRepositoryContract,
-  describeGapSettingsRepositoryContract,
 } from './contracts/assessments.contract';
 import {
   describeGroupSessionRepositoryContract,
@@ -55,5 +55,9 @@ describe('the MongoDB adapters of coaching', () => {
   );
   describeAssessmentRepositoryContract('MongoAssessments', () => initialised(new MongoAssessments(connection)));
   describeCatalogueRepositoryContract('MongoCatalogues', () => initialised(new MongoCatalogues(connection)));
-  describeGapSettingsRepositoryContract('MongoGapSettings', () => new MongoGapSettings(connection));
+  describeOrganisationSettingsStoreContract(
+    'MongoGapSettings',
+    () => new MongoGapSettings(connection),
+    (variant) => ({ baselineDueDays: 28, unaddressedDays: 21, stalledDays: 7 + variant }),
+  );
 });

@@ -4,8 +4,6 @@ import type { Assessment } from '../../src/assessments/domain/assessment';
 import type { Catalogue } from '../../src/competencies/domain/catalogue';
 import type { CatalogueRepository } from '../../src/competencies/application/catalogue-service';
 import { defaultCatalogue } from '../../src/competencies/domain/catalogue';
-import type { GapSettingsRepository } from '../../src/gaps/application/gap-settings-service';
-import type { StoredGapWindows } from '../../src/gaps/domain/gap-settings';
 import { Make, anOutboxEntry } from './aggregate-store.contract';
 
 const anAssessment = (participantId: string, organisationId: string, assessedOn = '2026-04-20'): Assessment => ({
@@ -94,52 +92,6 @@ export function describeCatalogueRepositoryContract(name: string, make: Make<Cat
       expect(await catalogues.latest(organisationId)).toEqual(edited(organisationId, 3, 4));
       expect(await catalogues.version(organisationId, 2)).toEqual(edited(organisationId, 2));
       expect(await catalogues.latest(`org-${randomUUID()}`)).toBeNull();
-    });
-  });
-}
-
-/** What the gap-settings store promises: one organisation's windows, replaced as a whole by each save. */
-export function describeGapSettingsRepositoryContract(name: string, make: Make<GapSettingsRepository>) {
-  describe(`${name} keeps the GapSettingsRepository contract`, () => {
-    let settings: GapSettingsRepository;
-    const windows = (stalledDays: number, editedBy = 'organiser-n'): StoredGapWindows => ({
-      baselineDueDays: 28,
-      unaddressedDays: 21,
-      stalledDays,
-      editedBy,
-      editedAt: '2026-05-04T10:00:00.000Z',
-    });
-    beforeEach(async () => {
-      settings = await make();
-    });
-
-    it('has no windows for an organisation that saved none', async () => {
-      expect(await settings.load(`org-${randomUUID()}`)).toBeNull();
-    });
-
-    it("keeps the last save of an organisation's windows, and only for that organisation", async () => {
-      const [organisation, other] = [`org-${randomUUID()}`, `org-${randomUUID()}`];
-      await settings.save(organisation, windows(14));
-      await settings.save(organisation, windows(21, 'admin'));
-      await settings.save(other, windows(30));
-      expect(await settings.load(organisation)).toEqual(windows(21, 'admin'));
-      expect(await settings.load(other)).toEqual(windows(30));
-    });
-
-    it('lets two first saves at once both succeed, one of them standing', async () => {
-      const organisation = `org-${randomUUID()}`;
-      await Promise.all([settings.save(organisation, windows(14)), settings.save(organisation, windows(21))]);
-      expect([windows(14), windows(21)]).toContainEqual(await settings.load(organisation));
-    });
-
-    it('hands out copies and keeps its own', async () => {
-      const organisation = `org-${randomUUID()}`;
-      const given = windows(14);
-      await settings.save(organisation, given);
-      given.stalledDays = 99;
-      const loaded = await settings.load(organisation);
-      loaded!.stalledDays = 98;
-      expect(await settings.load(organisation)).toEqual(windows(14));
     });
   });
 }

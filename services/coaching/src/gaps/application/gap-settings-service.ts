@@ -1,16 +1,16 @@
 import { Principal, canWriteOrganisation } from '@stapsteen/auth';
-import { SharedReads } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
+import {
+  OrganisationSettings,
+  type OrganisationSettingsStore,
+  type OrganisationSettingsView,
+} from '@stapsteen/organisation-settings';
 import type { Clock } from '../../shared/application/clock';
 import type { GapPolicy } from '../domain/gap-rules';
-import { StoredGapWindows, checkGapWindows, effectiveGapPolicy } from '../domain/gap-settings';
+import { GAP_WINDOW_NAMES, checkGapWindows } from '../domain/gap-settings';
 
 /** One small document per organisation that saved its own windows, addressed by the organisation id. */
-export interface GapSettingsRepository {
-  load(organisationId: string): Promise<StoredGapWindows | null>;
-  /** Replaces the organisation's windows in one write (last writer wins). */
-  save(organisationId: string, windows: StoredGapWindows): Promise<void>;
-}
+export type GapSettingsRepository = OrganisationSettingsStore<GapPolicy>;
 
 export const GAP_SETTINGS_REPOSITORY = Symbol('GAP_SETTINGS_REPOSITORY');
 
@@ -19,59 +19,48 @@ export interface GapPolicies {
   forOrganisation(organisationId: string): Promise<GapPolicy>;
 }
 
-export interface GapSettingsView extends GapPolicy {
-  organisationId: string;
-  /** The configured windows that apply while the organisation has none of its own. */
-  defaults: GapPolicy;
-  editedBy: string | null;
-  editedAt: string | null;
-}
+export type GapSettingsView = OrganisationSettingsView<GapPolicy>;
 
 /**
- * Reads and edits of an organisation's gap windows, and the windows the rules use.
- *
- * The rules ask per participant, and most organisations never save windows of their own: on
- * FerretDB v1 a `findOne({ _id })` that misses scans the collection (ADR 6). So the answer, found
- * or not, is kept in memory for `cacheMs`, one lookup per organisation and not per participant; a
- * save here replaces it at once, and another instance of the service follows within `cacheMs`.
- * Concurrent evaluations share the one lookup in flight.
+ * Reads and edits of an organisation's gap windows, and the windows the rules use: an
+ * organisation's own settings (libs/organisation-settings: the defaults, the answer kept in memory
+ * for `cacheMs` because the rules ask per participant, a save used at once) with coaching's scope
+ * and bounds.
  */
 export class GapSettingsService implements GapPolicies {
-  private readonly policies: SharedReads<GapPolicy>;
+  private readonly settings: OrganisationSettings<GapPolicy>;
 
   constructor(
-    private readonly settings: GapSettingsRepository,
-    private readonly clock: Clock,
-    private readonly defaults: GapPolicy,
+    store: GapSettingsRepository,
+    clock: Clock,
+    defaults: GapPolicy,
     cacheMs: number,
     /** Re-evaluates the organisation's participants, so changed windows open and close gaps now. */
-    private readonly onChanged: (organisationId: string) => void = () => undefined,
+    onChanged: (organisationId: string) => void = () => undefined,
   ) {
-    this.policies = new SharedReads(cacheMs, () => clock.now().getTime());
+    this.settings = new OrganisationSettings({
+      store,
+      fields: GAP_WINDOW_NAMES,
+      check: checkGapWindows,
+      defaults,
+      cacheMs,
+      now: () => clock.now(),
+    });
+    this.settings.onChanged(onChanged);
   }
 
   forOrganisation(organisationId: string): Promise<GapPolicy> {
-    return this.policies.get(organisationId, async () =>
-      effectiveGapPolicy(await this.settings.load(organisationId), this.defaults),
-    );
+    return this.settings.effective(organisationId);
   }
 
   async read(principal: Principal, organisationId: string): Promise<GapSettingsView> {
     this.assertInScope(principal, organisationId);
-    return this.view(organisationId, await this.settings.load(organisationId));
+    return this.settings.view(organisationId);
   }
 
   async save(principal: Principal, organisationId: string, windows: GapPolicy): Promise<GapSettingsView> {
     this.assertInScope(principal, organisationId);
-    const stored: StoredGapWindows = {
-      ...checkGapWindows(windows),
-      editedBy: principal.userId,
-      editedAt: this.clock.now().toISOString(),
-    };
-    await this.settings.save(organisationId, stored);
-    this.policies.set(organisationId, effectiveGapPolicy(stored, this.defaults));
-    this.onChanged(organisationId);
-    return this.view(organisationId, stored);
+    return this.settings.save(organisationId, windows, principal.userId);
   }
 
   /** Staff of the organisation and administrators; anyone else is told it does not exist. */
@@ -83,15 +72,5 @@ export class GapSettingsService implements GapPolicies {
         'There is no such organisation in your scope.',
       );
     }
-  }
-
-  private view(organisationId: string, stored: StoredGapWindows | null): GapSettingsView {
-    return {
-      organisationId,
-      ...effectiveGapPolicy(stored, this.defaults),
-      defaults: { ...this.defaults },
-      editedBy: stored?.editedBy ?? null,
-      editedAt: stored?.editedAt ?? null,
-    };
   }
 }

@@ -1,6 +1,5 @@
 import { DomainError } from '@stapsteen/errors';
-import { DEFAULT_GAP_POLICY } from './gap-rules';
-import { checkGapWindows, effectiveGapPolicy } from './gap-settings';
+import { checkGapWindows } from './gap-settings';
 
 describe('an organisation’s gap windows', () => {
   it('accepts whole days from 7 to 180', () => {
@@ -26,15 +25,5 @@ describe('an organisation’s gap windows', () => {
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'COACHING.GAP_WINDOW_OUT_OF_RANGE', kind: 'validation' });
     expect((refused as DomainError).facts.outOfRange).toEqual(named);
-  });
-
-  it('uses the configured defaults while the organisation saved none, and its own once it did', () => {
-    expect(effectiveGapPolicy(null, DEFAULT_GAP_POLICY)).toEqual(DEFAULT_GAP_POLICY);
-    const own = { baselineDueDays: 21, unaddressedDays: 14, stalledDays: 60, editedBy: 'admin', editedAt: 'x' };
-    expect(effectiveGapPolicy(own, DEFAULT_GAP_POLICY)).toEqual({
-      baselineDueDays: 21,
-      unaddressedDays: 14,
-      stalledDays: 60,
-    });
   });
 });

@@ -7,12 +7,6 @@ export const GAP_WINDOW_MAX_DAYS = 180;
 
 export const GAP_WINDOW_NAMES = ['baselineDueDays', 'unaddressedDays', 'stalledDays'] as const;
 
-/** An organisation's own windows, as an administrator or organiser saved them. */
-export interface StoredGapWindows extends GapPolicy {
-  editedBy: string;
-  editedAt: string;
-}
-
 /** Refuses windows outside the bounds, naming every one that is, so nothing wrong is ever stored. */
 export function checkGapWindows(windows: GapPolicy): GapPolicy {
   const outOfRange = GAP_WINDOW_NAMES.filter((name) => {
@@ -32,15 +26,4 @@ export function checkGapWindows(windows: GapPolicy): GapPolicy {
     unaddressedDays: windows.unaddressedDays,
     stalledDays: windows.stalledDays,
   };
-}
-
-/** The windows the rules use for an organisation: its own when it saved some, the configured defaults otherwise. */
-export function effectiveGapPolicy(stored: StoredGapWindows | null, defaults: GapPolicy): GapPolicy {
-  return stored
-    ? {
-        baselineDueDays: stored.baselineDueDays,
-        unaddressedDays: stored.unaddressedDays,
-        stalledDays: stored.stalledDays,
-      }
-    : { ...defaults };
 }
