@@ -1,7 +1,8 @@
 import type { Principal } from '@stapsteen/auth';
-import { InMemoryAlertRules } from '../../../test/in-memory-alert-rules';
+import { InMemoryOrganisationSettingsStore } from '../../../../../libs/organisation-settings/test/in-memory-organisation-settings-store';
 import { InMemoryOrganisations } from '../../../test/in-memory-organisations';
 import type { Organisation } from '../../organisations/domain/organisation';
+import type { AlertRules } from '../domain/alert-rules';
 import { AlertRulesService } from './alert-rules-service';
 
 const organisations: Organisation[] = [
@@ -20,8 +21,8 @@ const kempen: Principal = { userId: 'mgr-k', role: 'REGIONAL_MANAGER', organisat
 const gent: Principal = { userId: 'mgr-g', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-gent' };
 
 function setUp() {
-  const store = new InMemoryAlertRules();
-  let now = new Date('2026-12-01T09:00:00.000Z');
+  const store = new InMemoryOrganisationSettingsStore<AlertRules>();
+  const now = new Date('2026-12-01T09:00:00.000Z');
   const service = new AlertRulesService(
     store,
     directory,
@@ -31,9 +32,15 @@ function setUp() {
   );
   const changed: string[] = [];
   service.onChanged((id) => changed.push(id));
-  return { store, service, changed, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return { store, service, changed };
 }
 
+/**
+ * Flow-through's part of an organisation's alert rules: who may read and save them (the directory
+ * knows the organisation; its region's manager may read), their bounds and defaults, and checking
+ * the participants again after a save. Keeping them in memory and telling listeners is
+ * libs/organisation-settings' (organisation-settings.spec.ts).
+ */
 describe('alert rules service', () => {
   it('shows the defaults to the organisation’s staff and its region’s manager while it saved none', async () => {
     const { service } = setUp();
@@ -86,32 +93,5 @@ describe('alert rules service', () => {
     await expect(service.read(admin, 'org-nowhere')).rejects.toMatchObject({ code: 'ORGANISATION.NOT_FOUND' });
     await expect(service.save(admin, 'org-nowhere', rules)).rejects.toMatchObject({ code: 'ORGANISATION.NOT_FOUND' });
     expect(store.documents.size).toBe(0);
-  });
-
-  it('looks an organisation up once for many participants, also when it has no document', async () => {
-    const { service, store } = setUp();
-    const answers = await Promise.all(Array.from({ length: 50 }, () => service.forOrganisation('org-neteland')));
-    expect(answers.every((answer) => answer.endingWithinDays === 60)).toBe(true);
-    expect(store.loads).toBe(1);
-  });
-
-  it('follows a save made elsewhere once the remembered answer expires', async () => {
-    const { service, store, advance } = setUp();
-    await service.forOrganisation('org-neteland');
-    store.documents.set('org-neteland', { ...rules, editedBy: 'elsewhere', editedAt: 'x' });
-    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(60);
-    advance(59_000);
-    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(60);
-    advance(1_001);
-    expect((await service.forOrganisation('org-neteland')).endingWithinDays).toBe(30);
-  });
-
-  it('asks again after a failed lookup instead of remembering the failure', async () => {
-    const { service, store } = setUp();
-    const load = store.load.bind(store);
-    store.load = () => Promise.reject(new Error('database is locked'));
-    await expect(service.forOrganisation('org-neteland')).rejects.toThrow('database is locked');
-    store.load = load;
-    expect(await service.forOrganisation('org-neteland')).toEqual(defaults);
   });
 });

@@ -1,17 +1,17 @@
 import { Principal, canAccess, canWriteOrganisation } from '@stapsteen/auth';
-import { SharedReads } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
+import {
+  OrganisationSettings,
+  type OrganisationSettingsStore,
+  type OrganisationSettingsView,
+} from '@stapsteen/organisation-settings';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
 import type { Clock } from '../../shared/clock';
-import { AlertRules, StoredAlertRules, checkAlertRules, effectiveAlertRules } from '../domain/alert-rules';
+import { ALERT_RULE_NAMES, AlertRules, checkAlertRules } from '../domain/alert-rules';
 
 /** One small document per organisation that saved its own rules, addressed by the organisation id. */
-export interface AlertRulesRepository {
-  load(organisationId: string): Promise<StoredAlertRules | null>;
-  /** Replaces the organisation's rules in one write (last writer wins). */
-  save(organisationId: string, rules: StoredAlertRules): Promise<void>;
-}
+export type AlertRulesRepository = OrganisationSettingsStore<AlertRules>;
 
 export const ALERT_RULES_REPOSITORY = Symbol('ALERT_RULES_REPOSITORY');
 
@@ -20,46 +20,41 @@ export interface AlertRulesSource {
   forOrganisation(organisationId: string): Promise<AlertRules>;
 }
 
-export interface AlertRulesView extends AlertRules {
-  organisationId: string;
-  /** The windows that apply while the organisation has none of its own. */
-  defaults: AlertRules;
-  editedBy: string | null;
-  editedAt: string | null;
-}
+export type AlertRulesView = OrganisationSettingsView<AlertRules>;
 
 /**
- * Reads and edits of an organisation's alert rules, and the rules the due checks use.
- *
- * The checks ask per participant, and most organisations never save rules of their own: on
- * FerretDB v1 a `findOne({ _id })` that misses scans the collection (ADR 6). So the answer, found
- * or not, is kept in memory for `cacheMs`, one lookup per organisation and not per participant; a
- * save here replaces it at once, and another instance of the service follows within `cacheMs`.
- * Concurrent checks share the one lookup in flight.
+ * Reads and edits of an organisation's alert rules, and the rules the due checks use: an
+ * organisation's own settings (libs/organisation-settings: the defaults, the answer kept in memory
+ * for `cacheMs` because the checks ask per participant, a save used at once) with flow-through's
+ * scope (the organisation directory; its region's manager may read) and bounds.
  */
 export class AlertRulesService implements AlertRulesSource {
-  private readonly kept: SharedReads<AlertRules>;
-  private readonly changeListeners: ((organisationId: string) => void)[] = [];
+  private readonly settings: OrganisationSettings<AlertRules>;
 
   constructor(
-    private readonly settings: AlertRulesRepository,
+    store: AlertRulesRepository,
     private readonly organisations: OrganisationDirectory,
-    private readonly clock: Clock,
-    private readonly defaults: AlertRules,
+    clock: Clock,
+    defaults: AlertRules,
     cacheMs: number,
   ) {
-    this.kept = new SharedReads(cacheMs, () => clock.now().getTime());
+    this.settings = new OrganisationSettings({
+      store,
+      fields: ALERT_RULE_NAMES,
+      check: checkAlertRules,
+      defaults,
+      cacheMs,
+      now: () => clock.now(),
+    });
   }
 
   /** Called after a save, so the organisation's participants are checked against the new rules now. */
   onChanged(listener: (organisationId: string) => void): void {
-    this.changeListeners.push(listener);
+    this.settings.onChanged(listener);
   }
 
   forOrganisation(organisationId: string): Promise<AlertRules> {
-    return this.kept.get(organisationId, async () =>
-      effectiveAlertRules(await this.settings.load(organisationId), this.defaults),
-    );
+    return this.settings.effective(organisationId);
   }
 
   async read(principal: Principal, organisationId: string): Promise<AlertRulesView> {
@@ -67,37 +62,19 @@ export class AlertRulesService implements AlertRulesSource {
     if (!canAccess(principal, { organisationId: organisation.id, regionId: organisation.regionId })) {
       throw outOfScope();
     }
-    return this.view(organisationId, await this.settings.load(organisationId));
+    return this.settings.view(organisationId);
   }
 
   async save(principal: Principal, organisationId: string, rules: AlertRules): Promise<AlertRulesView> {
     await this.organisationInScope(organisationId);
     if (!canWriteOrganisation(principal, organisationId)) throw outOfScope();
-    const stored: StoredAlertRules = {
-      ...checkAlertRules(rules),
-      editedBy: principal.userId,
-      editedAt: this.clock.now().toISOString(),
-    };
-    await this.settings.save(organisationId, stored);
-    this.kept.set(organisationId, effectiveAlertRules(stored, this.defaults));
-    for (const listener of this.changeListeners) listener(organisationId);
-    return this.view(organisationId, stored);
+    return this.settings.save(organisationId, rules, principal.userId);
   }
 
   private async organisationInScope(organisationId: string): Promise<Organisation> {
     const organisation = await this.organisations.findById(organisationId);
     if (!organisation) throw outOfScope();
     return organisation;
-  }
-
-  private view(organisationId: string, stored: StoredAlertRules | null): AlertRulesView {
-    return {
-      organisationId,
-      ...effectiveAlertRules(stored, this.defaults),
-      defaults: { ...this.defaults },
-      editedBy: stored?.editedBy ?? null,
-      editedAt: stored?.editedAt ?? null,
-    };
   }
 }
 

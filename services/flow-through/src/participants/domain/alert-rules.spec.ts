@@ -1,5 +1,5 @@
 import { DEFAULT_DUE_ALERT_POLICY } from './due-alerts';
-import { checkAlertRules, effectiveAlertRules, policyWithRules } from './alert-rules';
+import { checkAlertRules, policyWithRules } from './alert-rules';
 
 describe('alert rules of an organisation', () => {
   it('accepts whole days within the bounds, the bounds included', () => {
@@ -27,14 +27,6 @@ describe('alert rules of an organisation', () => {
         facts: expect.objectContaining({ outOfRange }),
       }),
     );
-  });
-
-  it('uses the defaults until the organisation saved rules of its own', () => {
-    const defaults = { endingWithinDays: 60, evaluationWithinDays: 14 };
-    expect(effectiveAlertRules(null, defaults)).toEqual(defaults);
-    expect(
-      effectiveAlertRules({ endingWithinDays: 30, evaluationWithinDays: 7, editedBy: 'a', editedAt: 'x' }, defaults),
-    ).toEqual({ endingWithinDays: 30, evaluationWithinDays: 7 });
   });
 
   it('replaces only the two windows of the service-wide policy', () => {

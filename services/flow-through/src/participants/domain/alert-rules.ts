@@ -17,12 +17,6 @@ export const ALERT_RULE_BOUNDS: Record<keyof AlertRules, { minDays: number; maxD
 
 export const ALERT_RULE_NAMES = ['endingWithinDays', 'evaluationWithinDays'] as const;
 
-/** An organisation's own rules, as an administrator or organiser saved them. */
-export interface StoredAlertRules extends AlertRules {
-  editedBy: string;
-  editedAt: string;
-}
-
 /** Refuses rules outside the bounds, naming every one that is, so nothing wrong is ever stored. */
 export function checkAlertRules(rules: AlertRules): AlertRules {
   const outOfRange = ALERT_RULE_NAMES.filter((name) => {
@@ -39,13 +33,6 @@ export function checkAlertRules(rules: AlertRules): AlertRules {
     );
   }
   return { endingWithinDays: rules.endingWithinDays, evaluationWithinDays: rules.evaluationWithinDays };
-}
-
-/** The rules that apply to an organisation: its own when it saved some, the defaults otherwise. */
-export function effectiveAlertRules(stored: StoredAlertRules | null, defaults: AlertRules): AlertRules {
-  return stored
-    ? { endingWithinDays: stored.endingWithinDays, evaluationWithinDays: stored.evaluationWithinDays }
-    : { endingWithinDays: defaults.endingWithinDays, evaluationWithinDays: defaults.evaluationWithinDays };
 }
 
 /** The service-wide policy with the organisation's windows in place of the default ones. */

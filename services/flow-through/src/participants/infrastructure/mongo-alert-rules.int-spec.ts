@@ -1,11 +1,12 @@
-import { describeAlertRulesRepositoryContract } from '../../../test/alert-rules-repository-contract';
 import { mongoTestDatabases } from '@stapsteen/testing';
+import { describeOrganisationSettingsStoreContract } from '../../../../../libs/organisation-settings/test/organisation-settings-store.contract';
 import { MongoAlertRules } from './mongo-alert-rules';
 
 const databases = mongoTestDatabases();
 afterAll(() => databases.close());
 
-describeAlertRulesRepositoryContract('the MongoDB alert rules on the run’s database', async () => {
-  const { connection } = await databases.fresh();
-  return new MongoAlertRules(connection);
-});
+describeOrganisationSettingsStoreContract(
+  'the MongoDB alert rules on the run’s database',
+  async () => new MongoAlertRules((await databases.fresh()).connection),
+  (variant) => ({ endingWithinDays: 7 + variant, evaluationWithinDays: 7 }),
+);
