@@ -25,7 +25,7 @@ function setUp() {
     check: checkWindows,
     defaults,
     cacheMs: 60_000,
-    now: () => now,
+    clock: { now: () => now },
   });
   const changed: string[] = [];
   settings.onChanged((id) => changed.push(id));

@@ -37,7 +37,8 @@ export interface OrganisationSettingsOptions<T> {
   defaults: T;
   /** How long an organisation's answer is kept in memory; another instance's save shows within it. */
   cacheMs: number;
-  now: () => Date;
+  /** The service's clock: when a save was made, and how long a kept answer is still good. */
+  clock: { now(): Date };
 }
 
 /** Only the named values, in their order: nothing else reaches a document, a view or a rule. */
@@ -68,7 +69,7 @@ export class OrganisationSettings<T> {
   private readonly listeners: ((organisationId: string) => void)[] = [];
 
   constructor(private readonly options: OrganisationSettingsOptions<T>) {
-    this.kept = new SharedReads(options.cacheMs, () => options.now().getTime());
+    this.kept = new SharedReads(options.cacheMs, () => options.clock.now().getTime());
   }
 
   get defaults(): T {
@@ -95,7 +96,7 @@ export class OrganisationSettings<T> {
     const stored: StoredSettings<T> = {
       ...pickSettings(this.options.check(values), this.options.fields),
       editedBy,
-      editedAt: this.options.now().toISOString(),
+      editedAt: this.options.clock.now().toISOString(),
     };
     await this.options.store.save(organisationId, stored);
     this.kept.set(organisationId, this.effectiveOf(stored));

@@ -44,7 +44,7 @@ export class GapSettingsService implements GapPolicies {
       check: checkGapWindows,
       defaults,
       cacheMs,
-      now: () => clock.now(),
+      clock,
     });
     this.settings.onChanged(onChanged);
   }

@@ -44,7 +44,7 @@ export class AlertRulesService implements AlertRulesSource {
       check: checkAlertRules,
       defaults,
       cacheMs,
-      now: () => clock.now(),
+      clock,
     });
   }
 
