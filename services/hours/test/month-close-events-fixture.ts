@@ -1,7 +1,7 @@
 import { getConnectionToken } from '@nestjs/mongoose';
 import { TOPICS, createEnvelope } from '@stapsteen/contracts';
 import { toOutboxEntry } from '@stapsteen/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { readTopicToEnd } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { MONTH_CLOSE_EVENTS_COLLECTION } from '../src/month-close/infrastructure/close-event-chunks';
@@ -32,66 +32,26 @@ export interface Read {
 
 /** Every message of the hours topic from the beginning up to its end as it is now: no waiting on silence. */
 export async function hoursEventsUpToNow(keep: (event: Read) => boolean): Promise<Read[]> {
-  const kafka = new Kafka({
-    clientId: 'close-events-test',
-    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(TOPICS.hours);
-  await admin.disconnect();
-  const remaining = new Map(
-    ends.filter((e) => Number(e.high) > Number(e.low)).map((e) => [e.partition, Number(e.high)]),
-  );
-  const found: Read[] = [];
-  if (remaining.size === 0) return found;
-  const consumer = kafka.consumer({
-    groupId: `close-events-test-${randomUUID()}`,
-    maxWaitTimeInMs: 100,
-    sessionTimeout: 6000,
-    heartbeatInterval: 500,
-  });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic: TOPICS.hours, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the hours topic was not read to its end in 50 s')), 50_000);
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            const end = remaining.get(partition);
-            if (end === undefined) return;
-            const offset = Number(message.offset);
-            if (offset < end) {
-              const envelope = JSON.parse(message.value?.toString() ?? '{}');
-              const read: Read = {
-                key: message.key?.toString() ?? null,
-                eventId: envelope.eventId,
-                type: envelope.type,
-                participantId: envelope.participantId,
-                organisationId: envelope.data?.organisationId,
-                month: envelope.data?.month,
-              };
-              if (keep(read)) found.push(read);
-            }
-            if (offset >= end - 1) {
-              remaining.delete(partition);
-              if (remaining.size === 0) {
-                clearTimeout(timer);
-                resolve();
-              }
-            }
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return found;
+  const messages = await readTopicToEnd(TOPICS.hours, 50_000);
+  return messages
+    .map((message): Read => {
+      const envelope = JSON.parse(message.value || '{}');
+      return {
+        key: message.key,
+        eventId: envelope.eventId,
+        type: envelope.type,
+        participantId: envelope.participantId,
+        organisationId: envelope.data?.organisationId,
+        month: envelope.data?.month,
+      };
+    })
+    .filter(keep);
 }
 
+/**
+ * Hours on a database of its own with small chunks, started before the spec's tests and closed after
+ * them; `restart` starts it again on the same database, as a redeployment would.
+ */
 export function closeEventsFixture() {
   const hours = hoursFixture({ MONGODB_DB: `test-hours-close-events-${randomUUID().slice(0, 8)}` });
   const { region } = hours.ids;
@@ -145,16 +105,17 @@ export function closeEventsFixture() {
       ),
     );
 
+  beforeAll(start);
+  afterAll(() => hours.close());
+
   return {
     region,
     organiserOf,
-    start,
-    /** Stops the app and starts it again on the same database, as a redeployment would. */
+    app: hours.app,
     restart: async () => {
       await hours.app().close();
-      return start();
+      await start();
     },
-    close: () => hours.close(),
     http: hours.http,
     db,
     draftsOf,

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { eventually } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { MONTH_CLOSE_EVENTS_COLLECTION } from './infrastructure/close-event-chunks';
@@ -7,17 +6,15 @@ import { MONTH, closeEventsFixture } from '../../test/month-close-events-fixture
 
 describe('the events of a month close whose closer died or lost the race (ADR 25)', () => {
   const events = closeEventsFixture();
-  const { db, draftsOf, organisationWith, eventsOfClose, participantMonthClosedEntries, closeMonth: close } = events;
-  let app: INestApplication;
-  const restart = async () => {
-    app = await events.restart();
-  };
-
-  beforeAll(async () => {
-    app = await events.start();
-  });
-
-  afterAll(() => events.close());
+  const {
+    db,
+    draftsOf,
+    organisationWith,
+    eventsOfClose,
+    participantMonthClosedEntries,
+    closeMonth: close,
+    restart,
+  } = events;
 
   it('removes the drafts of a closer that died before deciding, unpublished, and the month can still be closed', async () => {
     const { organisationId, ids } = await organisationWith(3);
@@ -101,7 +98,7 @@ describe('the events of a month close whose closer died or lost the race (ADR 25
     expect(statuses.sort()).toEqual([201, 409]);
 
     // A third close that got past the ledger as well and loses at the decisive insert, after its drafts.
-    const closes = app.get(MongoMonthCloses);
+    const closes = events.app().get(MongoMonthCloses);
     const late = participantMonthClosedEntries(ids, organisationId);
     const lost = await closes.insert(
       {

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { eventually } from '@stapsteen/testing';
 import { MONTH_CLOSE_EVENTS_COLLECTION } from './infrastructure/close-event-chunks';
 import { MONTH_CLOSES_COLLECTION, MongoMonthCloses } from './infrastructure/mongo-month-closes';
@@ -12,17 +11,7 @@ import {
 
 describe('the events of a month close, in chunk documents decided by the close (ADR 25)', () => {
   const events = closeEventsFixture();
-  const { organiserOf, http, db, draftsOf, organisationWith, eventsOfClose, closeMonth: close } = events;
-  let app: INestApplication;
-  const restart = async () => {
-    app = await events.restart();
-  };
-
-  beforeAll(async () => {
-    app = await events.start();
-  });
-
-  afterAll(() => events.close());
+  const { organiserOf, http, db, draftsOf, organisationWith, eventsOfClose, closeMonth: close, restart } = events;
 
   it('stores a close of many participants in several chunks and publishes every event once, also after a restart', async () => {
     const { organisationId, ids } = await organisationWith(9);
@@ -65,7 +54,7 @@ describe('the events of a month close, in chunk documents decided by the close (
     await close(organisationId).expect(201);
     // Nobody has hours: a second month below target flags all six. 6 totals, 6 flags, 1 summary, 3 to a
     // chunk: 5 chunks, and a participant's total and flag fall in different chunks (2nd, 5th participant).
-    app.get(MongoMonthCloses).chunkLimits = { maxEntries: 3, maxBytes: 1024 * 1024 };
+    events.app().get(MongoMonthCloses).chunkLimits = { maxEntries: 3, maxBytes: 1024 * 1024 };
     const second = await http()
       .post(`/organisations/${organisationId}/months/${october}/close`)
       .set({ Authorization: `Bearer ${organiserOf[organisationId]}` })
@@ -74,7 +63,7 @@ describe('the events of a month close, in chunk documents decided by the close (
     const stored = await db()
       .collection(MONTH_CLOSES_COLLECTION)
       .findOne({ _id: `${organisationId}:${october}` as never });
-    app.get(MongoMonthCloses).chunkLimits = SMALL_CHUNKS;
+    events.app().get(MongoMonthCloses).chunkLimits = SMALL_CHUNKS;
     expect(stored?.events).toEqual({ attempt: expect.any(String), chunks: 5 });
     await eventually(
       () =>
