@@ -1,11 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { createEnvelope } from '@stapsteen/contracts';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Alert } from '../src/alerts/domain/alert';
-import { FlowThroughFixture, fixtureIds, startFlowThroughFixture } from './http-fixture';
+import { FlowThroughFixture, fixtureIds, hoursMessage, startFlowThroughFixture } from './http-fixture';
 
 /**
  * The set-up shared by the integration specs of manager alerts (services/flow-through/src/alerts/
@@ -42,19 +41,7 @@ export function alertsFixture() {
     participantId: string,
     data: object,
     scope = { organisationId: neteland, regionId: kempen },
-  ) => ({
-    key: participantId,
-    value: JSON.stringify(
-      createEnvelope({
-        type,
-        version: 1,
-        producer: 'hours',
-        participantId,
-        correlationId: randomUUID(),
-        data: { participantId, ...scope, ...data },
-      }),
-    ),
-  });
+  ) => hoursMessage(type, participantId, { participantId, ...scope, ...data });
 
   const flagged = (
     participantId: string,

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Clock } from '@stapsteen/calendar';
 import { createTestKeyPair, mintToken, startTestService, testToday } from '@stapsteen/testing';
 import { CLOCK } from '../src/shared/clock';
+import { createEnvelope } from '@stapsteen/contracts';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../src/app.module';
@@ -29,6 +30,14 @@ export interface ExtraCaller {
   orgIds: string[];
   regionId: string | null;
 }
+
+/** A message of the hours topic as hours publishes it: an envelope of `type` about the participant, keyed by its id. */
+export const hoursMessage = (type: string, participantId: string, data: object) => ({
+  key: participantId,
+  value: JSON.stringify(
+    createEnvelope({ type, version: 1, producer: 'hours', participantId, correlationId: randomUUID(), data }),
+  ),
+});
 
 /** The service's today (the test clock: the Brussels date, or STAPSTEEN_TODAY when a run moves it). */
 export const brusselsToday = testToday;

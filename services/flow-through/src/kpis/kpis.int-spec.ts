@@ -1,8 +1,13 @@
-import { TOPICS, createEnvelope } from '@stapsteen/contracts';
+import { TOPICS } from '@stapsteen/contracts';
 import { eventually, monthsAgo, sendRaw, waitForMessage } from '@stapsteen/testing';
 import ExcelJS from 'exceljs';
-import { randomUUID } from 'node:crypto';
-import { FlowThroughFixture, brusselsToday, fixtureIds, startFlowThroughFixture } from '../../test/http-fixture';
+import {
+  FlowThroughFixture,
+  brusselsToday,
+  fixtureIds,
+  hoursMessage,
+  startFlowThroughFixture,
+} from '../../test/http-fixture';
 
 /** The KPI read models fed by real events over Kafka, read through the real endpoints. */
 describe('flow-through KPIs over real Kafka and FerretDB', () => {
@@ -14,41 +19,19 @@ describe('flow-through KPIs over real Kafka and FerretDB', () => {
   const as = (who: string) => fixture.as(who);
   const ids2 = { started: '', dropped: '' };
 
-  const hoursEvent = (type: string, participantId: string, data: object) => ({
-    key: participantId,
-    value: JSON.stringify(
-      createEnvelope({
-        type,
-        version: 1,
-        producer: 'hours',
-        participantId,
-        correlationId: randomUUID(),
-        data: { participantId, organisationId: ids.neteland, regionId: ids.kempen, ...data },
-      }),
-    ),
-  });
+  const hoursEvent = (type: string, participantId: string, data: object) =>
+    hoursMessage(type, participantId, { participantId, organisationId: ids.neteland, regionId: ids.kempen, ...data });
 
   /** Neteland's month close of one participant, as hours publishes it. */
-  const netelandMonthClosed = (closedMonth: string, participantId: string, countedHours: number) => ({
-    key: ids.neteland,
-    value: JSON.stringify(
-      createEnvelope({
-        type: 'hours.month-closed',
-        version: 1,
-        producer: 'hours',
-        participantId: ids.neteland,
-        correlationId: randomUUID(),
-        data: {
-          organisationId: ids.neteland,
-          regionId: ids.kempen,
-          month: closedMonth,
-          closedAt: `${today}T18:00:00.000Z`,
-          closedBy: 'ORGANISER',
-          participants: [{ participantId, countedHours, targetHours: 20, belowTarget: countedHours < 20 }],
-        },
-      }),
-    ),
-  });
+  const netelandMonthClosed = (closedMonth: string, participantId: string, countedHours: number) =>
+    hoursMessage('hours.month-closed', ids.neteland, {
+      organisationId: ids.neteland,
+      regionId: ids.kempen,
+      month: closedMonth,
+      closedAt: `${today}T18:00:00.000Z`,
+      closedBy: 'ORGANISER',
+      participants: [{ participantId, countedHours, targetHours: 20, belowTarget: countedHours < 20 }],
+    });
 
   const summaryOf = (who: string, query: Record<string, string> = {}) =>
     http().get('/kpis/summary').query(query).set(as(who));
