@@ -1,5 +1,16 @@
 import { ALL_TOPICS, ASSESSOR_KINDS, TOPICS, createEnvelope, deadLetterTopic } from '@stapsteen/contracts';
-import { createTestKeyPair, dayOf, eventually, mintToken, monthsAgo, sendRaw, testToday } from '@stapsteen/testing';
+import {
+  callJson,
+  createTestKeyPair,
+  dayOf,
+  eventually,
+  mintToken,
+  monthsAgo,
+  readTopicsToEnd,
+  sendRaw,
+  testToday,
+  type TopicMessage,
+} from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import {
   Finding,
@@ -8,7 +19,6 @@ import {
   isNationalRegisterNumber,
   nationalRegisterNumbersIn,
 } from './personal-data-scan';
-import { TopicMessage, readWholeTopics } from './read-topics';
 import { ServiceName, ServiceProcess, startServiceProcess } from './service-processes';
 
 /** A valid national register number for a birth date and a serial (the 2000s rule included). */
@@ -104,22 +114,8 @@ describe('privacy: no national register number anywhere, names only where a cont
 
   const url = (service: ServiceName) => processes[service]!.url;
   const call = async (service: ServiceName, method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(`${url(service)}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, body: parsed as any };
+    const { status, body: answer } = await callJson(url(service), method, path, token, body);
+    return { status, body: answer };
   };
 
   beforeAll(async () => {
@@ -167,7 +163,7 @@ describe('privacy: no national register number anywhere, names only where a cont
       { what: 'the erased participant gone from hours', timeoutMs: 120_000 },
     );
 
-    messages = await readWholeTopics(ALL_TOPICS);
+    messages = await readTopicsToEnd(ALL_TOPICS, 120_000);
     await Promise.all(Object.values(processes).map((p) => p!.stop()));
     logLines = Object.values(processes).flatMap((p) =>
       p!.lines().map((line, index) => ({ service: p!.service, index, line })),
@@ -523,7 +519,7 @@ describe('privacy: no national register number anywhere, names only where a cont
       { key: poisonKey, value: `${a.nationalRegisterNumber};${a.firstName};${a.lastName};${a.dateOfBirth}` },
     ]);
     await eventually(
-      () => readWholeTopics([deadLetterTopic(TOPICS.participants)]),
+      () => readTopicsToEnd([deadLetterTopic(TOPICS.participants)], 120_000),
       (read) => read.filter((m) => m.key === poisonKey).length >= 4,
       { what: 'both broken messages dead-lettered by hours and coaching', timeoutMs: 120_000, intervalMs: 2000 },
     );

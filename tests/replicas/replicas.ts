@@ -1,4 +1,5 @@
 import {
+  callJson,
   eventually,
   launchServices,
   publishParticipant,
@@ -59,16 +60,8 @@ export async function call(
   token: string,
   body?: unknown,
 ): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${replica.url}${route}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const { status, body: answer } = await callJson(replica.url, method, route, token, body);
+  return { status, body: answer };
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './test-calendar';
 export * from './mongo-test-databases';
 export * from './database-rules';
 export * from './service-processes';
+export * from './call-json';

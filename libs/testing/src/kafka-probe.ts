@@ -7,6 +7,12 @@ export interface ReadMessage {
   headers: Record<string, string>;
 }
 
+/**
+ * The consumer groups of the test's own readers start with this, so that a check of the services'
+ * consumer groups (lag, who consumes a topic) can leave them out.
+ */
+export const PROBE_GROUP_PREFIX = 'test-probe-';
+
 function kafka(): Kafka {
   const brokers = process.env.KAFKA_BROKERS;
   if (!brokers) throw new Error('KAFKA_BROKERS is set by the integration global set-up');
@@ -37,7 +43,7 @@ export async function waitForMessage(
   timeoutMs = 20000,
 ): Promise<ReadMessage> {
   const consumer = kafka().consumer({
-    groupId: `test-probe-${randomUUID()}`,
+    groupId: `${PROBE_GROUP_PREFIX}${randomUUID()}`,
     sessionTimeout: 6000,
     heartbeatInterval: 500,
     maxWaitTimeInMs: 100,
@@ -130,43 +136,66 @@ export async function startGroupAtTopicEnds(groupId: string): Promise<void> {
   }
 }
 
-/** A message read by `readTopicToEnd`, where it stands and what it holds. */
+/** A message read by `readTopicsToEnd`, where it stands and what it holds. */
 export interface TopicMessage extends ReadMessage {
+  topic: string;
   partition: number;
   offset: string;
 }
 
 /**
- * Every message on `topic` from its beginning up to its end at the time of the call (what every
- * consumer of the topic has been told so far), in partition order; throws if that is not read
- * within `timeoutMs`.
+ * Every message on `topics`, read with a fresh consumer group from the start of each partition to
+ * its end at the time of the call (what any consumer of these topics has been told so far), in
+ * partition order; throws if that is not read within `timeoutMs`. A topic nobody wrote to yet is
+ * created and read as empty.
  */
-export async function readTopicToEnd(topic: string, timeoutMs = 60_000): Promise<TopicMessage[]> {
+export async function readTopicsToEnd(topics: readonly string[], timeoutMs = 60_000): Promise<TopicMessage[]> {
   const client = kafka();
   const admin = client.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
-  const pending = new Map(
-    ends.filter((end) => Number(end.high) > Number(end.low)).map((end) => [end.partition, Number(end.high)]),
-  );
+  const pending = new Map<string, number>();
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+    for (const topic of topics) {
+      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+        if (Number(high) > Number(low)) pending.set(`${topic}/${partition}`, Number(high));
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
   const found: TopicMessage[] = [];
   if (pending.size === 0) return found;
-  const consumer = client.consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const consumer = client.consumer({
+    groupId: `${PROBE_GROUP_PREFIX}${randomUUID()}`,
+    maxWaitTimeInMs: 100,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 1000,
+  });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`${topic} not read to its end within ${timeoutMs} ms`)),
+        () => reject(new Error(`not read to their ends within ${timeoutMs} ms: ${[...pending.keys()].join(', ')}`)),
         timeoutMs,
       );
       consumer
         .run({
-          eachMessage: async ({ partition, message }) => {
-            const end = pending.get(partition);
-            if (end === undefined || Number(message.offset) >= end) return;
-            found.push({ partition, offset: message.offset, ...toRead(message) });
-            if (Number(message.offset) + 1 >= end) pending.delete(partition);
+          eachBatch: async ({ batch, heartbeat }) => {
+            const key = `${batch.topic}/${batch.partition}`;
+            const end = pending.get(key);
+            for (const message of batch.messages) {
+              if (end === undefined || Number(message.offset) >= end) break;
+              found.push({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                ...toRead(message),
+              });
+              if (Number(message.offset) + 1 >= end) pending.delete(key);
+            }
+            await heartbeat();
             if (pending.size === 0) {
               clearTimeout(timer);
               resolve();
@@ -179,4 +208,9 @@ export async function readTopicToEnd(topic: string, timeoutMs = 60_000): Promise
     await consumer.disconnect();
   }
   return found;
+}
+
+/** `readTopicsToEnd` of one topic. */
+export function readTopicToEnd(topic: string, timeoutMs = 60_000): Promise<TopicMessage[]> {
+  return readTopicsToEnd([topic], timeoutMs);
 }

@@ -4,9 +4,9 @@
  * expected outcome of a month's hours computed from the inputs alone. The stack and the service
  * processes come from db-faults-stack.ts (one way to start them for the whole fault suite).
  */
-import { Kafka, logLevel } from 'kafkajs';
+import { Admin, Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { readTopicToEnd, type TopicMessage } from '@stapsteen/testing';
+import { PROBE_GROUP_PREFIX, readTopicToEnd, type TopicMessage } from '@stapsteen/testing';
 import { callApi } from './db-faults-stack';
 
 // The stack script is CommonJS without types; only these functions are used.
@@ -203,9 +203,7 @@ export async function consumersCaughtUp(topics: string[]): Promise<{ caughtUp: b
   const admin = kafka().admin();
   await admin.connect();
   try {
-    const groups = (await admin.listGroups()).groups
-      .map((g) => g.groupId)
-      .filter((g) => !g.startsWith('faults-reader-') && !g.startsWith('test-probe-'));
+    const groups = await serviceGroups(admin);
     const behind: string[] = [];
     for (const groupId of groups) {
       for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
@@ -220,6 +218,11 @@ export async function consumersCaughtUp(topics: string[]): Promise<{ caughtUp: b
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The consumer groups on the broker but the tests' own readers. */
+async function serviceGroups(admin: Admin): Promise<string[]> {
+  return (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => !g.startsWith(PROBE_GROUP_PREFIX));
 }
 
 /** Sends `messages` again to their topic, unchanged (key, value, headers): a redelivery of each. */
@@ -244,9 +247,7 @@ export async function groupsConsuming(topic: string): Promise<string[]> {
   const admin = kafka().admin();
   await admin.connect();
   try {
-    const groups = (await admin.listGroups()).groups
-      .map((g) => g.groupId)
-      .filter((g) => !g.startsWith('faults-reader-') && !g.startsWith('test-probe-'));
+    const groups = await serviceGroups(admin);
     const consuming: string[] = [];
     for (const groupId of groups) {
       const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });

@@ -3,7 +3,7 @@
  * the database alone stopped and started again, and services as real processes that can be
  * killed and restarted on the same database and consumer group.
  */
-import { freePort, launchService } from '@stapsteen/testing';
+import { callJson, freePort, launchService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -140,31 +140,5 @@ export async function startServiceProcess(
   };
 }
 
-/** A JSON request with a bearer token; answers the status, the headers and the parsed body. */
-export async function callApi(
-  baseUrl: string,
-  method: string,
-  route: string,
-  token: string,
-  body?: unknown,
-  timeoutMs = 30_000,
-): Promise<{ status: number; headers: Headers; body: any; ms: number }> {
-  const started = performance.now();
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await response.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: keep the text for the failure message
-  }
-  return { status: response.status, headers: response.headers, body: parsed, ms: performance.now() - started };
-}
+/** A JSON request with a bearer token (the one of @stapsteen/testing, by the name the fault suites use). */
+export const callApi = callJson;
