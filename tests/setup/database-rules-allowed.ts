@@ -37,9 +37,9 @@ export const ALLOWED_QUERIES: readonly AllowedQuery[] = [
   },
   {
     collection: /^(alert_inbox|alert_inbox_entries|alert_inbox_pending|participant_alerts)$/,
-    shapes: ['{}'],
+    shapes: ['{}', '{_id:$ne}'],
     reason:
-      "The alert inbox's one-time build on a database without entries and its repair timer for writes that died half-way (ADR 22); not on a request's path.",
+      "The alert inbox's one-time build on a database without entries (claimed by one replica; the claim and the old layout's markers removed after it) and its repair timer for writes that died half-way (ADR 22); not on a request's path.",
   },
   {
     collection: /^(password_links|sessions|sign_in_attempts)$/,

@@ -26,6 +26,15 @@ const REPAIR_AFTER_MS = 60_000;
 const REPAIR_EVERY_MS = 5 * 60_000;
 const DUPLICATE_KEY = 11000;
 const BUILD_CHUNK = 1000;
+/**
+ * The build's claim: replicas that start together on a database without entries build them once.
+ * The insert of this `_id` is atomic on FerretDB and MongoDB alike (one wins, the rest get 11000).
+ */
+const BUILD_CLAIM = 'entries-building';
+/** A builder that has not finished within this long is taken for dead, and its claim is taken over. */
+const BUILD_LEASE_MS = 10 * 60_000;
+/** How often a replica that lost the claim looks whether the build is done. */
+const BUILD_WAIT_MS = 250;
 
 type EntryDocument = Omit<InboxEntry, 'id'> & { _id: string };
 /** `_id`: the participant and the version their write started from (one mark per write). */
@@ -69,7 +78,7 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
   private readonly logger = new Logger(MongoAlertInbox.name);
   private readonly entries: Collection<EntryDocument>;
   private readonly pending: Collection<PendingDocument>;
-  private readonly markers: Collection<{ _id: string }>;
+  private readonly markers: Collection<MarkerDocument>;
   private readonly alerts: Collection<ParticipantAlerts & { _id: string }>;
   private timer: NodeJS.Timeout | undefined;
 
@@ -79,7 +88,7 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
   ) {
     this.entries = connection.collection<EntryDocument>(ALERT_INBOX_ENTRIES_COLLECTION);
     this.pending = connection.collection<PendingDocument>(ALERT_INBOX_PENDING_COLLECTION);
-    this.markers = connection.collection<{ _id: string }>(ALERT_INBOX_COLLECTION);
+    this.markers = connection.collection<MarkerDocument>(ALERT_INBOX_COLLECTION);
     this.alerts = connection.collection(PARTICIPANT_ALERTS_COLLECTION);
   }
 
@@ -103,10 +112,33 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
 
   /**
    * A database without built entries (an upgrade, or a rebuild asked for by deleting the marker)
-   * gets them once: one scan of the participants' alerts, then bulk inserts.
+   * gets them once: one scan of the participants' alerts, then bulk inserts. Of several replicas
+   * starting together, the one whose claim is stored builds; the others wait for its marker (or take
+   * the claim over once its lease ran out: that builder died).
    */
   async build(): Promise<void> {
-    if (await this.markers.findOne({ _id: BUILT_MARKER })) return;
+    for (;;) {
+      if (await this.markers.findOne({ _id: BUILT_MARKER })) return;
+      const claimedAt = Date.now();
+      try {
+        await this.markers.insertOne({ _id: BUILD_CLAIM, claimedAt });
+      } catch (error) {
+        if (!onlyDuplicates(error)) throw error;
+        const claim = await this.markers.findOne({ _id: BUILD_CLAIM });
+        if (claim?.claimedAt !== undefined && Date.now() - claim.claimedAt > BUILD_LEASE_MS) {
+          this.logger.warn('Alert inbox build claim expired; taking it over');
+          await this.markers.deleteOne({ _id: BUILD_CLAIM, claimedAt: claim.claimedAt });
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, BUILD_WAIT_MS));
+        }
+        continue;
+      }
+      await this.buildEntries();
+      return;
+    }
+  }
+
+  private async buildEntries(): Promise<void> {
     const started = Date.now();
     await this.entries.deleteMany({});
     let participants = 0;
@@ -121,9 +153,12 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
       if (chunk.length >= BUILD_CHUNK) await flush();
     }
     await flush();
-    // The per-region and per-organisation documents of the previous layout go.
-    await this.markers.deleteMany({});
-    await this.markers.insertOne({ _id: BUILT_MARKER });
+    await this.markers.insertOne({ _id: BUILT_MARKER }).catch((error: unknown) => {
+      // A builder that took over an expired claim of ours finished first: the same entries.
+      if (!onlyDuplicates(error)) throw error;
+    });
+    // The claim, and the per-region and per-organisation documents of the previous layout, go.
+    await this.markers.deleteMany({ _id: { $ne: BUILT_MARKER } });
     this.logger.log(`Alert inbox built from ${participants} participants in ${Date.now() - started} ms`);
   }
 
@@ -257,4 +292,10 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
 interface EntryWrites {
   inserts: EntryDocument[];
   operations: AnyBulkWriteOperation<EntryDocument>[];
+}
+
+interface MarkerDocument {
+  _id: string;
+  /** On the build claim: when its builder started (ms since the epoch). */
+  claimedAt?: number;
 }
