@@ -5,10 +5,6 @@ describe('the coaching service: who may see and change a participant’s records
   const { today, as, http, feed, assessPunctuality } = coaching;
   const { organisation } = coaching.ids;
 
-  beforeAll(() => coaching.start());
-
-  afterAll(() => coaching.close());
-
   it('keeps staff of another organisation and managers of another region out of a participant’s records', async () => {
     const participantId = await feed();
     await assessPunctuality(participantId, 'Komt vaak te laat');

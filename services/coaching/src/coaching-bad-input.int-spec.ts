@@ -5,10 +5,6 @@ describe('the coaching service', () => {
   const { today, as, http, feed } = coaching;
   const { organisation } = coaching.ids;
 
-  beforeAll(() => coaching.start());
-
-  afterAll(() => coaching.close());
-
   describe('bad input is refused with a 4xx problem and stores nothing', () => {
     let participantId: string;
     const assessment = {

@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { TOPICS } from '@stapsteen/contracts';
@@ -9,15 +8,8 @@ import { coachingFixture } from '../test/http-fixture';
 
 describe('the coaching service: erasing a participant', () => {
   const coaching = coachingFixture();
-  const { today, as, http, feed, assessPunctuality } = coaching;
+  const { today, as, http, feed, assessPunctuality, app } = coaching;
   const { organisation } = coaching.ids;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    app = await coaching.start();
-  });
-
-  afterAll(() => coaching.close());
 
   it('drops the participant’s assessments and the notes of their 1-on-1 sessions when flow-through erases them', async () => {
     const participantId = await feed('Ruben V.');
@@ -44,7 +36,7 @@ describe('the coaching service: erasing a participant', () => {
       },
     ]);
 
-    const connection = app.get<Connection>(getConnectionToken());
+    const connection = app().get<Connection>(getConnectionToken());
     const stored = await eventually(
       () => connection.collection(ONE_ON_ONES_COLLECTION).findOne({ _id: coaching.body.id } as object),
       (doc) => JSON.stringify(doc?.sessions ?? []).includes('"note":null'),

@@ -5,10 +5,6 @@ describe('the coaching service: group sessions', () => {
   const { today, as, http, feed } = coaching;
   const { organisation } = coaching.ids;
 
-  beforeAll(() => coaching.start());
-
-  afterAll(() => coaching.close());
-
   it('seats exactly three of ten participants enrolled at once in a three-seat session and waiting-lists the rest', async () => {
     const people = await Promise.all(Array.from({ length: 10 }, () => feed()));
     const session = await http()

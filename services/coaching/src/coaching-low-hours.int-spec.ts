@@ -1,4 +1,3 @@
-import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { TOPICS } from '@stapsteen/contracts';
@@ -8,15 +7,8 @@ import { coachingFixture } from '../test/http-fixture';
 
 describe('the coaching service: a low-hours flag from hours', () => {
   const coaching = coachingFixture();
-  const { today, as, http, feed, coachingEvent, lowHoursFlag } = coaching;
+  const { today, as, http, feed, coachingEvent, lowHoursFlag, app } = coaching;
   const { region, organisation } = coaching.ids;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    app = await coaching.start();
-  });
-
-  afterAll(() => coaching.close());
 
   it('opens one LOW_HOURS_NO_COACHING gap on a low-hours flag (also when the flag is delivered twice) and closes it when one-on-one coaching starts', async () => {
     const participantId = await feed('Karim B.');
@@ -52,7 +44,7 @@ describe('the coaching service: a low-hours flag from hours', () => {
       { key: participantId, value: flag },
       { key: participantId, value: marker },
     ]);
-    const roster = app
+    const roster = app()
       .get<Connection>(getConnectionToken())
       .collection<{ _id: string; appliedEventIds: string[] }>(ROSTER_COLLECTION);
     const applied = await eventually(

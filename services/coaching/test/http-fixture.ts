@@ -18,6 +18,7 @@ import { COACHING_SERVICE_FOR_TESTS } from '../src/app.module';
  * coaching-*.int-spec.ts): coaching on the run's Kafka and FerretDB, an organisation and a region of
  * one spec file's own with another of each beside them, a token for staff and managers on either side
  * of each scope line, participants fed as flow-through would, and the events coaching publishes.
+ * Call it inside the spec's describe: it starts the service before the spec's tests and closes it after.
  */
 export function coachingFixture() {
   const suffix = randomUUID().slice(0, 8);
@@ -102,11 +103,13 @@ export function coachingFixture() {
       ...facts,
     });
 
+  beforeAll(start);
+  afterAll(() => app?.close());
+
   return {
     ids,
     today,
-    start,
-    close: () => app?.close(),
+    app: started,
     as,
     http,
     feed,
