@@ -11,6 +11,7 @@ import { FlowThroughFixture, fixtureIds, hoursMessage, startFlowThroughFixture }
  * alerts-*.int-spec.ts): flow-through on the run's Kafka and FerretDB, listening on a port of its own
  * (for the live stream), the callers of the flow-through fixture and one organiser of an
  * organisation of one test's own; the hours events that raise alerts; reading the inbox and the stream.
+ * Call it inside the spec's describe: it starts the service before the spec's tests and closes it after.
  */
 export function alertsFixture() {
   const ids = fixtureIds();
@@ -104,12 +105,15 @@ export function alertsFixture() {
     return { events, close: () => req.destroy() };
   };
 
+  beforeAll(start);
+  afterAll(() => started?.close());
+
   return {
     ids,
     suffix,
     undoOrganisation,
-    start,
-    close: () => started?.close(),
+    app,
+    http: () => request(app().getHttpServer()),
     as,
     hoursEvent,
     flagged,

@@ -1,21 +1,12 @@
-import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
 import { eventually, monthsAgo, sendRaw, waitForMessage } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { alertsFixture } from '../../test/alerts-fixture';
 
 describe('manager alerts from the hours events, over HTTP and real Kafka', () => {
   const alerts = alertsFixture();
-  const { suffix, as, hoursEvent, flagged, lowHoursAlertsOf, openStream } = alerts;
+  const { suffix, as, hoursEvent, flagged, lowHoursAlertsOf, openStream, http } = alerts;
   const { kempen, gent, neteland } = alerts.ids;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    app = await alerts.start();
-  });
-
-  afterAll(() => alerts.close());
 
   it('turns a low-hours flag into one alert, even delivered twice, and resolves it when the flag clears', async () => {
     const participantId = randomUUID();
@@ -44,7 +35,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
     // the redelivery before it has been consumed too.
     await sendRaw(TOPICS.hours, [first, flagged(participantId, monthsAgo(2), 'HIGH')]);
     const updated = await eventually(
-      () => request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
+      () => http().get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
       (response) => response.body.severity === 'HIGH',
       { what: 'the alert updated to high severity' },
     );
@@ -59,7 +50,7 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
       }),
     ]);
     const resolved = await eventually(
-      () => request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
+      () => http().get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerKempen')).expect(200),
       (response) => response.body.status === 'RESOLVED',
       { what: 'the alert resolved' },
     );
@@ -86,19 +77,13 @@ describe('manager alerts from the hours events, over HTTP and real Kafka', () =>
     expect(await lowHoursAlertsOf('managerGent', participantId)).toEqual([]);
     // One participant's alerts by id: theirs for their organisation, nothing for another one.
     const byParticipant = (who: string) =>
-      request(app.getHttpServer()).get(`/alerts?participantId=${participantId}`).set(as(who)).expect(200);
+      http().get(`/alerts?participantId=${participantId}`).set(as(who)).expect(200);
     expect((await byParticipant('neteland')).body.items.map((a: { kind: string }) => a.kind)).toEqual(['LOW_HOURS']);
     expect((await byParticipant('herentals')).body).toEqual({ items: [], total: 0 });
-    await request(app.getHttpServer()).get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerGent')).expect(404);
-    const hidden = await request(app.getHttpServer())
-      .get(`/alerts/${participantId}/LOW_HOURS`)
-      .set(as('herentals'))
-      .expect(404);
+    await http().get(`/alerts/${participantId}/LOW_HOURS`).set(as('managerGent')).expect(404);
+    const hidden = await http().get(`/alerts/${participantId}/LOW_HOURS`).set(as('herentals')).expect(404);
     expect(hidden.body.code).toBe('ALERT.NOT_FOUND');
-    await request(app.getHttpServer())
-      .post(`/alerts/${participantId}/LOW_HOURS/acknowledge`)
-      .set(as('herentals'))
-      .expect(404);
+    await http().post(`/alerts/${participantId}/LOW_HOURS/acknowledge`).set(as('herentals')).expect(404);
   });
 
   it('streams changes live to the region’s manager and to no other region', async () => {

@@ -1,21 +1,12 @@
-import { INestApplication } from '@nestjs/common';
 import { TOPICS } from '@stapsteen/contracts';
 import { daysAgo, eventually, monthsAgo, sendRaw } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { alertsFixture } from '../../test/alerts-fixture';
 
 describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and undo', () => {
   const alerts = alertsFixture();
-  const { undoOrganisation, as, hoursEvent, flagged, lowHoursAlertsOf } = alerts;
+  const { undoOrganisation, as, hoursEvent, flagged, lowHoursAlertsOf, http } = alerts;
   const { kempen } = alerts.ids;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    app = await alerts.start();
-  });
-
-  afterAll(() => alerts.close());
 
   it('lets the region’s manager acknowledge, snooze and resolve an alert, and refuses bad input as problem details', async () => {
     const participantId = randomUUID();
@@ -27,13 +18,10 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
     );
     const url = `/alerts/${participantId}/LOW_HOURS`;
 
-    const acknowledged = await request(app.getHttpServer())
-      .post(`${url}/acknowledge`)
-      .set(as('managerKempen'))
-      .expect(200);
+    const acknowledged = await http().post(`${url}/acknowledge`).set(as('managerKempen')).expect(200);
     expect(acknowledged.body).toMatchObject({ status: 'ACKNOWLEDGED' });
 
-    const invalid = await request(app.getHttpServer())
+    const invalid = await http()
       .post(`${url}/snooze`)
       .set(as('managerKempen'))
       .send({ reason: 'Op verlof', until: '31/12/2026', extra: true })
@@ -42,14 +30,14 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
 
     // Two weeks after the service's today (the test clock), whatever the real date.
     const until = daysAgo(-14);
-    const snoozed = await request(app.getHttpServer())
+    const snoozed = await http()
       .post(`${url}/snooze`)
       .set(as('managerKempen'))
       .send({ reason: 'Op verlof', until })
       .expect(200);
     expect(snoozed.body).toMatchObject({ status: 'SNOOZED', snoozedUntil: until, snoozeReason: 'Op verlof' });
 
-    const resolved = await request(app.getHttpServer())
+    const resolved = await http()
       .post(`${url}/resolve`)
       .set(as('managerKempen'))
       .send({ reason: 'Terug aan het werk' })
@@ -62,20 +50,17 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
       ['RESOLVED', 'manager-kempen'],
     ]);
 
-    const again = await request(app.getHttpServer()).post(`${url}/acknowledge`).set(as('managerKempen')).expect(422);
+    const again = await http().post(`${url}/acknowledge`).set(as('managerKempen')).expect(422);
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.body.code).toBe('ALERT.INVALID_TRANSITION');
-    await request(app.getHttpServer())
-      .get(`/alerts/${participantId}/NO_SUCH_KIND`)
-      .set(as('managerKempen'))
-      .expect(400);
+    await http().get(`/alerts/${participantId}/NO_SUCH_KIND`).set(as('managerKempen')).expect(400);
   });
 
   it('resolves with a reason kept in the history, undoes it, and the dashboard counts the alert as open again', async () => {
     const participantId = randomUUID();
     const scope = { organisationId: undoOrganisation, regionId: kempen };
     // The dashboard counts the alerts of the organisations it knows.
-    await request(app.getHttpServer())
+    await http()
       .put('/organisations')
       .set(as('admin'))
       .send({ id: undoOrganisation, name: 'Organisatie ongedaan maken', kind: 'WIJK_WERK', regionId: kempen })
@@ -83,10 +68,12 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
     await sendRaw(TOPICS.hours, [flagged(participantId, monthsAgo(2), 'HIGH', scope)]);
     const url = `/alerts/${participantId}/LOW_HOURS`;
     const counts = async () => {
-      const dashboard = (await request(app.getHttpServer()).get('/kpis/alerts').set(as('undo')).expect(200)).body
-        .kinds as Array<{ kind: string; open: number }>;
-      const summary = (await request(app.getHttpServer()).get('/kpis/summary').set(as('undo')).expect(200)).body;
-      const inbox = (await request(app.getHttpServer()).get('/alerts').set(as('undo')).expect(200)).body.total;
+      const dashboard = (await http().get('/kpis/alerts').set(as('undo')).expect(200)).body.kinds as Array<{
+        kind: string;
+        open: number;
+      }>;
+      const summary = (await http().get('/kpis/summary').set(as('undo')).expect(200)).body;
+      const inbox = (await http().get('/alerts').set(as('undo')).expect(200)).body.total;
       return {
         dashboardLowHours: dashboard.find((k) => k.kind === 'LOW_HOURS')?.open,
         summary: summary.openAlerts as number,
@@ -97,22 +84,14 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
       what: 'the alert open in the inbox and on the dashboard',
     });
 
-    const missing = await request(app.getHttpServer())
-      .post(`${url}/resolve`)
-      .set(as('managerKempen'))
-      .send({})
-      .expect(400);
+    const missing = await http().post(`${url}/resolve`).set(as('managerKempen')).send({}).expect(400);
     expect(missing.body).toMatchObject({ code: 'REQUEST.INVALID' });
     expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
-    const blank = await request(app.getHttpServer())
-      .post(`${url}/resolve`)
-      .set(as('managerKempen'))
-      .send({ reason: '   ' })
-      .expect(400);
+    const blank = await http().post(`${url}/resolve`).set(as('managerKempen')).send({ reason: '   ' }).expect(400);
     expect(blank.body.code).toBe('ALERT.RESOLVE_REASON_REQUIRED');
-    expect((await request(app.getHttpServer()).get(url).set(as('managerKempen')).expect(200)).body.status).toBe('OPEN');
+    expect((await http().get(url).set(as('managerKempen')).expect(200)).body.status).toBe('OPEN');
 
-    const resolved = await request(app.getHttpServer())
+    const resolved = await http()
       .post(`${url}/resolve`)
       .set(as('managerKempen'))
       .send({ reason: 'Werkt sinds maandag bij een nieuwe werkgever' })
@@ -128,7 +107,7 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
       what: 'the resolved alert counted by neither the inbox nor the dashboard',
     });
 
-    const reopened = await request(app.getHttpServer()).post(`${url}/reopen`).set(as('managerKempen')).expect(200);
+    const reopened = await http().post(`${url}/reopen`).set(as('managerKempen')).expect(200);
     expect(reopened.body).toMatchObject({ id: resolved.body.id, status: 'OPEN', resolution: null, resolvedAt: null });
     expect(reopened.body.history.map((t: { action: string; by: string }) => [t.action, t.by])).toEqual([
       ['RAISED', 'system'],
@@ -141,7 +120,7 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
       inbox: 1,
     });
     // Undone once: there is nothing resolved left to undo.
-    const twice = await request(app.getHttpServer()).post(`${url}/reopen`).set(as('managerKempen')).expect(422);
+    const twice = await http().post(`${url}/reopen`).set(as('managerKempen')).expect(422);
     expect(twice.body.code).toBe('ALERT.INVALID_TRANSITION');
 
     // Resolved because its cause cleared: the cause is gone, so there is nothing to undo.
@@ -154,11 +133,11 @@ describe('handling a manager alert over HTTP: acknowledge, snooze, resolve and u
       ),
     ]);
     await eventually(
-      () => request(app.getHttpServer()).get(url).set(as('managerKempen')).expect(200),
+      () => http().get(url).set(as('managerKempen')).expect(200),
       (response) => response.body.resolution === 'CAUSE_CLEARED',
       { what: 'the alert resolved by its cause' },
     );
-    const refused = await request(app.getHttpServer()).post(`${url}/reopen`).set(as('managerKempen')).expect(422);
+    const refused = await http().post(`${url}/reopen`).set(as('managerKempen')).expect(422);
     expect(refused.body.code).toBe('ALERT.NOT_REOPENABLE');
   });
 });

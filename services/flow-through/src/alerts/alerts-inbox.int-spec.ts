@@ -1,9 +1,7 @@
-import { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { daysAgo } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { ALERT_REPOSITORY, AlertRepository } from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
 import { AlertFeed } from './application/alert-feed';
@@ -17,21 +15,14 @@ import { alertsFixture, storedAlert } from '../../test/alerts-fixture';
 
 describe('the alert inbox and the alert store on FerretDB', () => {
   const alerts = alertsFixture();
-  const { suffix, as } = alerts;
+  const { suffix, as, app, http } = alerts;
   const { kempen } = alerts.ids;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    app = await alerts.start();
-  });
-
-  afterAll(() => alerts.close());
 
   it('pages through every unresolved alert of an organisation with the total, filtered and sorted, from the database', async () => {
     // 130 participants of one organisation of this file's own, each with one alert: every kind, three severities, raised 0–64 days before the service's
     // today; every tenth resolved, every tenth after that snoozed.
     const bulk = `org-bulk-${suffix}`;
-    const writer = app.get(AlertWriter);
+    const writer = app().get(AlertWriter);
     const statusOf = (i: number): AlertStatus => (i % 10 === 0 ? 'RESOLVED' : i % 10 === 1 ? 'SNOOZED' : 'OPEN');
     for (let i = 0; i < 130; i++) {
       const raisedAt = `${daysAgo(i % 65)}T10:00:00.000Z`;
@@ -53,7 +44,7 @@ describe('the alert inbox and the alert store on FerretDB', () => {
       });
     }
     const list = (query: string) =>
-      request(app.getHttpServer()).get(`/alerts?organisationId=${bulk}&${query}`).set(as('managerKempen')).expect(200);
+      http().get(`/alerts?organisationId=${bulk}&${query}`).set(as('managerKempen')).expect(200);
     const all = Array.from({ length: 130 }, (_, i) => i);
 
     const first = await list('');
@@ -84,27 +75,18 @@ describe('the alert inbox and the alert store on FerretDB', () => {
     ]);
 
     // A filter narrows and never widens: another region's manager and another organisation find nothing.
-    const gentManager = await request(app.getHttpServer())
-      .get(`/alerts?organisationId=${bulk}`)
-      .set(as('managerGent'))
-      .expect(200);
+    const gentManager = await http().get(`/alerts?organisationId=${bulk}`).set(as('managerGent')).expect(200);
     expect(gentManager.body).toEqual({ items: [], total: 0 });
-    const herentalsStaff = await request(app.getHttpServer())
-      .get(`/alerts?organisationId=${bulk}`)
-      .set(as('herentals'))
-      .expect(200);
+    const herentalsStaff = await http().get(`/alerts?organisationId=${bulk}`).set(as('herentals')).expect(200);
     expect(herentalsStaff.body).toEqual({ items: [], total: 0 });
-    const bad = await request(app.getHttpServer())
-      .get('/alerts?status=OPEN,GONE&sort=loudest')
-      .set(as('managerKempen'))
-      .expect(400);
+    const bad = await http().get('/alerts?status=OPEN,GONE&sort=loudest').set(as('managerKempen')).expect(400);
     expect(bad.body.code).toBe('REQUEST.INVALID');
   });
 
   it('builds the inbox once from alerts stored before it existed (an upgrade)', async () => {
     // Alerts written straight into participant_alerts, as before the inbox read model existed.
     const upgraded = `org-upgraded-${suffix}`;
-    const repository = app.get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    const repository = app().get<symbol, AlertRepository>(ALERT_REPOSITORY);
     for (const severity of ALERT_SEVERITIES) {
       const raisedAt = `${daysAgo(3)}T10:00:00.000Z`;
       const alert = storedAlert(raisedAt, { kind: 'FOLLOW_UP_DUE', severity });
@@ -112,18 +94,13 @@ describe('the alert inbox and the alert store on FerretDB', () => {
       expect(await repository.insert(state, [], null)).toBe(true);
     }
     const listed = async () =>
-      (
-        await request(app.getHttpServer())
-          .get(`/alerts?organisationId=${upgraded}&sort=severity`)
-          .set(as('managerKempen'))
-          .expect(200)
-      ).body;
+      (await http().get(`/alerts?organisationId=${upgraded}&sort=severity`).set(as('managerKempen')).expect(200)).body;
     expect((await listed()).total).toBe(0);
 
     // This app's own database: its inbox is built again as a first start after the upgrade would.
-    const connection = app.get<Connection>(getConnectionToken());
+    const connection = app().get<Connection>(getConnectionToken());
     await connection.collection(ALERT_INBOX_COLLECTION).deleteOne({ _id: BUILT_MARKER } as never);
-    await app.get(MongoAlertInbox).build();
+    await app().get(MongoAlertInbox).build();
     const rebuilt = await listed();
     expect([rebuilt.total, rebuilt.items.map((a: { severity: string }) => a.severity)]).toEqual([
       3,
@@ -134,8 +111,8 @@ describe('the alert inbox and the alert store on FerretDB', () => {
   it('repairs the inbox of an alert whose writer died between the alert and its inbox entry', async () => {
     const organisationId = `org-crash-${suffix}`;
     const participantId = randomUUID();
-    const inbox = app.get(MongoAlertInbox);
-    const repository = app.get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    const inbox = app().get(MongoAlertInbox);
+    const repository = app().get<symbol, AlertRepository>(ALERT_REPOSITORY);
     const raisedAt = `${daysAgo(1)}T10:00:00.000Z`;
     const alert = storedAlert(raisedAt, { kind: 'LOW_HOURS', severity: 'HIGH' });
     // What the writer does before its write, then the write, then the process dies: no sync.
@@ -144,12 +121,10 @@ describe('the alert inbox and the alert store on FerretDB', () => {
       await repository.insert({ participantId, organisationId, regionId: kempen, alerts: [alert] }, [], null),
     ).toBe(true);
     const listed = async () =>
-      (
-        await request(app.getHttpServer())
-          .get(`/alerts?organisationId=${organisationId}`)
-          .set(as('managerKempen'))
-          .expect(200)
-      ).body as { total: number; items: Array<{ id: string; participantId: string }> };
+      (await http().get(`/alerts?organisationId=${organisationId}`).set(as('managerKempen')).expect(200)).body as {
+        total: number;
+        items: Array<{ id: string; participantId: string }>;
+      };
     expect((await listed()).total).toBe(0);
 
     // The periodic repair (here without waiting out the minute a live write may take).
@@ -166,8 +141,8 @@ describe('the alert inbox and the alert store on FerretDB', () => {
   it('keeps every change of one participant when two instances write its alerts at once (version claims)', async () => {
     const participantId = randomUUID();
     const organisationId = `org-two-${suffix}`;
-    const guard = app.get<symbol, WriteGuard>(WRITE_GUARD);
-    const connection = app.get<Connection>(getConnectionToken());
+    const guard = app().get<symbol, WriteGuard>(WRITE_GUARD);
+    const connection = app().get<Connection>(getConnectionToken());
     // A second instance: its own in-process lock, the same database.
     const secondGuard: WriteGuard = { ...guard, lock: new KeyedLock() };
     const secondLock = secondGuard.lock;
@@ -176,14 +151,14 @@ describe('the alert inbox and the alert store on FerretDB', () => {
       new AlertFeed(),
       undefined,
       (key, work) => secondLock.run(key, work),
-      app.get(MongoAlertInbox),
+      app().get(MongoAlertInbox),
     );
-    const clock = app.get<symbol, Clock>(CLOCK);
+    const clock = app().get<symbol, Clock>(CLOCK);
     const handlers = [
-      new RecordAlertCauseHandler(app.get(AlertWriter), clock),
+      new RecordAlertCauseHandler(app().get(AlertWriter), clock),
       new RecordAlertCauseHandler(second, clock),
     ];
-    await app
+    await app()
       .get<symbol, AlertRepository>(ALERT_REPOSITORY)
       .ensure({ participantId, organisationId, regionId: kempen });
     await Promise.all(
@@ -198,7 +173,7 @@ describe('the alert inbox and the alert store on FerretDB', () => {
         }),
       ),
     );
-    const stored = await app.get<symbol, AlertRepository>(ALERT_REPOSITORY).load(participantId);
+    const stored = await app().get<symbol, AlertRepository>(ALERT_REPOSITORY).load(participantId);
     // One alert, raised once and updated 19 times, every event recorded once.
     expect([
       stored?.state.alerts.length,
