@@ -108,6 +108,32 @@ describe('the alert inbox and the alert store on FerretDB', () => {
     ]);
   });
 
+  it('builds the inbox once when two replicas start together on a database without it, and both start', async () => {
+    const together = `org-together-${suffix}`;
+    const repository = app().get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    for (const severity of ALERT_SEVERITIES) {
+      const alert = storedAlert(`${daysAgo(2)}T10:00:00.000Z`, { kind: 'FOLLOW_UP_DUE', severity });
+      const state = { participantId: randomUUID(), organisationId: together, regionId: kempen, alerts: [alert] };
+      expect(await repository.insert(state, [], null)).toBe(true);
+    }
+    const connection = app().get<Connection>(getConnectionToken());
+    await connection.collection(ALERT_INBOX_COLLECTION).deleteOne({ _id: BUILT_MARKER } as never);
+    // A second replica on the same database: before the build claim, the loser of the race crashed
+    // on the marker's duplicate key and the service did not start.
+    const replicas = [app().get(MongoAlertInbox), new MongoAlertInbox(connection, app().get<symbol, Clock>(CLOCK))];
+    await Promise.all(replicas.map((inbox) => inbox.build()));
+    const listed = (
+      await http().get(`/alerts?organisationId=${together}&sort=severity`).set(as('managerKempen')).expect(200)
+    ).body;
+    expect([listed.total, listed.items.map((a: { severity: string }) => a.severity)]).toEqual([
+      3,
+      ['HIGH', 'MEDIUM', 'LOW'],
+    ]);
+    // Only the marker is left: the claim went with the build.
+    const markers = await connection.collection(ALERT_INBOX_COLLECTION).find({}).toArray();
+    expect(markers.map((m) => m._id)).toEqual([BUILT_MARKER]);
+  });
+
   it('repairs the inbox of an alert whose writer died between the alert and its inbox entry', async () => {
     const organisationId = `org-crash-${suffix}`;
     const participantId = randomUUID();
