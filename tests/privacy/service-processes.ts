@@ -1,6 +1,6 @@
 import { launchService, startGroupAtTopicEnds, testServiceEnv } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { serviceMain } from '../support/service-main-args';
 
 export type ServiceName = 'gateway' | 'flow-through' | 'hours' | 'coaching';
 
@@ -26,10 +26,11 @@ export async function startServiceProcess(
   const { env } = testServiceEnv(service, publicKeyPem, extraEnv);
   const kafkaGroupId = `test-privacy-${service}-${randomUUID().slice(0, 8)}`;
   if (service !== 'gateway') await startGroupAtTopicEnds(kafkaGroupId);
+  const main = serviceMain(service, kafkaGroupId);
   const started = await launchService({
     name: service,
-    nodeArgs: ['-r', '@swc-node/register', path.join(__dirname, 'service-main.ts')],
-    env: { ...env, PRIVACY_SERVICE: service, PRIVACY_KAFKA_GROUP_ID: kafkaGroupId },
+    nodeArgs: main.nodeArgs,
+    env: { ...env, ...main.env },
     readyPath: service === 'gateway' ? '/health/live' : '/health/ready',
     readyTimeoutMs: 180_000,
   });

@@ -8,7 +8,7 @@ import {
   testServiceEnv,
 } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { serviceMain } from '../support/service-main-args';
 
 export interface Replica {
   /** e.g. http://127.0.0.1:41234 */
@@ -35,11 +35,12 @@ export async function startReplicas(
   const { env } = testServiceEnv(service, publicKeyPem, extraEnv);
   const kafkaGroupId = `test-replicas-${service}-${randomUUID().slice(0, 8)}`;
   await startGroupAtTopicEnds(kafkaGroupId);
+  const main = serviceMain(service, kafkaGroupId);
   const replicas = await launchServices(
     Array.from({ length: count }, () => ({
       name: `${service} replica`,
-      nodeArgs: ['-r', '@swc-node/register', path.join(__dirname, 'replica-main.ts')],
-      env: { ...env, REPLICA_SERVICE: service, REPLICA_KAFKA_GROUP_ID: kafkaGroupId },
+      nodeArgs: main.nodeArgs,
+      env: { ...env, ...main.env },
       keepChars: 20_000,
     })),
   );

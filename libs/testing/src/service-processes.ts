@@ -22,7 +22,7 @@ export interface LaunchOptions {
   /** Names the process in failure messages, e.g. `hours`. */
   name: string;
   /**
-   * What Node runs, after the Node binary: e.g. `['-r', '@swc-node/register', 'tests/replicas/replica-main.ts']`
+   * What Node runs, after the Node binary: e.g. `['-r', '@swc-node/register', 'tests/support/service-main.ts']`
    * (the TypeScript sources) or `['--enable-source-maps', 'dist/.../main.js']`.
    */
   nodeArgs: string[];

@@ -4,6 +4,7 @@
  * killed and restarted on the same database and consumer group.
  */
 import { callJson, freePort, launchService } from '@stapsteen/testing';
+import { serviceMain } from '../../support/service-main-args';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -101,7 +102,7 @@ export interface ServiceProcess {
 }
 
 /**
- * One service in its own process, booted by the production bootstrap (tests/replicas/replica-main.ts),
+ * One service in its own process, booted by the production bootstrap (tests/support/service-main.ts),
  * on the suite's stack with its own database and consumer group. Resolves once `/health/ready` answers.
  */
 export async function startServiceProcess(
@@ -111,9 +112,10 @@ export async function startServiceProcess(
 ): Promise<ServiceProcess> {
   const unique = randomUUID().slice(0, 8);
   const database = `faults-${name}-${unique}`;
+  const main = serviceMain(name, `faults-${name}-${unique}`);
   const service = await launchService({
     name,
-    nodeArgs: ['-r', '@swc-node/register', path.join(ROOT, 'tests', 'replicas', 'replica-main.ts')],
+    nodeArgs: main.nodeArgs,
     env: {
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
@@ -122,8 +124,7 @@ export async function startServiceProcess(
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '',
       AUTH_JWT_PUBLIC_KEY: publicKeyPem,
       OUTBOX_POLL_MS: '1000',
-      REPLICA_SERVICE: name,
-      REPLICA_KAFKA_GROUP_ID: `faults-${name}-${unique}`,
+      ...main.env,
       ...extraEnv,
     },
     keepChars: 50_000,

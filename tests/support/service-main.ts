@@ -8,25 +8,27 @@ import { GatewayConfig, createGatewayApp } from '../../services/gateway/src/app.
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 
 /**
- * One service in a process of its own for the privacy test, booted by the production bootstrap, so
- * that everything it writes to stdout and stderr (pino's lines, Nest's, kafkajs', a crash) can be
- * read: `PRIVACY_SERVICE` names the service, `PRIVACY_KAFKA_GROUP_ID` its consumer group; the rest
- * of the configuration comes from the environment as in production.
+ * One service in a process of its own, booted by the production bootstrap (`runService`; the
+ * gateway as `createGatewayApp`), for the tests that need real processes (tests/replicas,
+ * tests/privacy, the fault suites; started with `serviceMain` and `launchService`):
+ * `TEST_SERVICE_NAME` names the service, `TEST_SERVICE_KAFKA_GROUP_ID` its consumer group (the
+ * one all replicas of a test share, as a deployment's replicas do); the rest of the configuration
+ * comes from the environment as in production.
  */
 async function main(): Promise<void> {
-  const service = process.env.PRIVACY_SERVICE;
+  const service = process.env.TEST_SERVICE_NAME;
   if (service === 'gateway') {
     const config = loadConfig(GatewayConfig);
     const app = await createGatewayApp(config);
     await app.listen(config.PORT, '127.0.0.1');
     return;
   }
-  const kafkaGroupId = process.env.PRIVACY_KAFKA_GROUP_ID;
-  if (!kafkaGroupId) throw new Error('PRIVACY_KAFKA_GROUP_ID is not set');
+  const kafkaGroupId = process.env.TEST_SERVICE_KAFKA_GROUP_ID;
+  if (!kafkaGroupId) throw new Error('TEST_SERVICE_KAFKA_GROUP_ID is not set');
   if (service === 'hours') return boot(HOURS_SERVICE_FOR_TESTS, kafkaGroupId);
   if (service === 'coaching') return boot(COACHING_SERVICE_FOR_TESTS, kafkaGroupId);
   if (service === 'flow-through') return boot(FLOW_THROUGH_SERVICE_FOR_TESTS, kafkaGroupId);
-  throw new Error(`PRIVACY_SERVICE must name one of the four services, not ${String(service)}`);
+  throw new Error(`TEST_SERVICE_NAME must name one of the four services, not ${String(service)}`);
 }
 
 async function boot<C extends CommonServiceConfig>(definition: TestServiceDefinition<C>, kafkaGroupId: string) {
