@@ -6,8 +6,10 @@ import { Loading } from '../lib/ScreenState';
 import { fmtMonth, fmtNumber } from '../i18n';
 import { asDuration, belgianDate, DateField, Problem, problemCode } from './organiser-kit';
 import { parseDuration } from './organiser-rules';
+import { gebruikerDtoKindValues } from '../generated/hours';
 
-export const GEBRUIKER_KINDS = ['PRIVATE_PERSON', 'SCHOOL', 'LOCAL_GOVERNMENT', 'NON_PROFIT', 'AGRICULTURE'] as const;
+/** The kinds of gebruiker, as the hours service documents them. */
+export const GEBRUIKER_KINDS = gebruikerDtoKindValues;
 
 export type { MonthSummary, ParticipantYearView, PrestationFacts, PrestationView } from './prestation-types';
 import type { ParticipantYearView, PrestationView } from './prestation-types';

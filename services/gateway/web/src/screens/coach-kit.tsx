@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { recordAssessmentRequestAssessorKindValues } from '../generated/coaching';
 
 /** The coaching service's answers as the coach's screens use them (see services/coaching/src/*\/interface). */
 
@@ -103,7 +104,7 @@ export interface GroupSession {
 /** Gaps close by events after an assignment: the screens poll them so a closed one goes away by itself. */
 export const GAP_REFRESH_MS = 2_000;
 
-export const ASSESSOR_KINDS = ['COACH', 'ORGANISER', 'SELF', 'GEBRUIKER'] as const;
+export const ASSESSOR_KINDS = recordAssessmentRequestAssessorKindValues;
 
 export function useRoster() {
   return useQuery({ queryKey: ['coach', 'roster'], queryFn: () => api<RosterEntry[]>('/coaching/participants') });

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api';
 import { organisationsQuery, queryString } from '../../lib/directory';
 import { participantNamesQuery } from './participant-names';
+import { alertViewKindValues, alertViewSeverityValues } from '../../generated/flow-through';
 
 /** An alert as the inbox lists it (GET /alerts). */
 export interface AlertView {
@@ -29,14 +30,9 @@ export interface Undoable {
 
 /** The change types flow-through's alert stream sends as SSE event names. */
 export const STREAM_EVENTS = ['RAISED', 'UPDATED', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED', 'REOPENED'];
-export const ALERT_KINDS = [
-  'LOW_HOURS',
-  'COACHING_GAP',
-  'TRAJECTORY_ENDING_NO_PLAN',
-  'EVALUATION_DUE',
-  'FOLLOW_UP_DUE',
-];
-export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
+export const ALERT_KINDS = alertViewKindValues;
+/** The severities as flow-through documents them, the most urgent first (the filter's order). */
+export const SEVERITIES = [...alertViewSeverityValues].reverse();
 /** '' = every unresolved alert (open, acknowledged, snoozed): what the dashboard counts as open. */
 export const STATUSES = ['', 'OPEN', 'ACKNOWLEDGED', 'SNOOZED', 'RESOLVED'];
 export const AGES = ['', '7', '30'];
@@ -45,7 +41,7 @@ export const ALERT_PAGE_SIZE = 50;
 
 /** The inbox's filters and page as the address holds them. */
 function filtersOf(params: URLSearchParams) {
-  const value = (name: string, allowed?: string[]) => {
+  const value = (name: string, allowed?: readonly string[]) => {
     const v = params.get(name) ?? '';
     return allowed && !allowed.includes(v) ? '' : v;
   };
