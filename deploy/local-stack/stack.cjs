@@ -57,6 +57,10 @@ function settings(profile = process.env.STACK_PROFILE || 'dev') {
     // (tests, benches, parallel work) also gets its own PostgreSQL.
     postgresPort: intFromEnv('STACK_POSTGRES_PORT', intFromEnv('STACK_MONGO_PORT', defaults.mongoPort) + 1),
     backend: dbBackend(),
+    // STACK_POSTGRES_DURABLE_COMMITS=1: a commit waits for its WAL (synchronous_commit=on). Off by
+    // default (faster); a suite that kills PostgreSQL and then checks what was stored needs it,
+    // because an asynchronous commit of the last ~0.6 s is lost with the process.
+    durableCommits: process.env.STACK_POSTGRES_DURABLE_COMMITS === '1',
     externalKafka: process.env.KAFKA_BROKERS || undefined,
     externalMongo: process.env.MONGODB_URI || undefined,
   };
@@ -380,7 +384,7 @@ async function startPostgres(cfg) {
     '-c',
     `unix_socket_directories=${dir}`,
     '-c',
-    'synchronous_commit=off',
+    `synchronous_commit=${cfg.durableCommits ? 'on' : 'off'}`,
     '-c',
     'max_connections=450',
     // FerretDB passes the field name as a parameter (`_jsonb->$1 @> $2`); only a custom plan sees

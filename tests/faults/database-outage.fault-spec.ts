@@ -262,10 +262,12 @@ describe('database outage', () => {
       await stack.startDatabase();
 
       for (const service of [hours, coaching]) {
+        // Every participant, not only those fed during the outage: events are keyed by participant,
+        // so an enrolment still waiting on another partition may arrive after the fed ones.
         const ids = await eventually(
           () => rosterIds(service),
-          (rows) => fed.every((id) => rows.includes(id)),
-          { what: `the participants fed during the outage in ${service.name}'s roster`, timeoutMs: 90_000 },
+          (rows) => [...enrolled, ...fed].every((id) => rows.includes(id)),
+          { what: `every participant in ${service.name}'s roster after the outage`, timeoutMs: 90_000 },
         );
         for (const id of [...enrolled, ...fed]) expect(ids.filter((row) => row === id)).toHaveLength(1);
       }

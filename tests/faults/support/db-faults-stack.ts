@@ -74,6 +74,9 @@ export async function startFaultStack(suite: string): Promise<FaultStack> {
     process.env.STACK_POSTGRES_PORT = String(await freePort());
   }
   process.env.STACK_DATA_DIR = path.join(given.STACK_DATA_DIR ?? path.join(ROOT, '.data', 'faults'), suite);
+  // The suites kill PostgreSQL and then check that what was stored before is intact: a stored write
+  // must survive the kill, which the stack's asynchronous commits do not promise.
+  process.env.STACK_POSTGRES_DURABLE_COMMITS = '1';
   const { kafkaBrokers, mongoUri } = await stack.up({ profile: 'test' });
   process.env.KAFKA_BROKERS = kafkaBrokers;
   process.env.MONGODB_URI = mongoUri;
