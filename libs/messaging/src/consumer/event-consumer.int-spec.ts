@@ -15,30 +15,24 @@ import {
 } from './event-consumer';
 
 /**
- * One message whose handler always fails with an error that is not a domain error (a bug, a
- * database that never answers) must not stall its partition: after the configured attempts it is
- * on the dead-letter topic with its reason, counted in the metric, and the next message for the
- * same participant (same key, same partition) is applied.
+ * A client of the run's Kafka with a topic of its own and its dead-letter topic, one partition
+ * each (two messages are certainly in the same one, the second behind the first), created before
+ * the tests and deleted after.
  */
-describe('a consumer facing a message that always fails', () => {
+function kafkaWithOwnTopic(name: string) {
   const kafka = new Kafka({
-    clientId: 'consumer-retry-test',
+    clientId: name,
     brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ maxInFlightRequests: 1 });
   const admin = kafka.admin();
-  const topic = `stapsteen.consumer-retry-test-${randomUUID().slice(0, 8)}.v1`;
-  const consumer = kafka.consumer({
-    groupId: `consumer-retry-test-${randomUUID()}`,
-    sessionTimeout: 6000,
-    heartbeatInterval: 500,
-    maxWaitTimeInMs: 100,
-  });
-
+  const topic = `stapsteen.${name}-${randomUUID().slice(0, 8)}.v1`;
+  const groupId = `${name}-${randomUUID()}`;
+  const consumerOfGroup = () =>
+    kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
   beforeAll(async () => {
     await Promise.all([producer.connect(), admin.connect()]);
-    // One partition: the two messages are certainly in the same one, the second behind the first.
     await admin.createTopics({
       waitForLeaders: true,
       topics: [
@@ -47,12 +41,37 @@ describe('a consumer facing a message that always fails', () => {
       ],
     });
   });
-
   afterAll(async () => {
-    await consumer.disconnect();
     await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] }).catch(() => undefined);
     await Promise.all([producer.disconnect(), admin.disconnect()]);
   });
+  return { producer, admin, topic, consumerOfGroup };
+}
+
+/** A `participant.erased` event of a new participant: an event every consumer knows. */
+function erasedEvent(erasedAt = '2026-11-05T10:00:00.000Z') {
+  const participantId = randomUUID();
+  return createEnvelope({
+    type: 'participant.erased',
+    version: 1,
+    producer: 'flow-through',
+    participantId,
+    correlationId: randomUUID(),
+    data: { participantId, organisationId: 'org-neteland', erasedAt },
+  });
+}
+
+/**
+ * One message whose handler always fails with an error that is not a domain error (a bug, a
+ * database that never answers) must not stall its partition: after the configured attempts it is
+ * on the dead-letter topic with its reason, counted in the metric, and the next message for the
+ * same participant (same key, same partition) is applied.
+ */
+describe('a consumer facing a message that always fails', () => {
+  const { producer, topic, consumerOfGroup } = kafkaWithOwnTopic('consumer-retry-test');
+  const consumer = consumerOfGroup();
+
+  afterAll(() => consumer.disconnect());
 
   it('dead-letters it after the configured attempts with its reason, and applies the message behind it', async () => {
     const participantId = randomUUID();
@@ -141,17 +160,7 @@ describe('a consumer facing a message that always fails', () => {
  * consumer of the group once the database answers.
  */
 describe('a consumer stopping while the database is away', () => {
-  const kafka = new Kafka({
-    clientId: 'consumer-stop-test',
-    brokers: (process.env.KAFKA_BROKERS ?? '').split(','),
-    logLevel: logLevel.NOTHING,
-  });
-  const producer = kafka.producer({ maxInFlightRequests: 1 });
-  const admin = kafka.admin();
-  const topic = `stapsteen.consumer-stop-test-${randomUUID().slice(0, 8)}.v1`;
-  const groupId = `consumer-stop-test-${randomUUID()}`;
-  const consumerOfGroup = () =>
-    kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
+  const { producer, admin, topic, consumerOfGroup } = kafkaWithOwnTopic('consumer-stop-test');
   const databaseAway = () =>
     Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), { name: 'MongoNetworkError' });
 
@@ -167,32 +176,9 @@ describe('a consumer stopping while the database is away', () => {
     });
   }
 
-  beforeAll(async () => {
-    await Promise.all([producer.connect(), admin.connect()]);
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic, numPartitions: 1 },
-        { topic: deadLetterTopic(topic), numPartitions: 1 },
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] }).catch(() => undefined);
-    await Promise.all([producer.disconnect(), admin.disconnect()]);
-  });
-
   it('lets go of the message at once, and the next consumer of the group applies it', async () => {
-    const participantId = randomUUID();
-    const event = createEnvelope({
-      type: 'participant.erased',
-      version: 1,
-      producer: 'flow-through',
-      participantId,
-      correlationId: randomUUID(),
-      data: { participantId, organisationId: 'org-neteland', erasedAt: '2026-11-05T10:00:00.000Z' },
-    });
+    const event = erasedEvent();
+    const { participantId } = event;
     const stopping = new EventConsumer(new KafkaDeadLetterPublisher(producer));
     let attemptsWhileAway = 0;
     const first = consumerOfGroup();
