@@ -31,6 +31,14 @@ type Kafka struct {
 type KafkaSpec struct {
 	Kafka          KafkaClusterSpec    `json:"kafka"`
 	EntityOperator *EntityOperatorSpec `json:"entityOperator,omitempty"`
+	KafkaExporter  *KafkaExporterSpec  `json:"kafkaExporter,omitempty"`
+}
+
+// KafkaExporterSpec: the fields of Strimzi's kafkaExporter the chart uses.
+type KafkaExporterSpec struct {
+	TopicRegex string                       `json:"topicRegex,omitempty"`
+	GroupRegex string                       `json:"groupRegex,omitempty"`
+	Resources  *corev1.ResourceRequirements `json:"resources,omitempty"`
 }
 
 type KafkaClusterSpec struct {
