@@ -1,46 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
 import { REQUEST_RULES } from '@stapsteen/observability';
-import {
-  createTestKeyPair,
-  eventually,
-  feedParticipant,
-  mintToken,
-  startTestService,
-  testToday,
-} from '@stapsteen/testing';
-import type { Connection } from 'mongoose';
+import { createTestKeyPair, eventually, testToday } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createGatewayApp } from '../../services/gateway/src/app.module';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
-import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
-import { testGatewayConfig } from './gateway-fixture';
+import { type HoursBehindGateway, documentCounts, startHoursBehindGateway } from './hours-behind-gateway';
 
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
 const organisation = `org-neteland-${suffix}`;
 /** Last year as the services see it (their clock, STAPSTEEN_TODAY honoured). */
 const YEAR = Number(testToday().slice(0, 4)) - 1;
-
-/** How many documents each collection of a service's database holds: "nothing stored" is "no count changed". */
-/**
- * Read models a service keeps from Kafka. The fixtures' own events still reach them while a test
- * runs, and a refused request reaches them only through an event, which it would have had to
- * write into an aggregate's outbox first: the aggregates are where "nothing stored" is checked.
- */
-const FED_BY_EVENTS = /^(kpi_|participant_alerts$|participant_roster$|due_)/;
-
-async function documentCounts(app: INestApplication): Promise<Record<string, number>> {
-  const connection = app.get<Connection>(getConnectionToken());
-  const collections = await connection.db!.collections();
-  const counts: Record<string, number> = {};
-  for (const collection of collections)
-    if (!FED_BY_EVENTS.test(collection.collectionName))
-      counts[collection.collectionName] = await collection.countDocuments();
-  return counts;
-}
 
 /**
  * Bodies are exact and plain, through the gateway as a browser sends them: a number in a string is
@@ -49,13 +18,13 @@ async function documentCounts(app: INestApplication): Promise<Record<string, num
  */
 describe('exact request bodies, end to end through the gateway', () => {
   const keys = createTestKeyPair();
+  let stack: HoursBehindGateway | undefined;
   let hours: INestApplication;
   let flowThrough: INestApplication;
   let gateway: INestApplication;
   let organiser: string;
   let participantId: string;
   const http = () => request(gateway.getHttpServer());
-  const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
   /** A raw JSON text, exactly as given: `JSON.stringify` of an object would lose a `__proto__` key. */
   const postRaw = (path: string, raw: string) =>
@@ -77,37 +46,18 @@ describe('exact request bodies, end to end through the gateway', () => {
   };
 
   beforeAll(async () => {
-    [hours, flowThrough] = await Promise.all([
-      startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
-      startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
-    ]);
-    await Promise.all([hours.listen(0, '127.0.0.1'), flowThrough.listen(0, '127.0.0.1')]);
-    gateway = await createGatewayApp(
-      testGatewayConfig(keys, { HOURS_URL: urlOf(hours), FLOW_THROUGH_URL: urlOf(flowThrough) }),
-    );
-    organiser = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-neteland',
-      role: 'ORGANISER',
-      orgIds: [organisation],
-      regionId: region,
-    });
-    const admin = await mintToken(keys.privateKeyPem, { sub: 'admin', role: 'ADMIN', orgIds: [], regionId: null });
-    await request(flowThrough.getHttpServer())
-      .put('/organisations')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ id: organisation, name: `Wijk-werken ${suffix}`, kind: 'WIJK_WERK', regionId: region })
-      .expect(200);
-    participantId = await feedParticipant(hours, admin, {
-      organisationId: organisation,
-      regionId: region,
+    stack = await startHoursBehindGateway({
+      keys,
+      organisation,
+      organisationName: `Wijk-werken ${suffix}`,
+      region,
+      organiserSub: 'organiser-neteland',
       startedOn: `${YEAR}-01-05`,
     });
+    ({ hours, flowThrough, gateway, organiser, participantId } = stack);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await Promise.all([hours?.close(), flowThrough?.close()]);
-  });
+  afterAll(async () => stack?.close());
 
   describe('numbers in strings are refused, not converted', () => {
     it.each([

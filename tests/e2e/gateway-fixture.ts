@@ -1,5 +1,6 @@
 import { loadConfig } from '@stapsteen/config';
 import { randomUUID } from 'node:crypto';
+import type request from 'supertest';
 import { GatewayConfig } from '../../services/gateway/src/app.module';
 
 /**
@@ -24,3 +25,16 @@ export function testGatewayConfig(
     ...overrides,
   });
 }
+
+/** The cookies a response sets, whether the header came as one value or a list. */
+export const cookiesOf = (response: request.Response): string[] => {
+  const header = response.headers['set-cookie'] as unknown;
+  return Array.isArray(header) ? (header as string[]) : header ? [String(header)] : [];
+};
+
+/** The value of the cookie `name` a response sets, if it sets one. */
+export const cookieValue = (response: request.Response, name: string) =>
+  cookiesOf(response)
+    .find((c) => c.startsWith(`${name}=`))
+    ?.split(';')[0]
+    .slice(name.length + 1);

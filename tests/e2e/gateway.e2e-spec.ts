@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 import { createGatewayApp } from '../../services/gateway/src/app.module';
-import { testGatewayConfig } from './gateway-fixture';
+import { cookieValue, cookiesOf, testGatewayConfig } from './gateway-fixture';
 
 const suffix = randomUUID().slice(0, 8);
 const region = `region-kempen-${suffix}`;
@@ -19,16 +19,6 @@ const otherOrganisation = `org-herentals-${suffix}`;
 const YEAR = Number(testToday().slice(0, 4)) - 1;
 const ADMIN = { email: `admin-${suffix}@stapsteen.be`, password: 'bootstrap admin passphrase' };
 const WEB = 'x-requested-with';
-
-const cookiesOf = (response: request.Response): string[] => {
-  const header = response.headers['set-cookie'] as unknown;
-  return Array.isArray(header) ? (header as string[]) : header ? [String(header)] : [];
-};
-const cookieValue = (response: request.Response, name: string) =>
-  cookiesOf(response)
-    .find((c) => c.startsWith(`${name}=`))
-    ?.split(';')[0]
-    .slice(name.length + 1);
 
 describe('the gateway', () => {
   const keys = createTestKeyPair();

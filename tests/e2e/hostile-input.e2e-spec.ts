@@ -1,21 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import {
-  createTestKeyPair,
-  eventually,
-  feedParticipant,
-  mintToken,
-  startTestService,
-  testToday,
-} from '@stapsteen/testing';
-import type { Connection } from 'mongoose';
+import { createTestKeyPair, eventually, testToday } from '@stapsteen/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
-import { createGatewayApp } from '../../services/gateway/src/app.module';
-import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
-import { testGatewayConfig } from './gateway-fixture';
+import { type HoursBehindGateway, documentCounts, startHoursBehindGateway } from './hours-behind-gateway';
 
 /**
  * Hand-written hostile input, through the gateway as a browser or a script would send it:
@@ -33,20 +20,9 @@ const region = `region-hostile-${suffix}`;
 const organisation = `org-hostile-${suffix}`;
 const YEAR = Number(testToday().slice(0, 4)) - 1;
 
-/** Read models a service keeps from Kafka move on their own; the aggregates are where "nothing stored" is checked. */
-const FED_BY_EVENTS = /^(kpi_|participant_alerts$|participant_roster$|due_)/;
-
-async function documentCounts(app: INestApplication): Promise<Record<string, number>> {
-  const connection = app.get<Connection>(getConnectionToken());
-  const counts: Record<string, number> = {};
-  for (const collection of await connection.db!.collections())
-    if (!FED_BY_EVENTS.test(collection.collectionName))
-      counts[collection.collectionName] = await collection.countDocuments();
-  return counts;
-}
-
 describe('hostile input, end to end through the gateway', () => {
   const keys = createTestKeyPair();
+  let stack: HoursBehindGateway | undefined;
   let hours: INestApplication;
   let flowThrough: INestApplication;
   let gateway: INestApplication;
@@ -55,7 +31,6 @@ describe('hostile input, end to end through the gateway', () => {
   let participantId: string;
   const admin = { email: `admin-${suffix}@stapsteen.test`, password: 'hostile input admin passphrase' };
   const http = () => request(gateway.getHttpServer());
-  const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const postRaw = (path: string, raw: string | Buffer, token = organiser) =>
     http().post(path).set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json').send(raw);
   const get = (path: string) => http().get(path).set('Authorization', `Bearer ${organiser}`);
@@ -87,49 +62,20 @@ describe('hostile input, end to end through the gateway', () => {
   }
 
   beforeAll(async () => {
-    [hours, flowThrough] = await Promise.all([
-      startTestService(HOURS_SERVICE_FOR_TESTS, keys.publicKeyPem),
-      startTestService(FLOW_THROUGH_SERVICE_FOR_TESTS, keys.publicKeyPem),
-    ]);
-    await Promise.all([hours.listen(0, '127.0.0.1'), flowThrough.listen(0, '127.0.0.1')]);
-    gateway = await createGatewayApp(
-      testGatewayConfig(keys, {
-        HOURS_URL: urlOf(hours),
-        FLOW_THROUGH_URL: urlOf(flowThrough),
-        GATEWAY_BOOTSTRAP_ADMIN_EMAIL: admin.email,
-        GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
-      }),
-    );
-    await gateway.init();
-    gatewayAdmin = (await http().post('/api/auth/token').send(admin).expect(200)).body.accessToken;
-    organiser = await mintToken(keys.privateKeyPem, {
-      sub: 'organiser-hostile',
-      role: 'ORGANISER',
-      orgIds: [organisation],
-      regionId: region,
-    });
-    const serviceAdmin = await mintToken(keys.privateKeyPem, {
-      sub: 'admin',
-      role: 'ADMIN',
-      orgIds: [],
-      regionId: null,
-    });
-    await request(flowThrough.getHttpServer())
-      .put('/organisations')
-      .set('Authorization', `Bearer ${serviceAdmin}`)
-      .send({ id: organisation, name: `Wijk-werken ${suffix}`, kind: 'WIJK_WERK', regionId: region })
-      .expect(200);
-    participantId = await feedParticipant(hours, serviceAdmin, {
-      organisationId: organisation,
-      regionId: region,
+    stack = await startHoursBehindGateway({
+      keys,
+      organisation,
+      organisationName: `Wijk-werken ${suffix}`,
+      region,
+      organiserSub: 'organiser-hostile',
       startedOn: `${YEAR}-01-05`,
+      gatewayEnv: { GATEWAY_BOOTSTRAP_ADMIN_EMAIL: admin.email, GATEWAY_BOOTSTRAP_ADMIN_PASSWORD: admin.password },
     });
+    ({ hours, flowThrough, gateway, organiser, participantId } = stack);
+    gatewayAdmin = (await http().post('/api/auth/token').send(admin).expect(200)).body.accessToken;
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await Promise.all([hours?.close(), flowThrough?.close()]);
-  });
+  afterAll(async () => stack?.close());
 
   describe('MongoDB operators', () => {
     it.each([

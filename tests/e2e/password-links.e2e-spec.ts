@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { createGatewayApp } from '../../services/gateway/src/app.module';
-import { testGatewayConfig } from './gateway-fixture';
+import { cookieValue, testGatewayConfig } from './gateway-fixture';
 
 const suffix = randomUUID().slice(0, 8);
 const organisation = `org-neteland-${suffix}`;
@@ -15,15 +15,6 @@ const HOUR = 3600_000;
 
 const tokenOf = (path: string) => new URL(path, 'http://x').searchParams.get('token') ?? '';
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const cookiesOf = (response: request.Response): string[] => {
-  const header = response.headers['set-cookie'] as unknown;
-  return Array.isArray(header) ? (header as string[]) : header ? [String(header)] : [];
-};
-const cookieValue = (response: request.Response, name: string) =>
-  cookiesOf(response)
-    .find((c) => c.startsWith(`${name}=`))
-    ?.split(';')[0]
-    .slice(name.length + 1);
 
 /** Invitation and reset links against the real database (FerretDB in the test stack). */
 describe('password links through the gateway', () => {
