@@ -1,18 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { ROLES, type Role } from '@stapsteen/auth';
-import {
-  createTestKeyPair,
-  dayOf,
-  eventually,
-  mintToken,
-  monthsAgo as testMonthsAgo,
-  startTestService,
-} from '@stapsteen/testing';
+import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
+import { BODY_OMIT, findId, importFile, monthsAgo, substituteExamples } from './fixtures';
 import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
 import { type RouteAccess, routeAccess } from './route-roles';
 
@@ -22,12 +16,6 @@ import { type RouteAccess, routeAccess } from './route-roles';
  * expired token, and each role scoped to organisation A (in scope), organisation B (same region)
  * and region 2, against organisation A's real records.
  */
-
-/** The test's month `back` months before its today (the services' clock), with a helper for its days. */
-function monthsAgo(back: number): { month: string; day: (d: number) => string } {
-  const month = testMonthsAgo(back);
-  return { month, day: (d) => dayOf(month, d) };
-}
 
 type Scope = 'ORG_A' | 'ORG_B' | 'REGION_2';
 const SCOPES: Scope[] = ['ORG_A', 'ORG_B', 'REGION_2'];
@@ -61,17 +49,6 @@ const NOT_FOUND_MEANS_NOTHING_RECORDED: Record<string, string> = {
   // An export job belongs to whoever started it: the matrix addresses one nobody started.
   KpisController_pseudonymisedExport: 'KPI.EXPORT_NOT_FOUND',
   KpisController_pseudonymisedExportFile: 'KPI.EXPORT_NOT_FOUND',
-};
-
-/**
- * Where a schema's examples describe alternatives that cannot all be sent at once, the fields the
- * matrix leaves out (the body stays valid, so a 400 cannot hide a scope answer).
- */
-const BODY_OMIT: Record<string, string[]> = {
-  FollowUpController_record: ['employed'],
-  PrestationsController_record: ['startsAt'],
-  PrestationsController_correct: ['startsAt'],
-  ParticipantsController_create: ['nationalRegisterNumber'],
 };
 
 describe('access matrix: every endpoint × role × scope', () => {
@@ -211,13 +188,7 @@ describe('access matrix: every endpoint × role × scope', () => {
       .post('/imports')
       .set(bearer(admin))
       .field('organisationId', orgA)
-      .attach(
-        'file',
-        Buffer.from(
-          `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${ids.participantA};${worked.day(4)};60;PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
-        ),
-        'import.csv',
-      )
+      .attach('file', importFile(ids.participantA, worked.day(4), 60), 'import.csv')
       .expect(202);
     ids.import = imported.body.id;
     const catalogue = await http('coaching').get(`/organisations/${orgA}/catalogue`).set(bearer(admin)).expect(200);
@@ -278,44 +249,16 @@ describe('access matrix: every endpoint × role × scope', () => {
     await Promise.all(Object.values(apps).map((app) => app.close()));
   });
 
-  function findId(body: unknown, keys: string[]): string | undefined {
-    if (!body || typeof body !== 'object') return undefined;
-    for (const key of keys)
-      if (typeof (body as Record<string, unknown>)[key] === 'string') return (body as Record<string, string>)[key];
-    for (const value of Object.values(body)) {
-      const found = findId(value, keys);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
   /** Example values in request bodies that name a record are replaced by organisation A's. */
-  function substitute(value: unknown, key = ''): unknown {
-    if (Array.isArray(value)) {
-      if (key === 'competencyCodes') return JSON.parse(ids.competencyCodes);
-      return value.map((item) => substitute(item, key));
-    }
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, k)]));
-    const byKey: Record<string, string> = {
+  const substitute = (value: unknown) =>
+    substituteExamples(value, {
       organisationId: orgA,
-      participantId: ids.participantA,
-      participantIds: ids.participantA,
       regionId: region1,
       coachId: coachA,
-      peerId: ids.participantA2,
-      menteeId: ids.participantA,
-      mentorId: ids.participantA2,
-      peerCoachId: ids.participantA2,
-      coacheeId: ids.participantA,
-      competencyCode: JSON.parse(ids.competencyCodes ?? '[]')[0],
-    };
-    if (key in byKey && byKey[key] !== undefined) return byKey[key];
-    // Example participant ids elsewhere in a body (lists of attendees, entries) become organisation A's.
-    if (value === '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c') return ids.participantA;
-    if (value === '9a7b3c2d-1e0f-4a5b-8c7d-6e5f4a3b2c1d') return ids.participantA2;
-    return value;
-  }
+      participant: ids.participantA,
+      peer: ids.participantA2,
+      competencyCodes: ids.competencyCodes,
+    });
 
   function pathParam(operation: Operation, name: string): string | undefined {
     const resource = operation.path.split('/')[1];

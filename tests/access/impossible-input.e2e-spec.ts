@@ -1,14 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { ALL_TOPICS } from '@stapsteen/contracts';
-import {
-  createTestKeyPair,
-  dayOf,
-  eventually,
-  mintToken,
-  monthsAgo as testMonthsAgo,
-  startTestService,
-} from '@stapsteen/testing';
+import { createTestKeyPair, eventually, mintToken, startTestService } from '@stapsteen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { createHash, randomUUID } from 'node:crypto';
@@ -18,6 +11,7 @@ import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/
 import { createGatewayApp } from '../../services/gateway/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 import { testGatewayConfig } from '../e2e/gateway-fixture';
+import { BODY_OMIT, findId, importFile, monthsAgo, substituteExamples } from './fixtures';
 import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
 
 /**
@@ -80,20 +74,6 @@ function withValue(body: unknown, path: string[], value: string): unknown {
   return copy;
 }
 
-/** The test's month `back` months before its today (the services' clock), with a helper for its days. */
-function monthsAgo(back: number): { month: string; day: (d: number) => string } {
-  const month = testMonthsAgo(back);
-  return { month, day: (d) => dayOf(month, d) };
-}
-
-/** Where the examples describe alternatives that cannot be sent together, the field left out. */
-const BODY_OMIT: Record<string, string[]> = {
-  FollowUpController_record: ['employed'],
-  PrestationsController_record: ['startsAt'],
-  PrestationsController_correct: ['startsAt'],
-  ParticipantsController_create: ['nationalRegisterNumber'],
-};
-
 /** …and the other alternative, walked as well: a prestation given by its start time. */
 const BODY_ALTERNATIVES: Record<string, string[]> = {
   PrestationsController_record: ['date'],
@@ -153,43 +133,16 @@ describe('impossible dates, months and ids: refused at every documented endpoint
     return id;
   }
 
-  function findId(body: unknown, names: string[]): string | undefined {
-    if (!body || typeof body !== 'object') return undefined;
-    for (const name of names)
-      if (typeof (body as Record<string, unknown>)[name] === 'string') return (body as Record<string, string>)[name];
-    for (const value of Object.values(body)) {
-      const found = findId(value, names);
-      if (found) return found;
-    }
-    return undefined;
-  }
-
-  function substitute(value: unknown, key = ''): unknown {
-    if (Array.isArray(value)) {
-      if (key === 'competencyCodes') return JSON.parse(ids.competencyCodes);
-      return value.map((item) => substitute(item, key));
-    }
-    if (value && typeof value === 'object')
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, k)]));
-    const byKey: Record<string, string | undefined> = {
+  const substitute = (value: unknown) =>
+    substituteExamples(value, {
       organisationId: org,
-      participantId: ids.participant,
-      participantIds: ids.participant,
-      organisationIds: org,
       regionId: region,
       coachId: coach,
-      peerId: ids.peer,
-      menteeId: ids.participant,
-      mentorId: ids.peer,
-      peerCoachId: ids.peer,
-      coacheeId: ids.participant,
-      competencyCode: JSON.parse(ids.competencyCodes ?? '[]')[0],
-    };
-    if (byKey[key] !== undefined) return byKey[key];
-    if (value === '6f1c2a9e-3c1b-4f7e-9a51-1d2f3e4a5b6c') return ids.participant;
-    if (value === '9a7b3c2d-1e0f-4a5b-8c7d-6e5f4a3b2c1d') return ids.peer;
-    return value;
-  }
+      participant: ids.participant,
+      peer: ids.peer,
+      competencyCodes: ids.competencyCodes,
+      more: { organisationIds: org },
+    });
 
   function pathParam(operation: Operation, name: string): string {
     const byName: Record<string, string | undefined> = {
@@ -272,13 +225,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       if (operation.contentType === 'multipart/form-data')
         return await pending
           .field('organisationId', slot.where === 'body' ? value : org)
-          .attach(
-            'file',
-            Buffer.from(
-              `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${ids.participant};${worked.day(5)};30;PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
-            ),
-            'import.csv',
-          );
+          .attach('file', importFile(ids.participant, worked.day(5), 30), 'import.csv');
       if (operation.bodySchema) {
         const body = bodyOf(operation);
         return await pending.send(
@@ -427,13 +374,7 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       .post('/imports')
       .set(bearer())
       .field('organisationId', org)
-      .attach(
-        'file',
-        Buffer.from(
-          `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${ids.participant};${worked.day(4)};60;PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
-        ),
-        'import.csv',
-      )
+      .attach('file', importFile(ids.participant, worked.day(4), 60), 'import.csv')
       .expect(202);
     ids.import = imported.body.id;
     await eventually(
