@@ -1,18 +1,20 @@
 import type { Principal } from '@stapsteen/auth';
 import {
-  EventEnvelope,
   alertRaisedV1Fixture,
   coachingAssignedV1Fixture,
   coachingEndedV1Fixture,
-  createEnvelope,
-  participantEnrolledV1Fixture,
   trajectoryEndedV1Fixture,
   trajectoryReferralDroppedV1Fixture,
-  trajectoryStartedV1Fixture,
 } from '@stapsteen/contracts';
-import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
-import type { Organisation } from '../../organisations/domain/organisation';
-import type { Clock } from '../../shared/clock';
+import {
+  KEMPEN_ORGANISATIONS,
+  enrolled,
+  kpiClock,
+  kpiEvent as event,
+  monthClosed,
+  organisationDirectory,
+  started,
+} from '../../../test/kpi-events-fixture';
 import { InMemoryKpiReadModels } from './in-memory-kpi-read-models';
 import { KpiProjector } from './kpi-projector';
 import { KpiQueries } from './kpi-queries';
@@ -40,49 +42,14 @@ import { KpiQueries } from './kpi-queries';
  * Exits: A (positive) and J = 2, rate 1/2. Closed hours of October: B 14, G 25, I 9 (target 20):
  * 3 participant-months, 16 h on average, 2 of 3 below target.
  */
-const organisations: Organisation[] = [
-  { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },
-  { id: 'org-herentals', name: 'Herentals', kind: 'WIJK_WERK', regionId: 'region-kempen' },
-];
-const directory: OrganisationDirectory = {
-  findById: async (id) => organisations.find((o) => o.id === id) ?? null,
-  list: async () => organisations,
-  save: async () => undefined,
-};
-const clock: Clock = { now: () => new Date('2026-11-15T10:00:00Z'), today: () => '2026-11-15' };
+const directory = organisationDirectory(KEMPEN_ORGANISATIONS);
 const manager: Principal = { userId: 'm', role: 'REGIONAL_MANAGER', organisationIds: [], regionId: 'region-kempen' };
 const period = { from: '2026-06', to: '2026-11' };
 
-let sequence = 0;
-const event = (type: string, participantId: string, data: object): EventEnvelope<unknown> =>
-  createEnvelope({
-    eventId: `event-${++sequence}`,
-    type,
-    version: 1,
-    producer: 'flow-through',
-    participantId,
-    correlationId: 'c',
-    data: { participantId, ...data },
-  });
 const NETELAND = 'org-neteland';
 const HERENTALS = 'org-herentals';
 const scope = (organisationId: string) => ({ organisationId, regionId: 'region-kempen' });
 
-const enrolled = (p: string, org: string, on: string) =>
-  event('participant.enrolled', p, {
-    ...participantEnrolledV1Fixture,
-    participantId: p,
-    organisationId: org,
-    enrolledOn: on,
-  });
-const started = (p: string, org: string, on: string) =>
-  event('trajectory.started', p, {
-    ...trajectoryStartedV1Fixture,
-    participantId: p,
-    ...scope(org),
-    trajectoryId: `t-${p}`,
-    startedOn: on,
-  });
 const ended = (p: string, org: string, on: string, destination: string, positiveOutflow: boolean) =>
   event('trajectory.ended', p, {
     ...trajectoryEndedV1Fixture,
@@ -123,26 +90,7 @@ const alert = (p: string, org: string, kind: string, raisedAt: string) =>
     raisedAt,
   });
 const october = (org: string, lines: [string, number][]) =>
-  createEnvelope({
-    eventId: `event-${++sequence}`,
-    type: 'hours.month-closed',
-    version: 1,
-    producer: 'hours',
-    participantId: org,
-    correlationId: 'c',
-    data: {
-      ...scope(org),
-      month: '2026-10',
-      closedAt: '2026-11-03T10:00:00.000Z',
-      closedBy: 'ORGANISER',
-      participants: lines.map(([participantId, countedHours]) => ({
-        participantId,
-        countedHours,
-        targetHours: 20,
-        belowTarget: countedHours < 20,
-      })),
-    },
-  });
+  monthClosed(org, '2026-10', '2026-11-03T10:00:00.000Z', lines);
 
 async function region(): Promise<KpiQueries> {
   const models = new InMemoryKpiReadModels();
@@ -197,7 +145,7 @@ async function region(): Promise<KpiQueries> {
     alert('D', HERENTALS, 'EVALUATION_DUE', '2026-11-14T23:30:00.000Z'),
   ];
   for (const e of events) await projector.apply(e);
-  return new KpiQueries(models, directory, clock);
+  return new KpiQueries(models, directory, kpiClock);
 }
 
 describe('every dashboard panel on a region worked out on paper', () => {

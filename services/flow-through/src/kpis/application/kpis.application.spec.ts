@@ -1,31 +1,26 @@
 import type { Principal } from '@stapsteen/auth';
-import {
-  EventEnvelope,
-  createEnvelope,
-  participantEnrolledV1Fixture,
-  trajectoryStartedV1Fixture,
-} from '@stapsteen/contracts';
 import { isDomainError } from '@stapsteen/errors';
+import {
+  KEMPEN_ORGANISATIONS,
+  kpiClock as clock,
+  enrolled,
+  kpiEvent as event,
+  monthClosed as closedMonth,
+  organisationDirectory,
+  started,
+} from '../../../test/kpi-events-fixture';
 import type { OrganisationDirectory } from '../../organisations/application/organisation-directory';
 import type { Organisation } from '../../organisations/domain/organisation';
-import type { Clock } from '../../shared/clock';
 import { InMemoryKpiReadModels } from './in-memory-kpi-read-models';
 import { KpiProjector } from './kpi-projector';
 import { KpiQueries } from './kpi-queries';
 
 const organisations: Organisation[] = [
-  { id: 'org-neteland', name: 'Neteland', kind: 'WIJK_WERK', regionId: 'region-kempen' },
-  { id: 'org-herentals', name: 'Herentals', kind: 'WIJK_WERK', regionId: 'region-kempen' },
+  ...KEMPEN_ORGANISATIONS,
   { id: 'org-vdab', name: 'VDAB Kempen', kind: 'VDAB', regionId: 'region-kempen' },
   { id: 'org-gent', name: 'Gent', kind: 'WIJK_WERK', regionId: 'region-gent' },
 ];
-const directory: OrganisationDirectory = {
-  findById: async (id) => organisations.find((o) => o.id === id) ?? null,
-  list: async (filter: { regionId?: string }) =>
-    organisations.filter((o) => !filter.regionId || o.regionId === filter.regionId),
-  save: async () => undefined,
-};
-const clock: Clock = { now: () => new Date('2026-11-15T10:00:00Z'), today: () => '2026-11-15' };
+const directory = organisationDirectory(organisations);
 const manager = (regionId: string): Principal => ({
   userId: 'm',
   role: 'REGIONAL_MANAGER',
@@ -39,51 +34,9 @@ const organiser = (organisationId: string): Principal => ({
   regionId: 'region-kempen',
 });
 
-let sequence = 0;
-const event = (type: string, participantId: string, data: object): EventEnvelope<unknown> =>
-  createEnvelope({
-    eventId: `event-${++sequence}`,
-    type,
-    version: 1,
-    producer: 'flow-through',
-    participantId,
-    correlationId: 'c',
-    data: { participantId, ...data },
-  });
-
-const enrolled = (participantId: string, organisationId: string, enrolledOn: string) =>
-  event('participant.enrolled', participantId, {
-    ...participantEnrolledV1Fixture,
-    participantId,
-    organisationId,
-    enrolledOn,
-  });
-const started = (participantId: string, organisationId: string, startedOn: string) =>
-  event('trajectory.started', participantId, {
-    ...trajectoryStartedV1Fixture,
-    participantId,
-    organisationId,
-    trajectoryId: `t-${participantId}`,
-    startedOn,
-  });
-/** The organisation's closed month (keyed by the organisation), here with one participant's line. */
+/** The organisation's closed month, here with one participant's line. */
 const monthClosed = (participantId: string, organisationId: string, month: string, countedHours: number) =>
-  createEnvelope({
-    eventId: `event-${++sequence}`,
-    type: 'hours.month-closed',
-    version: 1,
-    producer: 'hours',
-    participantId: organisationId,
-    correlationId: 'c',
-    data: {
-      organisationId,
-      regionId: 'region-kempen',
-      month,
-      closedAt: `${month}-28T10:00:00.000Z`,
-      closedBy: 'ORGANISER',
-      participants: [{ participantId, countedHours, targetHours: 20, belowTarget: countedHours < 20 }],
-    },
-  });
+  closedMonth(organisationId, month, `${month}-28T10:00:00.000Z`, [[participantId, countedHours]]);
 
 const codeOf = async (work: () => Promise<unknown>) => {
   try {
