@@ -6,7 +6,7 @@ import request from 'supertest';
 import { COACHING_SERVICE_FOR_TESTS } from '../../services/coaching/src/app.module';
 import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
-import { BODY_OMIT, findId, importFile, monthsAgo, substituteExamples } from './fixtures';
+import { BODY_OMIT, catalogueOf, findId, importFile, monthsAgo, ratedAtLevel4, substituteExamples } from './fixtures';
 import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
 import { type RouteAccess, routeAccess } from './route-roles';
 
@@ -192,8 +192,8 @@ describe('access matrix: every endpoint × role × scope', () => {
       .expect(202);
     ids.import = imported.body.id;
     const catalogue = await http('coaching').get(`/organisations/${orgA}/catalogue`).set(bearer(admin)).expect(200);
-    ids.catalogueVersion = String(catalogue.body.version);
-    const codes = (catalogue.body.competencies as { code: string }[]).slice(0, 2).map((c) => c.code);
+    const { version, codes } = catalogueOf(catalogue.body);
+    ids.catalogueVersion = version;
     ids.competencyCodes = JSON.stringify(codes);
     await http('coaching')
       .post(`/participants/${ids.participantA}/assessments`)
@@ -226,11 +226,7 @@ describe('access matrix: every endpoint × role × scope', () => {
     await http('coaching')
       .post(`/participants/${ids.participantA2}/assessments`)
       .set(bearer(admin))
-      .send({
-        assessorKind: 'COACH',
-        assessedOn: worked.day(2),
-        ratings: codes.map((competencyCode) => ({ competencyCode, level: 4 })),
-      })
+      .send(ratedAtLevel4(codes, worked.day(2)))
       .expect(201);
     const pair = await http('coaching')
       .post('/peer-pairs')

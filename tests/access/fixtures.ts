@@ -84,3 +84,18 @@ export const importFile = (participantId: string, date: string, minutes: number)
   Buffer.from(
     `deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit\n${participantId};${date};${minutes};PRIVATE_PERSON;Fam. Peeters;Tuinonderhoud\n`,
   );
+
+/** The catalogue's version and its first two competency codes, from its GET answer. */
+export function catalogueOf(body: { version: unknown; competencies: { code: string }[] }): {
+  version: string;
+  codes: string[];
+} {
+  return { version: String(body.version), codes: body.competencies.slice(0, 2).map((c) => c.code) };
+}
+
+/** A coach's assessment that rates a participant at level 4 on each of the competencies. */
+export const ratedAtLevel4 = (codes: string[], assessedOn: string) => ({
+  assessorKind: 'COACH',
+  assessedOn,
+  ratings: codes.map((competencyCode) => ({ competencyCode, level: 4 })),
+});

@@ -11,7 +11,7 @@ import { FLOW_THROUGH_SERVICE_FOR_TESTS } from '../../services/flow-through/src/
 import { createGatewayApp } from '../../services/gateway/src/app.module';
 import { HOURS_SERVICE_FOR_TESTS } from '../../services/hours/src/app.module';
 import { testGatewayConfig } from '../e2e/gateway-fixture';
-import { BODY_OMIT, findId, importFile, monthsAgo, substituteExamples } from './fixtures';
+import { BODY_OMIT, catalogueOf, findId, importFile, monthsAgo, ratedAtLevel4, substituteExamples } from './fixtures';
 import { type OpenApiDocument, type Operation, exampleBody, operationsOf } from './openapi';
 
 /**
@@ -383,17 +383,13 @@ describe('impossible dates, months and ids: refused at every documented endpoint
       { what: 'the import to finish' },
     );
     const catalogue = await http('coaching').get(`/organisations/${org}/catalogue`).set(bearer()).expect(200);
-    ids.catalogueVersion = String(catalogue.body.version);
-    const codes = (catalogue.body.competencies as { code: string }[]).slice(0, 2).map((c) => c.code);
+    const { version, codes } = catalogueOf(catalogue.body);
+    ids.catalogueVersion = version;
     ids.competencyCodes = JSON.stringify(codes);
     await http('coaching')
       .post(`/participants/${ids.peer}/assessments`)
       .set(bearer())
-      .send({
-        assessorKind: 'COACH',
-        assessedOn: worked.day(2),
-        ratings: codes.map((competencyCode) => ({ competencyCode, level: 4 })),
-      })
+      .send(ratedAtLevel4(codes, worked.day(2)))
       .expect(201);
     const session = await http('coaching')
       .post('/group-sessions')
