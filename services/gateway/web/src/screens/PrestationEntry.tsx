@@ -5,7 +5,8 @@ import { post } from '../api';
 import { clearDraft, readDraft, writeDraft } from '../lib/drafts';
 import { CONFIRM_ABOVE_MINUTES, suggestionsFrom } from './entry-helpers';
 import { asDuration, belgianDate, DateField, problemCode, todayInBrussels, useProblemText } from './organiser-kit';
-import { GEBRUIKER_KINDS, parseDuration, useParticipantYear } from './Prestations';
+import { GebruikerFields } from './entry-fields';
+import { parseDuration, useParticipantYear } from './Prestations';
 import { RepeatLastWeek, WeekEntry } from './WeekEntry';
 
 /** One participant's line in the month grid, as the entry form needs it. */
@@ -197,40 +198,16 @@ export function PrestationEntry({
             aria-describedby={confirmLong ? 'entry-confirm' : describe('duration')}
           />
         </label>
-        <label>
-          {t('entry.userKind')}
-          <select value={kind} onChange={(e) => typed(setKind)(e.target.value)}>
-            {GEBRUIKER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('entry.user')}
-          <input
-            value={reference}
-            list="entry-references"
-            autoComplete="off"
-            onChange={(e) => typed(setReference)(e.target.value)}
-            maxLength={120}
-            aria-invalid={describe('user') ? true : undefined}
-            aria-describedby={describe('user')}
-          />
-        </label>
-        <label>
-          {t('entry.activity')}
-          <input
-            value={activity}
-            list="entry-activities"
-            autoComplete="off"
-            onChange={(e) => typed(setActivity)(e.target.value)}
-            maxLength={80}
-            aria-invalid={describe('activity') ? true : undefined}
-            aria-describedby={describe('activity')}
-          />
-        </label>
+        <GebruikerFields
+          kind={kind}
+          onKind={typed(setKind)}
+          reference={reference}
+          onReference={typed(setReference)}
+          activity={activity}
+          onActivity={typed(setActivity)}
+          entry={{ lists: 'entry', suggestions }}
+          describe={describe}
+        />
         <label>
           {t('entry.km')}
           <input inputMode="decimal" size={5} value={km} onChange={(e) => typed(setKm)(e.target.value)} />
@@ -246,16 +223,6 @@ export function PrestationEntry({
             />
           </label>
         )}
-        <datalist id="entry-references">
-          {(suggestions.references[kind] ?? []).map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
-        <datalist id="entry-activities">
-          {suggestions.activities.map((value) => (
-            <option key={value} value={value} />
-          ))}
-        </datalist>
         <button type="submit" disabled={save.isPending || loading}>
           {confirmLong ? t('organiser.entry.confirmSave') : t('entry.save')}
         </button>

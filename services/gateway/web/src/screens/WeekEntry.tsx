@@ -5,7 +5,8 @@ import { post } from '../api';
 import { locale } from '../i18n';
 import { EntrySuggestions, lastWeekCopies, shiftDate, weekOf } from './entry-helpers';
 import { asDuration, belgianDate, todayInBrussels, useProblemText } from './organiser-kit';
-import { GEBRUIKER_KINDS, parseDuration, PrestationFacts, useParticipantYear } from './Prestations';
+import { GebruikerFields } from './entry-fields';
+import { parseDuration, PrestationFacts, useParticipantYear } from './Prestations';
 
 /** One line sent to hours: saved, or refused with the problem in the user's words. */
 interface Outcome {
@@ -203,36 +204,15 @@ export function WeekEntry({
         ))}
       </div>
       <div className="row">
-        <label>
-          {t('entry.userKind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value)}>
-            {GEBRUIKER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('entry.user')}
-          <input
-            value={reference}
-            list="week-references"
-            autoComplete="off"
-            maxLength={120}
-            onChange={(e) => setReference(e.target.value)}
-          />
-        </label>
-        <label>
-          {t('entry.activity')}
-          <input
-            value={activity}
-            list="week-activities"
-            autoComplete="off"
-            maxLength={80}
-            onChange={(e) => setActivity(e.target.value)}
-          />
-        </label>
+        <GebruikerFields
+          kind={kind}
+          onKind={setKind}
+          reference={reference}
+          onReference={setReference}
+          activity={activity}
+          onActivity={setActivity}
+          entry={{ lists: 'week', suggestions }}
+        />
         {monthClosed && (
           <label className="grow">
             {t('organiser.entry.lateReason')}
@@ -243,16 +223,6 @@ export function WeekEntry({
           {t('organiser.week.save')}
         </button>
       </div>
-      <datalist id="week-references">
-        {(suggestions.references[kind] ?? []).map((value) => (
-          <option key={value} value={value} />
-        ))}
-      </datalist>
-      <datalist id="week-activities">
-        {suggestions.activities.map((value) => (
-          <option key={value} value={value} />
-        ))}
-      </datalist>
       <p className="hint">{t('organiser.week.help')}</p>
       {problem && (
         <p role="alert" className="problem">
