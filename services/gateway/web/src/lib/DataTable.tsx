@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from './TableHead';
 
 export interface TableColumn<Row> {
   header: string;
@@ -24,15 +25,7 @@ export function DataTable<Row>({
     <div className="table-scroll" role="region" aria-label={t('dashboard.tableOf', { caption })} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={column.numeric ? 'num' : undefined}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((row, index) => (
             <tr key={rowKey(row, index)}>

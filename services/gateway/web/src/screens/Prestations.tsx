@@ -1,15 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../lib/TableHead';
 import { api, post } from '../api';
 import { Loading } from '../lib/ScreenState';
 import { fmtMonth, fmtNumber } from '../i18n';
 import { asDuration, belgianDate, DateField, Problem, problemCode } from './organiser-kit';
 import { parseDuration } from './organiser-rules';
-import { gebruikerDtoKindValues } from '../generated/hours';
-
-/** The kinds of gebruiker, as the hours service documents them. */
-export const GEBRUIKER_KINDS = gebruikerDtoKindValues;
+import { GebruikerFields } from './entry-fields';
 
 export type { MonthSummary, ParticipantYearView, PrestationFacts, PrestationView } from './prestation-types';
 import type { ParticipantYearView, PrestationView } from './prestation-types';
@@ -91,24 +89,18 @@ export function MonthPrestations({
                 month: fmtMonth(month),
               })}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organiser.prestations.date')}</th>
-                <th scope="col" className="num">
-                  {t('organiser.prestations.duration')}
-                </th>
-                <th scope="col" className="num">
-                  {t('organiser.prestations.counted')}
-                </th>
-                <th scope="col">{t('organiser.prestations.gebruiker')}</th>
-                <th scope="col">{t('organiser.prestations.activity')}</th>
-                <th scope="col" className="num">
-                  {t('organiser.prestations.km')}
-                </th>
-                <th scope="col">{t('organiser.prestations.state')}</th>
-                <th scope="col">{t('organiser.prestations.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { header: t('organiser.prestations.date') },
+                { header: t('organiser.prestations.duration'), numeric: true },
+                { header: t('organiser.prestations.counted'), numeric: true },
+                { header: t('organiser.prestations.gebruiker') },
+                { header: t('organiser.prestations.activity') },
+                { header: t('organiser.prestations.km'), numeric: true },
+                { header: t('organiser.prestations.state') },
+                { header: t('organiser.prestations.actions') },
+              ]}
+            />
             <tbody>
               {prestations.map((p) => (
                 <PrestationRow
@@ -271,24 +263,14 @@ function ChangeForm({
             {t('entry.duration')}
             <input size={6} value={duration} onChange={(e) => setDuration(e.target.value)} />
           </label>
-          <label>
-            {t('entry.userKind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value)}>
-              {GEBRUIKER_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('entry.user')}
-            <input value={reference} onChange={(e) => setReference(e.target.value)} />
-          </label>
-          <label>
-            {t('entry.activity')}
-            <input value={activity} onChange={(e) => setActivity(e.target.value)} />
-          </label>
+          <GebruikerFields
+            kind={kind}
+            onKind={setKind}
+            reference={reference}
+            onReference={setReference}
+            activity={activity}
+            onActivity={setActivity}
+          />
           <label>
             {t('entry.km')}
             <input inputMode="decimal" size={5} value={km} onChange={(e) => setKm(e.target.value)} />

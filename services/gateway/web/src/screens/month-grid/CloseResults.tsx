@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../lib/TableHead';
 import { fmtNumber } from '../../i18n';
 import { Barriers } from '../Barriers';
 import type { MonthClose } from './month-close';
@@ -20,20 +21,16 @@ export function CloseResults({
     <div className="table-scroll">
       <table>
         <caption>{t('organiser.close.resultsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('grid.participant')}</th>
-            <th scope="col" className="num">
-              {t('grid.counted')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.target')}
-            </th>
-            <th scope="col">{t('organiser.close.monthsBelow')}</th>
-            <th scope="col">{t('grid.flag')}</th>
-            <th scope="col">{t('organiser.close.barriers')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { header: t('grid.participant') },
+            { header: t('grid.counted'), numeric: true },
+            { header: t('grid.target'), numeric: true },
+            { header: t('organiser.close.monthsBelow') },
+            { header: t('grid.flag') },
+            { header: t('organiser.close.barriers') },
+          ]}
+        />
         <tbody>
           {[...closed.results]
             .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.countedHours - b.countedHours)

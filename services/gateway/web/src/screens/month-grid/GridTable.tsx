@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../lib/TableHead';
 import { Link } from 'react-router-dom';
 import { fmtMonth, fmtNumber } from '../../i18n';
 import { capState } from '../organiser-rules';
@@ -33,24 +34,16 @@ export function GridTable({
         <caption className="visually-hidden">
           {t('grid.title')} – {fmtMonth(month)}
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('grid.participant')}</th>
-            <th scope="col" className="num">
-              {t('grid.counted')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.monthRemaining')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.yearRemaining')}
-            </th>
-            <th scope="col" className="num">
-              {t('grid.target')}
-            </th>
-            <th scope="col">{t('grid.flag')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { header: t('grid.participant') },
+            { header: t('grid.counted'), numeric: true },
+            { header: t('grid.monthRemaining'), numeric: true },
+            { header: t('grid.yearRemaining'), numeric: true },
+            { header: t('grid.target'), numeric: true },
+            { header: t('grid.flag') },
+          ]}
+        />
         <tbody>
           {rows.map((r) => {
             const state = capState(r.monthRemaining);

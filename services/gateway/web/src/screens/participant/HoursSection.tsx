@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableHead } from '../../lib/TableHead';
 import { currentMonth, fmtMonth, fmtNumber } from '../../i18n';
 import { useMonthClose } from '../month-grid/month-close';
 import { Problem } from '../organiser-kit';
@@ -40,21 +41,15 @@ export function HoursSection({ participantId, organisationId }: { participantId:
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">{t('organiser.participant.hoursTitle', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organiser.participant.month')}</th>
-                <th scope="col" className="num">
-                  {t('grid.counted')}
-                </th>
-                <th scope="col" className="num">
-                  {t('grid.monthRemaining')}
-                </th>
-                <th scope="col" className="num">
-                  {t('organiser.participant.prestationCount')}
-                </th>
-                <th scope="col">{t('organiser.participant.standing')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { header: t('organiser.participant.month') },
+                { header: t('grid.counted'), numeric: true },
+                { header: t('grid.monthRemaining'), numeric: true },
+                { header: t('organiser.participant.prestationCount'), numeric: true },
+                { header: t('organiser.participant.standing') },
+              ]}
+            />
             <tbody>
               {months
                 .filter((m) => m.prestations.length > 0 || m.month === thisMonth)
