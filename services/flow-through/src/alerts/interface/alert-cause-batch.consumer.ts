@@ -19,6 +19,12 @@ const ALERT_TOPICS = [TOPICS.hours, TOPICS.coaching];
  */
 const CHUNK = 64;
 const COORDINATOR_ATTEMPTS = 30;
+/**
+ * How long a stopping service waits for the batch in hand (a chunk's alert writes may wait for
+ * version claims) before it leaves without it: what the batch did not write stays uncommitted and
+ * is applied by the next consumer of the group, once, by event id.
+ */
+const DISCONNECT_WITHIN_MS = 10_000;
 
 /**
  * Turns the hours and coaching services' reports into alerts, a Kafka batch at a time (issue 14):
@@ -99,7 +105,21 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
     // The disconnect waits for the batch in hand: its retries must end first (they may be waiting
     // for a database that is away). What the batch did not write stays uncommitted.
     this.events.stop();
-    await this.consumer?.disconnect();
+    const consumer = this.consumer;
+    if (!consumer) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([
+      consumer.disconnect().then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), DISCONNECT_WITHIN_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (late) {
+      this.logger.warn(
+        { groupId: this.groupId, withinMs: DISCONNECT_WITHIN_MS },
+        'Alert consumer still busy with its batch at shutdown; leaving it uncommitted for redelivery',
+      );
+    }
   }
 
   private async applyChunk(messages: IncomingMessage[], heartbeat: () => Promise<void>): Promise<void> {
