@@ -284,16 +284,23 @@ describe('a consumer that is stopping (the service shuts down)', () => {
     expect(deadLetters.letters).toEqual([]);
   });
 
-  it('applies nothing more once stopped: the next message is left for redelivery', async () => {
-    const { consumer } = consumerWith(new InMemoryDeadLetters());
+  it('still applies a message the transport delivers while stopping, but does not retry one that failed', async () => {
+    const { consumer, waits } = consumerWith(new InMemoryDeadLetters());
     consumer.stop();
     let calls = 0;
+    expect(
+      await consumer.consume(message(), async () => {
+        calls += 1;
+      }),
+    ).toBe('applied');
     await expect(
       consumer.consume(message(), async () => {
         calls += 1;
+        throw new TypeError('x is undefined');
       }),
     ).rejects.toBeInstanceOf(ConsumerStoppingError);
-    expect(calls).toBe(0);
+    expect(calls).toBe(2);
+    expect(waits).toEqual([]);
   });
 
   it('still dead-letters at once what can never be processed, while stopping', async () => {

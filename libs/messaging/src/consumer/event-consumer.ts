@@ -83,9 +83,9 @@ export interface EventConsumerOptions {
  * the transport delivers the message again rather than losing it.
  *
  * `stop()` (the service is shutting down) ends every wait at once and makes `consume` throw
- * `ConsumerStoppingError` instead of trying again: a service must be able to stop while the
- * database is away, and the Kafka client's disconnect waits for the message in hand. The message
- * is not committed, so nothing is lost.
+ * `ConsumerStoppingError` instead of trying a failed message again: a service must be able to stop
+ * while the database is away, and the Kafka client's disconnect waits for the message in hand. The
+ * message is not committed, so nothing is lost. A message that has not failed is still applied.
  */
 export class EventConsumer {
   private readonly retry: RetryPolicy;
@@ -102,7 +102,10 @@ export class EventConsumer {
     this.wait = options.wait ?? waitWithHeartbeats;
   }
 
-  /** No further attempts: waits end now, and `consume` throws `ConsumerStoppingError`. Idempotent. */
+  /**
+   * No further attempts: waits end now, and a message that failed throws `ConsumerStoppingError`
+   * instead of being tried again. Idempotent.
+   */
   stop(): void {
     this.stopping.abort();
   }
@@ -134,7 +137,10 @@ export class EventConsumer {
     let attempt = 0;
     let awaitingDatabase = 0;
     for (;;) {
-      if (this.isStopping) throw new ConsumerStoppingError(what);
+      // A message the transport still delivers while the service stops is applied as usual: refusing
+      // it would make kafkajs retry it, and after a few retries crash and restart the consumer in the
+      // middle of the shutdown. Only a message that already failed stops trying.
+      if (this.isStopping && (attempt > 0 || awaitingDatabase > 0)) throw new ConsumerStoppingError(what);
       try {
         await correlation.run(correlationId, () => apply(envelope));
         return 'applied';
