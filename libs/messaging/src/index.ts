@@ -1,4 +1,5 @@
 export * from './kafka/kafka-options';
+export * from './kafka/ensure-topics';
 export * from './kafka/kafka-outbox-publisher';
 export * from './kafka/nest-kafka-consumer';
 export * from './outbox/outbox-entry';

@@ -24,6 +24,7 @@ import type { Registry } from 'prom-client';
 import { EventConsumer } from './consumer/event-consumer';
 import type { RetryPolicy } from './consumer/retry-policy';
 import { KafkaDeadLetterPublisher } from './kafka/kafka-dead-letter-publisher';
+import { ensureTopics } from './kafka/ensure-topics';
 import { KafkaConnection, kafkaClientConfig } from './kafka/kafka-options';
 import { KafkaOutboxPublisher } from './kafka/kafka-outbox-publisher';
 import { KafkaEventHandler } from './kafka/nest-kafka-consumer';
@@ -70,10 +71,10 @@ export class MessagingLifecycle
 
   async onModuleInit(): Promise<void> {
     await Promise.all([this.producer.connect(), this.admin.connect()]);
-    const created = await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: ALL_TOPICS.map((topic) => ({ topic, numPartitions: this.options.partitionsPerTopic ?? 3 })),
-    });
+    const created = await ensureTopics(
+      this.admin,
+      ALL_TOPICS.map((topic) => ({ topic, numPartitions: this.options.partitionsPerTopic ?? 3 })),
+    );
     if (created) this.logger.log(`created the Kafka topics`);
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ensureTopics } from '@stapsteen/messaging';
 import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
 
 export interface ReadMessage {
@@ -30,7 +31,7 @@ async function ensureTopic(topic: string): Promise<void> {
   const admin = kafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+    await ensureTopics(admin, [{ topic, numPartitions: 3 }]);
   } finally {
     await admin.disconnect();
   }
@@ -155,7 +156,10 @@ export async function readTopicsToEnd(topics: readonly string[], timeoutMs = 60_
   await admin.connect();
   const pending = new Map<string, number>();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+    await ensureTopics(
+      admin,
+      topics.map((topic) => ({ topic, numPartitions: 3 })),
+    );
     for (const topic of topics) {
       for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
         if (Number(high) > Number(low)) pending.set(`${topic}/${partition}`, Number(high));

@@ -5,6 +5,7 @@ import { eventually, waitForMessage } from '@stapsteen/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
+import { ensureTopics } from '../kafka/ensure-topics';
 import { KafkaDeadLetterPublisher } from '../kafka/kafka-dead-letter-publisher';
 import { KafkaEventHandler } from '../kafka/nest-kafka-consumer';
 import {
@@ -33,13 +34,10 @@ function kafkaWithOwnTopic(name: string) {
     kafka.consumer({ groupId, sessionTimeout: 6000, heartbeatInterval: 500, maxWaitTimeInMs: 100 });
   beforeAll(async () => {
     await Promise.all([producer.connect(), admin.connect()]);
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic, numPartitions: 1 },
-        { topic: deadLetterTopic(topic), numPartitions: 1 },
-      ],
-    });
+    await ensureTopics(admin, [
+      { topic, numPartitions: 1 },
+      { topic: deadLetterTopic(topic), numPartitions: 1 },
+    ]);
   });
   afterAll(async () => {
     await admin.deleteTopics({ topics: [topic, deadLetterTopic(topic)] }).catch(() => undefined);
