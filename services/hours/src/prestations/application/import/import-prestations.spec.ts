@@ -174,6 +174,56 @@ describe('importing prestations', () => {
     expect(most).toBe(4);
   });
 
+  it('reads the participant-years while the organisation’s roster is still on its way, and writes none of a stranger', async () => {
+    const years = new InMemoryParticipantYears();
+    // The stranger has a participant-year in another organisation: read with the chunk, never written.
+    years.put({ participantId: STRANGER, organisationId: 'org-elders', regionId: 'r-2', year: 2026, prestations: [] });
+    const roster = new InMemoryRoster([person(SOFIE), person(YOUSSEF)]);
+    // The roster answers only once the participant-years are being read: an import that waits for
+    // the roster before reading any participant-year never finishes (the roster list of a large
+    // organisation is the longest single read of an import; ADR 34).
+    let yearsRead!: () => void;
+    const reading = new Promise<void>((resolve) => (yearsRead = resolve));
+    const list = roster.list.bind(roster);
+    roster.list = async (query) => {
+      await reading;
+      return list(query);
+    };
+    const loadMany = years.loadMany.bind(years);
+    years.loadMany = (keys) => {
+      yearsRead();
+      return loadMany(keys);
+    };
+    const jobs = new InMemoryImportJobs();
+    const imports = new ImportPrestations(
+      years,
+      roster,
+      new InMemoryMonthCloses(),
+      jobs,
+      clockAt('2026-03-10T11:00:00Z'),
+      {
+        monthlyCap: 60,
+        yearlyCap: 630,
+        dailyMaximumMinutes: 720,
+      },
+    );
+    const file = Buffer.from(
+      [
+        'deelnemer;datum;minuten;type gebruiker;gebruiker;activiteit',
+        row(SOFIE, '2026-02-05', 60),
+        row(STRANGER, '2026-02-05', 60),
+        row(YOUSSEF, '2026-02-06', 90),
+      ].join('\n'),
+    );
+    const { done } = await imports.start(organiser, ORG, 'prestaties.csv', file);
+    const finished = await done;
+    expect(finished).toMatchObject({ status: 'DONE', total: 3, processed: 3, accepted: 2, rejected: 1 });
+    expect(finished.problems.map((p) => [p.line, p.code])).toEqual([[3, 'IMPORT.PARTICIPANT_UNKNOWN']]);
+    expect(years.get(STRANGER, 2026)).toMatchObject({ organisationId: 'org-elders', prestations: [] });
+    expect(years.get(SOFIE, 2026)?.prestations).toHaveLength(1);
+    expect(years.get(YOUSSEF, 2026)?.prestations).toHaveLength(1);
+  });
+
   it('refuses a file without the needed columns, and an organisation not the organiser’s, before any job', async () => {
     const { imports, jobs } = setUp();
     const missing = await refusal(imports.start(organiser, ORG, 'x.csv', Buffer.from('deelnemer;datum\nx;y')));

@@ -25,6 +25,19 @@ const CHUNK = 100;
 const CHUNKS_IN_FLIGHT = 4;
 const KEPT_PROBLEMS = 2000;
 
+/** The rows of one participant-year in the file. */
+interface Group {
+  participantId: string;
+  year: number;
+  rows: ImportRow[];
+}
+
+/** What every chunk decides against: the organisation's roster and its closed months. */
+interface ChunkContext {
+  participants: ReadonlyMap<string, RosterEntry>;
+  closedMonths: ReadonlySet<string>;
+}
+
 type Serialize = <T>(keys: string[], work: () => Promise<T>) => Promise<T>;
 
 /** A running import touches its job at least this often, so that a reader can tell it still runs. */
@@ -106,32 +119,32 @@ export class ImportPrestations {
   }
 
   private async run(job: ImportJob, rows: ImportRow[], principal: Principal): Promise<ImportJob> {
-    const participants = new Map(
-      (await this.roster.list({ organisationId: job.organisationId })).map((p) => [p.participantId, p]),
-    );
+    // The roster of the organisation and its closed months are read while the first chunks read
+    // their participant-years: the roster list is one long read (every participant of the
+    // organisation) that would otherwise hold up every chunk. A row of a participant who is not
+    // on the roster is refused when its chunk decides; it is never written.
+    const context: Promise<ChunkContext> = Promise.all([
+      this.roster.list({ organisationId: job.organisationId }),
+      this.closes.closedMonths(job.organisationId),
+    ]).then(([roster, closedMonths]) => ({
+      participants: new Map(roster.map((p) => [p.participantId, p])),
+      closedMonths,
+    }));
+    // Settled by the chunks, or at the end when there are none: never an unhandled rejection.
+    context.catch(() => undefined);
     const reject = (problem: ImportProblem) => {
       job.rejected += 1;
       if (job.problems.length < KEPT_PROBLEMS) job.problems.push(problem);
     };
-    const groups = new Map<string, { participant: RosterEntry; year: number; rows: ImportRow[] }>();
+    const groups = new Map<string, Group>();
     for (const row of rows) {
-      const participant = participants.get(row.participantId);
-      if (!participant) {
-        job.processed += 1;
-        reject({
-          line: row.line,
-          code: 'IMPORT.PARTICIPANT_UNKNOWN',
-          reason: 'This participant is not enrolled in your organisation.',
-        });
-        continue;
-      }
-      const key = `${row.participantId}:${yearOf(row.facts.date)}`;
-      const group = groups.get(key) ?? { participant, year: yearOf(row.facts.date), rows: [] };
+      const year = yearOf(row.facts.date);
+      const key = `${row.participantId}:${year}`;
+      const group = groups.get(key) ?? { participantId: row.participantId, year, rows: [] };
       group.rows.push(row);
       groups.set(key, group);
     }
 
-    const closedMonths = await this.closes.closedMonths(job.organisationId);
     const keys = [...groups.keys()];
     const chunks: string[][] = [];
     for (let start = 0; start < keys.length; start += CHUNK) chunks.push(keys.slice(start, start + CHUNK));
@@ -155,14 +168,16 @@ export class ImportPrestations {
         try {
           const outcome = await this.serialize(
             chunk.map((key) => aggregateKey(PARTICIPANT_YEARS_COLLECTION, key)),
-            () => this.importChunk(chunk, groups, principal, closedMonths),
+            () => this.importChunk(chunk, groups, principal, context),
           );
           job.processed += outcome.rows;
           job.accepted += outcome.accepted;
           job.duplicates += outcome.duplicates;
           outcome.problems.forEach(reject);
-          saved = saved.then(touch);
-          await saved;
+          // The next chunk need not wait for this save: saves still go one at a time, in order.
+          saved = saved.then(touch).catch((error: unknown) => {
+            failure ??= { error };
+          });
         } catch (error) {
           // No new chunk starts; those in flight finish, so nothing is left half-done behind the job.
           failure ??= { error };
@@ -174,6 +189,7 @@ export class ImportPrestations {
     );
     await saved.catch(() => undefined);
     if (failure) throw (failure as { error: unknown }).error;
+    await context;
     // Chunks finish in any order: the report lists the problems by line.
     job.problems.sort((a, b) => a.line - b.line);
     job.status = 'DONE';
@@ -184,16 +200,16 @@ export class ImportPrestations {
 
   private async importChunk(
     chunk: string[],
-    groups: Map<string, { participant: RosterEntry; year: number; rows: ImportRow[] }>,
+    groups: Map<string, Group>,
     principal: Principal,
-    closedMonths: ReadonlySet<string>,
+    known: Promise<ChunkContext>,
   ) {
     // Rows this upload stored in an earlier attempt at the chunk: found again, they count as
     // accepted, not as duplicates of an earlier upload.
     let storedByThisUpload = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       const tried = new Set<string>();
-      const loaded = await this.years.loadMany(chunk);
+      const [loaded, { participants, closedMonths }] = await Promise.all([this.years.loadMany(chunk), known]);
       const now = this.clock.now();
       const changes: Array<{ year: ParticipantYear; expectedVersion: number | null }> = [];
       const problems: ImportProblem[] = [];
@@ -202,8 +218,19 @@ export class ImportPrestations {
       let rows = 0;
       for (const key of chunk) {
         const group = groups.get(key)!;
+        const participant = participants.get(group.participantId);
+        if (!participant) {
+          rows += group.rows.length;
+          for (const row of group.rows)
+            problems.push({
+              line: row.line,
+              code: 'IMPORT.PARTICIPANT_UNKNOWN',
+              reason: 'This participant is not enrolled in your organisation.',
+            });
+          continue;
+        }
         const stored = loaded.get(key);
-        let year = stored?.year ?? emptyYear(group.participant, group.year);
+        let year = stored?.year ?? emptyYear(participant, group.year);
         let changed = false;
         for (const row of group.rows) {
           rows += 1;
@@ -219,7 +246,7 @@ export class ImportPrestations {
               row.prestationId,
               row.facts,
               authoring,
-              group.participant.trajectories,
+              participant.trajectories,
               this.policy,
             ).year;
             accepted += 1;
