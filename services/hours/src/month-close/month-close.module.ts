@@ -12,8 +12,16 @@ import { CLOCK, Clock } from '../shared/brussels-time';
 import { AllowanceExport } from './application/allowance-export';
 import { AutoCloseMonths } from './application/auto-close';
 import { CloseMonthHandler } from './application/close-month';
-import { MONTH_CLOSE_REPOSITORY, MonthCloseRepository, TARGET_SETTINGS, TargetSettings } from './application/ports';
+import {
+  CLOSE_YEARS,
+  CloseYears,
+  MONTH_CLOSE_REPOSITORY,
+  MonthCloseRepository,
+  TARGET_SETTINGS,
+  TargetSettings,
+} from './application/ports';
 import { MONTH_CLOSE_EVENTS_COLLECTION } from './infrastructure/close-event-chunks';
+import { MongoCloseYears } from './infrastructure/mongo-close-years';
 import { MONTH_CLOSES_COLLECTION, MongoMonthCloses, MongoTargetSettings } from './infrastructure/mongo-month-closes';
 import { MonthCloseEventsRelay } from './infrastructure/month-close-events-relay';
 import { MonthCloseController } from './interface/month-close.controller';
@@ -105,6 +113,7 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
     MonthCloseEventsLifecycle,
     MongoTargetSettings,
     { provide: TARGET_SETTINGS, useExisting: MongoTargetSettings },
+    { provide: CLOSE_YEARS, useClass: MongoCloseYears },
     {
       provide: CloseMonthHandler,
       useFactory: (
@@ -115,6 +124,7 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
         clock: Clock,
         config: HoursConfig,
         relay: MonthCloseEventsRelay,
+        closeYears: CloseYears,
       ) =>
         new CloseMonthHandler(
           closes,
@@ -128,6 +138,7 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
             kilometreThreshold: config.HOURS_KM_THRESHOLD,
           },
           (id) => relay.nudge(id),
+          closeYears,
         ),
       inject: [
         MONTH_CLOSE_REPOSITORY,
@@ -137,6 +148,7 @@ class MonthCloseEventsLifecycle implements OnApplicationBootstrap, OnApplication
         CLOCK,
         SERVICE_CONFIG,
         MonthCloseEventsRelay,
+        CLOSE_YEARS,
       ],
     },
     {

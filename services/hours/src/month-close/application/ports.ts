@@ -1,4 +1,5 @@
 import type { OutboxEntry } from '@stapsteen/messaging';
+import type { ParticipantYear } from '../../prestations/domain/participant-year';
 import type { ParticipantMonthResult } from '../domain/low-hours';
 import type { OrganisationTargets } from '../domain/targets';
 
@@ -29,5 +30,16 @@ export interface TargetSettings {
   save(organisationId: string, targets: OrganisationTargets): Promise<void>;
 }
 
+/** The participant-years a close judges. */
+export interface CloseYears {
+  /** The stored years of these participants of the organisation, keyed by participant id (absent: none stored). */
+  ofParticipants(
+    organisationId: string,
+    year: number,
+    participantIds: readonly string[],
+  ): Promise<Map<string, ParticipantYear>>;
+}
+
+export const CLOSE_YEARS = Symbol('CLOSE_YEARS');
 export const MONTH_CLOSE_REPOSITORY = Symbol('MONTH_CLOSE_REPOSITORY');
 export const TARGET_SETTINGS = Symbol('TARGET_SETTINGS');
