@@ -9,7 +9,12 @@ import { RecordAlertCauseHandler } from './application/record-alert-cause';
 import { CLOCK, Clock } from '../shared/clock';
 import { KeyedLock, WRITE_GUARD, WriteGuard } from '@stapsteen/concurrency';
 import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
-import { ALERT_INBOX_COLLECTION, BUILT_MARKER, MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
+import {
+  ALERT_INBOX_COLLECTION,
+  ALERT_INBOX_PENDING_COLLECTION,
+  BUILT_MARKER,
+  MongoAlertInbox,
+} from './infrastructure/mongo-alert-inbox';
 import { ALERT_KINDS, ALERT_SEVERITIES, AlertStatus } from './domain/alert';
 import { alertsFixture, storedAlert } from '../../test/alerts-fixture';
 
@@ -162,6 +167,43 @@ describe('the alert inbox and the alert store on FerretDB', () => {
     ]);
     // The mark is gone: a second repair finds nothing of this participant's to do.
     expect(await inbox.repairPending(0)).toBe(0);
+  });
+
+  it('marks a batch write with one document and repairs every participant of a batch whose writer died before the inbox', async () => {
+    const organisationId = `org-batch-crash-${suffix}`;
+    const inbox = app().get(MongoAlertInbox);
+    const repository = app().get<symbol, AlertRepository>(ALERT_REPOSITORY);
+    const pending = app().get<Connection>(getConnectionToken()).collection(ALERT_INBOX_PENDING_COLLECTION);
+    const participants = [randomUUID(), randomUUID(), randomUUID()];
+    const states = participants.map((participantId) => ({
+      participantId,
+      organisationId,
+      regionId: kempen,
+      alerts: [storedAlert(`${daysAgo(1)}T10:00:00.000Z`, { kind: 'LOW_HOURS', severity: 'HIGH' })],
+    }));
+    // What a batch write does before its writes, then the writes, then the process dies: no sync.
+    const marks = await inbox.willChangeMany(participants.map((participantId) => ({ participantId, version: 0 })));
+    // One mark for the batch (issue 14: one insert and one delete per batch, not per participant).
+    const marksOfThese = (await pending.find({}).toArray()).filter((mark) =>
+      participants.some((p) => mark.participantId === p || (mark.participantIds as string[] | undefined)?.includes(p)),
+    );
+    expect([new Set(marks).size, marksOfThese.length]).toEqual([1, 1]);
+    expect(
+      await repository.storeMany(
+        states.map((state) => ({ state, expectedVersion: null, outbox: [], appliedEventIds: [] })),
+      ),
+    ).toEqual([true, true, true]);
+    const listed = async () =>
+      (await http().get(`/alerts?organisationId=${organisationId}`).set(as('managerKempen')).expect(200)).body as {
+        total: number;
+        items: Array<{ participantId: string }>;
+      };
+    expect((await listed()).total).toBe(0);
+
+    expect(await inbox.repairPending(0)).toBeGreaterThanOrEqual(1);
+    const repaired = await listed();
+    expect([repaired.total, repaired.items.map((a) => a.participantId).sort()]).toEqual([3, [...participants].sort()]);
+    expect(await pending.countDocuments({ _id: marks[0] } as never)).toBe(0);
   });
 
   it('keeps every change of one participant when two instances write its alerts at once (version claims)', async () => {

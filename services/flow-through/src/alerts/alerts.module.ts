@@ -14,12 +14,20 @@ import {
   PARTICIPANT_ALERTS_COLLECTION,
 } from './application/alert-repository';
 import { AlertWriter } from './application/alert-writer';
+import { HeldNudges } from './application/held-nudges';
 import { ManageAlertHandler } from './application/manage-alert';
 import { RecordAlertCauseHandler } from './application/record-alert-cause';
 import { MongoAlertInbox } from './infrastructure/mongo-alert-inbox';
 import { MongoAlertRepository } from './infrastructure/mongo-alert-repository';
 import { AlertCauseBatchConsumer } from './interface/alert-cause-batch.consumer';
 import { AlertCauseConsumer } from './interface/alert-cause.consumer';
+
+/**
+ * The relay gets the alert writes' documents once alert batches have paused this long, or once
+ * the oldest has waited the second figure (HeldNudges; issue 14, ADR 22).
+ */
+const RELAY_QUIET_MS = 2000;
+const RELAY_MAX_HOLD_MS = 60_000;
 
 /** The service's Kafka connection, for the alerts' own batch consumer (its group: `<group>-alerts`). */
 export const ALERTS_KAFKA_CONNECTION = Symbol('ALERTS_KAFKA_CONNECTION');
@@ -46,17 +54,29 @@ import { AlertsController } from './interface/alerts.controller';
     // One feed per application instance, so a test's second app never shares the first one's stream.
     { provide: AlertFeed, useFactory: () => new AlertFeed() },
     {
+      provide: HeldNudges,
+      useFactory: (relay: OutboxRelay) =>
+        new HeldNudges(
+          (participantId) => relay.nudge({ collection: PARTICIPANT_ALERTS_COLLECTION, id: participantId }),
+          {
+            quietMs: RELAY_QUIET_MS,
+            maxHoldMs: RELAY_MAX_HOLD_MS,
+          },
+        ),
+      inject: [OutboxRelay],
+    },
+    {
       provide: AlertWriter,
-      useFactory: (alerts: AlertRepository, feed: AlertFeed, relay: OutboxRelay, lock: KeyedLock, inbox: AlertInbox) =>
+      useFactory: (alerts: AlertRepository, feed: AlertFeed, nudges: HeldNudges, lock: KeyedLock, inbox: AlertInbox) =>
         new AlertWriter(
           alerts,
           feed,
-          (participantId) => relay.nudge({ collection: PARTICIPANT_ALERTS_COLLECTION, id: participantId }),
+          (participantId) => nudges.stored(participantId),
           (key, work) => lock.run(key, work),
           inbox,
           (keys, work) => lock.runMany(keys, work),
         ),
-      inject: [ALERT_REPOSITORY, AlertFeed, OutboxRelay, KeyedLock, ALERT_INBOX],
+      inject: [ALERT_REPOSITORY, AlertFeed, HeldNudges, KeyedLock, ALERT_INBOX],
     },
     {
       provide: RecordAlertCauseHandler,
@@ -65,9 +85,13 @@ import { AlertsController } from './interface/alerts.controller';
     },
     {
       provide: AlertCauseBatchConsumer,
-      useFactory: (connection: KafkaConnection, events: EventConsumer, causes: RecordAlertCauseHandler) =>
-        new AlertCauseBatchConsumer(connection, events, causes),
-      inject: [ALERTS_KAFKA_CONNECTION, EventConsumer, RecordAlertCauseHandler],
+      useFactory: (
+        connection: KafkaConnection,
+        events: EventConsumer,
+        causes: RecordAlertCauseHandler,
+        nudges: HeldNudges,
+      ) => new AlertCauseBatchConsumer(connection, events, causes, nudges),
+      inject: [ALERTS_KAFKA_CONNECTION, EventConsumer, RecordAlertCauseHandler, HeldNudges],
     },
     {
       provide: ManageAlertHandler,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectConnection } from '@nestjs/mongoose';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Collection, Connection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../../shared/clock';
 import {
   AlertInbox,
@@ -37,8 +38,12 @@ const BUILD_LEASE_MS = 10 * 60_000;
 const BUILD_WAIT_MS = 250;
 
 type EntryDocument = Omit<InboxEntry, 'id'> & { _id: string };
-/** `_id`: the participant and the version their write started from (one mark per write). */
-type PendingDocument = { _id: string; participantId: string; at: Date };
+/**
+ * A write in progress. One participant's write: `_id` is the participant and the version it
+ * started from, `participantId` says whose. A batch's write: one mark for all its participants
+ * (`_id` `batch:<uuid>`, `participantIds`), one insert and one delete instead of one each.
+ */
+type PendingDocument = { _id: string; participantId?: string; participantIds?: string[]; at: Date };
 
 /** A duplicate `_id` alone, also as the bulk error of an unordered insertMany. */
 function onlyDuplicates(error: unknown): boolean {
@@ -203,7 +208,10 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
   async repairPending(olderThanMs = REPAIR_AFTER_MS): Promise<number> {
     const before = new Date(this.clock.now().getTime() - olderThanMs);
     const marks = (await this.pending.find({}).toArray()).filter((mark) => mark.at <= before);
-    for (const participantId of new Set(marks.map((mark) => mark.participantId))) {
+    const participants = marks.flatMap(
+      (mark) => mark.participantIds ?? (mark.participantId ? [mark.participantId] : []),
+    );
+    for (const participantId of new Set(participants)) {
       const document = await this.alerts.findOne(
         { _id: participantId },
         { projection: { outbox: 0, appliedEventIds: 0 } },
@@ -215,19 +223,19 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
     return marks.length;
   }
 
+  /**
+   * One mark for the whole batch (issue 14: a mark and its removal per participant were two of
+   * the six database writes per alert of a month close). Every step of the batch gets it.
+   */
   async willChangeMany(steps: ReadonlyArray<{ participantId: string; version: number }>): Promise<string[]> {
-    const marks = steps.map(({ participantId, version }) => ({
-      _id: `${participantId}:${version}`,
-      participantId,
+    if (steps.length === 0) return [];
+    const mark = `batch:${randomUUID()}`;
+    await this.pending.insertOne({
+      _id: mark,
+      participantIds: [...new Set(steps.map((step) => step.participantId))],
       at: this.clock.now(),
-    }));
-    if (marks.length === 0) return [];
-    try {
-      await this.pending.insertMany(marks, { ordered: false });
-    } catch (error) {
-      if (!onlyDuplicates(error)) throw error;
-    }
-    return marks.map((mark) => mark._id);
+    });
+    return steps.map(() => mark);
   }
 
   async syncMany(
@@ -238,7 +246,7 @@ export class MongoAlertInbox implements AlertInbox, OnModuleInit, OnModuleDestro
       inserts: plans.flatMap((p) => p.inserts),
       operations: plans.flatMap((p) => p.operations),
     });
-    const marks = changes.flatMap(({ mark }) => (mark ? [mark] : []));
+    const marks = [...new Set(changes.flatMap(({ mark }) => (mark ? [mark] : [])))];
     if (marks.length > 0)
       void this.pending
         .bulkWrite(

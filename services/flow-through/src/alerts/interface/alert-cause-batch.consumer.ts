@@ -7,17 +7,23 @@ import {
   KafkaConnection,
   kafkaClientConfig,
 } from '@stapsteen/messaging';
-import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { HeldNudges } from '../application/held-nudges';
 import type { AlertCauseChange, RecordAlertCauseHandler } from '../application/record-alert-cause';
 import { alertCauseOf } from './alert-causes';
 
 const ALERT_TOPICS = [TOPICS.hours, TOPICS.coaching];
 /**
- * Messages decided and written together: one Kafka batch is cut into chunks of this size. With
- * 500, FerretDB 1.24 on PostgreSQL stopped answering in two bench runs (all 400 connections of its
- * pool open and idle, not even a ping answered); with 64 the same runs went through.
+ * Alert changes decided and written together: a Kafka batch's alert causes are cut into chunks of
+ * this many. With 500, FerretDB 1.24 on PostgreSQL stopped answering in two bench runs (all 400
+ * connections of its pool open and idle, not even a ping answered); with 64 the same runs went
+ * through. Counted in alert causes, not messages: in a month close fewer than a third of the
+ * hours topic's messages are causes (each participant's totals come first), and chunks of 64
+ * messages wrote 18 alerts each on average (issue 14).
  */
 const CHUNK = 64;
+/** Messages validated at most before the offsets move on, also when few of them are causes. */
+const MESSAGES_PER_STEP = 500;
 const COORDINATOR_ATTEMPTS = 30;
 /**
  * How long a stopping service waits for the batch in hand (a chunk's alert writes may wait for
@@ -51,6 +57,8 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
     private readonly connection: KafkaConnection,
     private readonly events: EventConsumer,
     private readonly causes: RecordAlertCauseHandler,
+    /** Holds the relay's nudges while batches are in hand (absent: every write nudges at once). */
+    private readonly nudges?: HeldNudges,
   ) {
     this.kafka = new Kafka(kafkaClientConfig(connection));
     this.groupId = `${connection.groupId}-alerts`;
@@ -81,24 +89,48 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        for (let i = 0; i < batch.messages.length; i += CHUNK) {
-          if (!isRunning() || isStale()) return;
-          const messages = batch.messages.slice(i, i + CHUNK);
-          try {
-            await this.applyChunk(
-              messages.map((m) => incoming(batch.topic, batch.partition, m)),
-              heartbeat,
-            );
-          } catch (error) {
-            if (error instanceof ConsumerStoppingError) return;
-            throw error;
-          }
-          resolveOffset(messages[messages.length - 1].offset);
-          await heartbeat();
-        }
-      },
+      // While batches are in hand, the relay's nudges wait (HeldNudges): it competes for the database.
+      eachBatch: (payload) =>
+        this.nudges ? this.nudges.during(() => this.eachBatch(payload)) : this.eachBatch(payload),
     });
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    let changes: CauseOf[] = [];
+    let read = 0;
+    let last: string | undefined;
+    const step = async () => {
+      if (changes.length > 0) {
+        await this.applyChanges(changes, heartbeat);
+      }
+      if (last !== undefined) resolveOffset(last);
+      await heartbeat();
+      changes = [];
+      read = 0;
+      last = undefined;
+    };
+    try {
+      for (const m of batch.messages) {
+        if (!isRunning() || isStale()) return;
+        const message = incoming(batch.topic, batch.partition, m);
+        await this.events.consume(
+          message,
+          async (envelope) => {
+            const change = alertCauseOf(envelope);
+            if (change) changes.push({ message, change });
+          },
+          heartbeat,
+        );
+        last = m.offset;
+        read += 1;
+        if (changes.length >= CHUNK || read >= MESSAGES_PER_STEP) await step();
+      }
+      if (!isRunning() || isStale()) return;
+      await step();
+    } catch (error) {
+      if (error instanceof ConsumerStoppingError) return;
+      throw error;
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -120,20 +152,16 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
         'Alert consumer still busy with its batch at shutdown; leaving it uncommitted for redelivery',
       );
     }
+    // What the batches stored goes to the relay now (if it has stopped already, its next start's sweep finds it).
+    this.nudges?.release();
   }
 
-  private async applyChunk(messages: IncomingMessage[], heartbeat: () => Promise<void>): Promise<void> {
-    const changes: Array<{ message: IncomingMessage; change: AlertCauseChange }> = [];
-    for (const message of messages)
-      await this.events.consume(
-        message,
-        async (envelope) => {
-          const change = alertCauseOf(envelope);
-          if (change) changes.push({ message, change });
-        },
-        heartbeat,
-      );
-    if (changes.length === 0) return;
+  /**
+   * Writes a chunk's alert changes together; if that fails, applies their events again one message
+   * at a time with the consumer's retries and dead letters (each event is applied once, so what
+   * the chunk already stored is skipped).
+   */
+  private async applyChanges(changes: CauseOf[], heartbeat: () => Promise<void>): Promise<void> {
     try {
       await this.causes.applyMany(changes.map((c) => c.change));
     } catch (error) {
@@ -171,6 +199,11 @@ export class AlertCauseBatchConsumer implements OnApplicationBootstrap, OnModule
       await admin.disconnect();
     }
   }
+}
+
+interface CauseOf {
+  message: IncomingMessage;
+  change: AlertCauseChange;
 }
 
 function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
