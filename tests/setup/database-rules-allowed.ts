@@ -135,6 +135,12 @@ export const ALLOWED_QUERIES: readonly AllowedQuery[] = [
     reason:
       "Known debt: the inbox lists a scope's open alert entries by organisation or region (ADR 22); at 15,000 participants the manager's poll reads every entry of the region.",
   },
+  {
+    collection: 'participant_years',
+    shapes: ['{organisationId,year}'],
+    reason:
+      "A month close reads its organisation's participant-years of the year in one query, then by _id only those it lacks (month-close/infrastructure/mongo-close-years.ts, issue 14, ADR 25): measured faster than one _id read per participant on FerretDB on PostgreSQL (the equality goes down to PostgreSQL) and indexed on MongoDB; on FerretDB with SQLite it scans. One close per organisation and month.",
+  },
   // --- The guard's own test ----------------------------------------------------------------------
   {
     collection: 'database_rules_probe',

@@ -7,6 +7,9 @@ describe('the participant-years of closes', () => {
     const pending: Array<() => void> = [];
     const stored = new Set(Array.from({ length: 200 }, (_, i) => `p${i}:2025`).filter((_, i) => i % 3 !== 0));
     const collection: YearReads = {
+      // No year names these organisations: every participant is read by _id.
+      find: async function* () {},
+      createIndex: async () => undefined,
       findOne: async ({ _id }) => {
         inFlight += 1;
         most = Math.max(most, inFlight);
@@ -41,5 +44,57 @@ describe('the participant-years of closes', () => {
     expect(found.reduce((sum, map) => sum + map.size, 0)).toBe(stored.size);
     expect([...found[1].keys()].every((id) => stored.has(`${id}:2025`))).toBe(true);
     expect(found[1].get('p52')?.participantId).toBe('p52');
+  });
+
+  it("reads the organisation's years in one query and only the participants it lacks by _id, moved participants included", async () => {
+    const year = (participantId: string, organisationId: string, minutes: number) => ({
+      _id: `${participantId}:2025`,
+      participantId,
+      organisationId,
+      regionId: 'r',
+      year: 2025,
+      prestations: [{ minutes }] as never[],
+    });
+    const documents = [
+      year('stayed', 'org', 240),
+      year('also-stayed', 'org', 120),
+      // Moved in during the year and wrote nothing since: the year still names the old organisation.
+      year('moved-in', 'org-before', 180),
+      // Moved away: the year still names this organisation, but the close does not ask for it.
+      year('moved-away', 'org', 60),
+    ];
+    const queried: object[] = [];
+    const byId: string[] = [];
+    const collection: YearReads = {
+      find: async function* (filter) {
+        queried.push(filter);
+        for (const d of documents)
+          if (d.organisationId === filter.organisationId && d.year === filter.year) yield { ...d };
+      },
+      findOne: async ({ _id }) => {
+        byId.push(_id);
+        return documents.find((d) => d._id === _id) ?? null;
+      },
+      createIndex: async () => undefined,
+    };
+
+    const found = await MongoCloseYears.over(collection).ofParticipants('org', 2025, [
+      'stayed',
+      'moved-in',
+      'never-worked',
+      'also-stayed',
+    ]);
+
+    expect(
+      Object.fromEntries(
+        [...found.entries()].map(([id, y]) => [id, (y.prestations[0] as { minutes: number }).minutes]),
+      ),
+    ).toEqual({
+      stayed: 240,
+      'moved-in': 180,
+      'also-stayed': 120,
+    });
+    expect(queried).toEqual([{ organisationId: 'org', year: 2025 }]);
+    expect(byId.sort()).toEqual(['moved-in:2025', 'never-worked:2025']);
   });
 });
