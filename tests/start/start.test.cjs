@@ -156,10 +156,23 @@ function groupAlive(pgid) {
   }
 }
 
+/**
+ * `promise`'s value, or null once `ms` have passed. The timer is cleared either way: a pending
+ * 60-second timer kept the whole test:start process alive for a minute after its last test.
+ */
+async function within(promise, ms) {
+  let timer;
+  try {
+    return await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Ctrl-C as a terminal sends it (SIGINT to the whole group), then: nothing left, every port free. */
 async function stopAndCheck(run) {
   process.kill(-run.child.pid, 'SIGINT');
-  const ended = await Promise.race([run.exit, new Promise((resolve) => setTimeout(() => resolve(null), 60_000))]);
+  const ended = await within(run.exit, 60_000);
   assert.ok(ended, `npm start did not end within 60 s of SIGINT:\n${run.output.slice(-2000)}`);
   const deadline = Date.now() + 10_000;
   while (groupAlive(run.child.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
@@ -177,7 +190,7 @@ async function cleanUp(run) {
     } catch {
       /* gone */
     }
-    await Promise.race([run.exit, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    await within(run.exit, 30_000);
   }
   try {
     process.kill(-run.child.pid, 'SIGKILL');
