@@ -5,3 +5,4 @@ export * from './validation/omittable';
 export * from './validation/person-name';
 export * from './named-factory';
 export * from './validation/query-integer';
+export * from './claimed-removal';

@@ -8,14 +8,13 @@ import {
   VersionClaims,
   WRITE_GUARD,
   WriteGuard,
-  aggregateKey,
-  guardedFilter,
   sweepOldClaims,
 } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import type { CommonServiceConfig } from '@stapsteen/config';
-import { KafkaReadiness, MessagingModule, OutboxCollection, OutboxEntry, OutboxRelay } from '@stapsteen/messaging';
+import { KafkaReadiness, MessagingModule, OutboxRelay } from '@stapsteen/messaging';
 import { HealthModule, LoggingModule, MetricsModule } from '@stapsteen/observability';
+import { claimedRemovals } from './claimed-removal';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -95,12 +94,8 @@ export class ServiceCoreModule {
               }),
             };
             if (claimed.size > 0) {
-              relay.removePublishedWith(async (collection, id, published) => {
-                if (claimed.has(collection.collectionName)) return removeClaimed(guard, collection, id, published);
-                await lock.run(aggregateKey(collection.collectionName, id), () =>
-                  collection.updateOne({ _id: id }, { $pullAll: { outbox: published } }),
-                );
-              });
+              const removals = claimedRemovals(guard, claimed);
+              relay.removePublishedWith(removals.one, removals.many);
             }
             return guard;
           },
@@ -120,50 +115,7 @@ export function kafkaConnection<C extends CommonServiceConfig>(options: ServiceC
   };
 }
 
-const MAX_REMOVAL_ATTEMPTS = 20;
 const CLAIM_SWEEP_MS = 60 * 60 * 1000;
-
-/**
- * Removes published events from a claimed document as one more version step: read its version,
- * claim the step, `$pullAll` and move the version on. Without the claim, another process's
- * removal on FerretDB (a read, then a write of the whole document) could undo a writer's step.
- */
-async function removeClaimed(guard: WriteGuard, collection: OutboxCollection, id: unknown, published: OutboxEntry[]) {
-  await guard.lock.run(aggregateKey(collection.collectionName, id), async () => {
-    for (let attempt = 1; attempt <= MAX_REMOVAL_ATTEMPTS; attempt++) {
-      const current = (await collection.findOne({ _id: id }, { projection: { version: 1 } })) as {
-        version?: number;
-      } | null;
-      if (!current) return;
-      if (typeof current.version !== 'number') {
-        // Not a versioned document after all: nothing to claim, remove as before.
-        await collection.updateOne({ _id: id }, { $pullAll: { outbox: published } });
-        return;
-      }
-      const version = current.version;
-      const removed = await guard.claims.write(
-        collection.collectionName,
-        id,
-        version,
-        async () => {
-          const result = (await collection.updateOne(guardedFilter(guard, id, { version }), {
-            $pullAll: { outbox: published },
-            $set: { version: version + 1 },
-          })) as { modifiedCount?: number };
-          return result.modifiedCount === 1;
-        },
-        async () => {
-          const now = (await collection.findOne({ _id: id }, { projection: { version: 1 } })) as {
-            version?: number;
-          } | null;
-          return now?.version ?? null;
-        },
-      );
-      if (removed) return;
-    }
-    throw new Error(`could not remove published events from ${collection.collectionName} (busy)`);
-  });
-}
 
 /** FerretDB answers buildInfo with its own version next to the MongoDB version it emulates. */
 async function isFerretDb(connection: Connection): Promise<boolean> {

@@ -98,6 +98,55 @@ describe('OutboxRelay', () => {
     expect(publisher.published).toEqual(['e1', 'e2']);
   });
 
+  it('hands a batch of published documents to the batched removal at once, in one call per collection', async () => {
+    const docs = Array.from({ length: 5 }, (_, i) => ({ _id: `p${i}`, outbox: [entry(`e${i}`)] }));
+    const collection = new InMemoryCollection(docs);
+    const relay = new OutboxRelay([collection], new RecordingPublisher(), { pollIntervalMs: 1000 });
+    const one: string[] = [];
+    const many: string[][] = [];
+    relay.removePublishedWith(
+      async (_collection, id) => void one.push(String(id)),
+      async (target, documents) => {
+        many.push(documents.map(({ id }) => String(id)));
+        for (const { id, published } of documents)
+          await target.updateOne({ _id: id }, { $pullAll: { outbox: published } });
+      },
+    );
+    for (const doc of docs) relay.nudge({ collection: 'aggregates', id: doc._id });
+
+    await relay.drainOnce();
+
+    expect(many).toEqual([['p0', 'p1', 'p2', 'p3', 'p4']]);
+    expect(one).toEqual([]);
+    expect(collection.docs.every((d) => d.outbox.length === 0)).toBe(true);
+  });
+
+  it('reads the named documents a few at a time, not one after another', async () => {
+    const docs = Array.from({ length: 20 }, (_, i) => ({ _id: `p${i}`, outbox: [entry(`e${i}`)] }));
+    const collection = new InMemoryCollection(docs);
+    let reading = 0;
+    let most = 0;
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = async (filter) => {
+      reading += 1;
+      most = Math.max(most, reading);
+      await Promise.resolve();
+      try {
+        return await findOne(filter);
+      } finally {
+        reading -= 1;
+      }
+    };
+    const publisher = new RecordingPublisher();
+    const relay = new OutboxRelay([collection], publisher, { pollIntervalMs: 1000 });
+    for (const doc of docs) relay.nudge({ collection: 'aggregates', id: doc._id });
+
+    await relay.drainOnce();
+
+    expect(most).toBe(8);
+    expect(publisher.published).toEqual(docs.map((_, i) => `e${i}`));
+  });
+
   it('publishes nothing when no aggregate has pending events', async () => {
     const publisher = new RecordingPublisher();
     const count = await new OutboxRelay([new InMemoryCollection([{ _id: 'a', outbox: [] }])], publisher, {

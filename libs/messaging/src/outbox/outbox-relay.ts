@@ -15,6 +15,11 @@ export interface OutboxCollection {
   ): { toArray(): Promise<Array<{ _id: unknown; outbox?: OutboxEntry[] }>> };
   findOne(filter: object, options: { projection: object }): Promise<{ _id: unknown; outbox?: OutboxEntry[] } | null>;
   updateOne(filter: object, update: object): Promise<unknown>;
+  /** Several updates in one round trip (the driver's); a batched removal uses it where present. */
+  bulkWrite?(
+    operations: Array<{ updateOne: { filter: object; update: object } }>,
+    options: { ordered: false },
+  ): Promise<{ modifiedCount?: number }>;
 }
 
 /** The document a write just stored events in. */
@@ -40,6 +45,17 @@ export interface OutboxRelayOptions {
 
 /** Removes the published entries from one document. */
 export type PublishedRemoval = (collection: OutboxCollection, id: unknown, published: OutboxEntry[]) => Promise<void>;
+
+/** Removes the published entries from several documents of one collection at once. */
+export type PublishedRemovalMany = (
+  collection: OutboxCollection,
+  documents: Array<{ id: unknown; published: OutboxEntry[] }>,
+) => Promise<void>;
+
+/** At most this many documents go to one batched removal. */
+const REMOVAL_BATCH = 200;
+/** Named documents read side by side. */
+const READS_AT_ONCE = 8;
 
 const PENDING = { 'outbox.0': { $exists: true } };
 const RETRY_BASE_MS = 250;
@@ -70,6 +86,7 @@ export class OutboxRelay {
   private sweepDue = true;
   private readonly targets = new Map<string, OutboxTarget>();
   private removal: PublishedRemoval | undefined;
+  private removalMany: PublishedRemovalMany | undefined;
   /** Drains that failed in a row; the next try waits longer each time, up to RETRY_MAX_MS. */
   private failures = 0;
 
@@ -84,9 +101,12 @@ export class OutboxRelay {
   /**
    * Removes published entries through `removal` instead of the plain `$pullAll`: where writes are
    * version-claimed across processes (ADR 18), the removal must be a claimed write too.
+   * `removalMany`, when given, removes a whole batch's entries of one collection at once (one
+   * claim insert and one bulk write for all its documents instead of one of each per document).
    */
-  removePublishedWith(removal: PublishedRemoval): void {
+  removePublishedWith(removal: PublishedRemoval, removalMany?: PublishedRemovalMany): void {
     this.removal = removal;
+    this.removalMany = removalMany;
   }
 
   start(): void {
@@ -160,23 +180,39 @@ export class OutboxRelay {
     const byCollection = new Map(this.collections.map((c) => [c.collectionName, c]));
     const targets = [...this.targets.entries()];
     this.targets.clear();
-    const documents: Array<{ collection: OutboxCollection; document: { _id: unknown; outbox?: OutboxEntry[] } }> = [];
+    const reads: Array<{ key: string; target: OutboxTarget; collection: OutboxCollection }> = [];
     for (const [key, target] of targets) {
       const collection = byCollection.get(target.collection);
-      if (!collection) {
-        this.sweepDue = true;
-        continue;
-      }
-      try {
-        const startedAt = this.clock();
-        const document = await collection.findOne({ _id: target.id }, { projection: { outbox: 1 } });
-        this.options.backlog?.read(target.collection, target.id, document?.outbox ?? [], startedAt);
-        if (document?.outbox?.length) documents.push({ collection, document });
-      } catch (error) {
-        this.targets.set(key, target);
-        throw error;
-      }
+      if (collection) reads.push({ key, target, collection });
+      else this.sweepDue = true;
     }
+    // One `_id` read each, a few side by side (`$in` is a scan on FerretDB v1), kept in their order.
+    const read: Array<{ collection: OutboxCollection; document: { _id: unknown; outbox?: OutboxEntry[] } } | null> =
+      reads.map(() => null);
+    let next = 0;
+    let failure: { error: unknown } | undefined;
+    await Promise.all(
+      Array.from({ length: Math.min(READS_AT_ONCE, reads.length) }, async () => {
+        while (next < reads.length && !failure) {
+          const { target, collection } = reads[next];
+          const i = next++;
+          try {
+            const startedAt = this.clock();
+            const document = await collection.findOne({ _id: target.id }, { projection: { outbox: 1 } });
+            this.options.backlog?.read(target.collection, target.id, document?.outbox ?? [], startedAt);
+            if (document?.outbox?.length) read[i] = { collection, document };
+          } catch (error) {
+            failure ??= { error };
+          }
+        }
+      }),
+    );
+    if (failure) {
+      // Nothing of this round is published: every named document is tried again.
+      for (const { key, target } of reads) this.targets.set(key, target);
+      throw failure.error;
+    }
+    const documents = read.filter((item) => item !== null);
     if (documents.length === 0) return 0;
     try {
       await this.publishAndRemove(documents);
@@ -226,6 +262,26 @@ export class OutboxRelay {
     items: Array<{ collection: OutboxCollection; document: { _id: unknown; outbox?: OutboxEntry[] } }>,
   ) {
     await this.publisher.publish(items.flatMap(({ document }) => document.outbox ?? []));
+    const removalMany = this.removalMany;
+    if (removalMany) {
+      const byCollection = new Map<OutboxCollection, Array<{ _id: unknown; outbox?: OutboxEntry[] }>>();
+      for (const { collection, document } of items) {
+        const documents = byCollection.get(collection) ?? [];
+        documents.push(document);
+        byCollection.set(collection, documents);
+      }
+      for (const [collection, documents] of byCollection) {
+        for (let start = 0; start < documents.length; start += REMOVAL_BATCH) {
+          const batch = documents.slice(start, start + REMOVAL_BATCH);
+          await removalMany(
+            collection,
+            batch.map((document) => ({ id: document._id, published: document.outbox ?? [] })),
+          );
+          for (const document of batch) this.options.backlog?.published(collection.collectionName, document._id);
+        }
+      }
+      return;
+    }
     const serialize = this.options.serialize ?? ((_key, work) => work());
     for (const { collection, document } of items) {
       if (this.removal) await this.removal(collection, document._id, document.outbox ?? []);
