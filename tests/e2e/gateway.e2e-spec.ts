@@ -311,6 +311,10 @@ describe('the gateway', () => {
       expect(status.text).toContain('Uren');
       const json = await http().get('/api/status').expect(200);
       expect(json.body.map((s: { name: string }) => s.name)).toEqual(['flow-through', 'hours', 'coaching']);
+      // Public: a burst of callers shares one round of asking the services (at most one per 5 s).
+      const again = await http().get('/api/status').expect(200);
+      const checkedAt = (body: Array<{ checkedAt: string }>) => body.map((s) => s.checkedAt);
+      expect(checkedAt(again.body)).toEqual(checkedAt(json.body));
     });
   });
 });

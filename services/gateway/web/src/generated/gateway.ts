@@ -466,7 +466,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Readiness of every service behind the gateway */
+            /** @description Readiness of every service behind the gateway, as asked at most 5 seconds ago (`checkedAt`) */
             200: {
                 headers: {
                     [name: string]: unknown;
