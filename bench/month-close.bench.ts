@@ -14,6 +14,7 @@
  * scale as issue 14 puts it: 15,000 participants, 40 organisations, 40 % below target.
  */
 import 'reflect-metadata';
+import { OUTBOX_PENDING_EVENTS_METRIC } from '@stapsteen/observability';
 import { createTestKeyPair, mintToken } from '@stapsteen/testing';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
@@ -160,6 +161,70 @@ function printProfile(table: Map<string, CommandFigures>) {
 
 /** How often the bench's manager reloads the inbox list when the live stream says nothing new. */
 const RELOAD_ANYWAY_MS = 5000;
+const DRAIN_DEADLINE_MS = 5 * 60_000;
+
+/** Events still waiting in a service's outboxes, from its /metrics (null: not readable). */
+async function pendingEvents(service: BenchService): Promise<number | null> {
+  const response = await fetch(`${service.url}/metrics`).catch(() => null);
+  if (!response?.ok) return null;
+  const lines = (await response.text()).split('\n').filter((l) => l.startsWith(`${OUTBOX_PENDING_EVENTS_METRIC}{`));
+  return lines.reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+/**
+ * Waits until every consumer group on the broker has committed the end of every Stapsteen topic
+ * (what the services consume after the last alert is visible, e.g. the KPI projection of the
+ * alerts the relay published); false when the deadline came first.
+ */
+async function consumersCaughtUp(deadlineMs: number): Promise<boolean> {
+  const admin = new Kafka({
+    clientId: 'bench-lag',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith('stapsteen.') && !t.endsWith('.dlt'));
+    const deadline = Date.now() + deadlineMs;
+    let lastLags = '';
+    while (Date.now() < deadline) {
+      const ends = new Map<string, number>();
+      for (const topic of topics)
+        for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+          ends.set(`${topic}/${partition}`, Number(high));
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => !g.startsWith('bench-'));
+      const lags = new Map<string, number>();
+      for (const groupId of groups) {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+          for (const { partition, offset } of partitions) {
+            // -1: the group has never committed there, i.e. does not consume that topic.
+            if (Number(offset) < 0) continue;
+            const lag = (ends.get(`${topic}/${partition}`) ?? 0) - Number(offset);
+            if (lag > 0) lags.set(`${groupId} ${topic}`, (lags.get(`${groupId} ${topic}`) ?? 0) + lag);
+          }
+        }
+      }
+      lastLags = [...lags].map(([what, lag]) => `${what}: ${lag}`).join(', ');
+      if (lags.size === 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    log(`  still behind: ${lastLags}`);
+    return false;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Waits until no service has an event left to publish; false when the deadline came first. */
+async function outboxDrained(services: BenchService[], deadlineMs: number): Promise<boolean> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    const pending = await Promise.all(services.map(pendingEvents));
+    if (pending.every((n) => n === 0)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
 
 /**
  * The manager's live screen: flow-through's `GET /alerts/stream` (server-sent events), counting
@@ -333,6 +398,19 @@ async function main() {
     if (profile.size > 0) printProfile(profile);
     // Each service's peak, before the raw baseline (which runs in the bench's process only).
     const servicePeakRssMb = servicePeaks(hours, flowThrough);
+    // The services go on publishing after the last alert is visible (flow-through's relay is held
+    // during the burst, ADR 22). The baseline waits for that, so that it measures the raw work on
+    // a machine as idle as the close found it, not against the services' leftover work.
+    const drained = await outboxDrained([hours, flowThrough], DRAIN_DEADLINE_MS);
+    log(
+      `  every outbox event published ${round((performance.now() - started) / 1000, 1)} s after the close request` +
+        (drained ? '' : ` (NOT drained within ${DRAIN_DEADLINE_MS / 1000} s)`),
+    );
+    const caughtUp = await consumersCaughtUp(DRAIN_DEADLINE_MS);
+    log(
+      `  every consumer group caught up ${round((performance.now() - started) / 1000, 1)} s after the close request` +
+        (caughtUp ? '' : ` (NOT within ${DRAIN_DEADLINE_MS / 1000} s)`),
+    );
     const raw = await rawBaseline(flowThrough.connection, EXPECTED);
     const figures: Figure[] = [
       { name: 'close request answered', value: closeSeconds, unit: 's' },
