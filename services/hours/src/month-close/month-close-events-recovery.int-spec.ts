@@ -60,10 +60,12 @@ describe('the events of a month close whose closer died or lost the race (ADR 25
       ] as never[]);
 
     await restart();
+    // The sweep removes an attempt's chunks and then its fate: wait for both, not just the chunks
+    // (a fresh-clone run read the drafts between the two and found the dead DECIDING fate).
     const left = await eventually(
       () => draftsOf(closeId),
-      (documents) => documents.every((d) => !String(d._id).includes(':events:')),
-      { what: 'the undecided drafts removed' },
+      (documents) => documents.every((d) => !String(d._id).includes(':events:') && d.attempt !== decidedThenDied),
+      { what: 'the undecided drafts and the dead DECIDING fate removed' },
     );
     // Only the marker that keeps the dead closer from deciding late stays.
     expect(left.map((d) => ({ _id: d._id, fate: d.fate }))).toEqual([
