@@ -4,3 +4,4 @@ export * from './shared-reads';
 export * from './version-claims';
 export * from './read-decide-write';
 export * from './upsert';
+export * from './gate';

@@ -1,5 +1,6 @@
 import { addMonths, lastDayOf, monthOf } from '@stapsteen/calendar';
 import { Principal, assertCanWriteOrganisation } from '@stapsteen/auth';
+import { Gate } from '@stapsteen/concurrency';
 import { DomainError } from '@stapsteen/errors';
 import { DomainFact, stampForOutbox } from '@stapsteen/messaging';
 import type { ParticipantRoster } from '../../participants/application/participant-roster';
@@ -22,26 +23,6 @@ export const MONTH_CLOSED_LINES_PER_EVENT = 2000;
  * read on the same few cores) without finishing any sooner. Issue 14; ADR 25.
  */
 export const CLOSES_READING_AT_ONCE = 4;
-
-/** At most `size` callers inside `run` at once; the rest wait in order. */
-class Gate {
-  private inside = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly size: number) {}
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inside >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.inside += 1;
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.inside -= 1;
-    }
-  }
-}
 
 export type Closer = { kind: 'ORGANISER'; principal: Principal } | { kind: 'AUTOMATIC' };
 

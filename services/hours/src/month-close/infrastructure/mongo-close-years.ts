@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import { Gate } from '@stapsteen/concurrency';
 import type { Connection } from 'mongoose';
 import { PARTICIPANT_YEARS_COLLECTION } from '../../prestations/application/prestation-commands';
 import type { ParticipantYear } from '../../prestations/domain/participant-year';
@@ -37,8 +38,7 @@ export const YEAR_READS_AT_ONCE = 16;
 @Injectable()
 export class MongoCloseYears implements CloseYears, OnModuleInit {
   private readonly collection: YearReads;
-  private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly reads = new Gate(YEAR_READS_AT_ONCE);
 
   constructor(@InjectConnection() connection: Connection) {
     this.collection = connection.collection<YearDocument>(PARTICIPANT_YEARS_COLLECTION) as unknown as YearReads;
@@ -52,7 +52,7 @@ export class MongoCloseYears implements CloseYears, OnModuleInit {
   /** For tests: reads from this collection instead. */
   static over(collection: YearReads): MongoCloseYears {
     const years = Object.create(MongoCloseYears.prototype) as MongoCloseYears;
-    Object.assign(years, { collection, inFlight: 0, waiting: [] });
+    Object.assign(years, { collection, reads: new Gate(YEAR_READS_AT_ONCE) });
     return years;
   }
 
@@ -83,15 +83,7 @@ export class MongoCloseYears implements CloseYears, OnModuleInit {
     return found;
   }
 
-  private async read(id: string): Promise<YearDocument | null> {
-    if (this.inFlight >= YEAR_READS_AT_ONCE) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.inFlight += 1;
-    try {
-      return await this.collection.findOne({ _id: id }, { projection: { outbox: 0, version: 0 } });
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.inFlight -= 1;
-    }
+  private read(id: string): Promise<YearDocument | null> {
+    return this.reads.run(() => this.collection.findOne({ _id: id }, { projection: { outbox: 0, version: 0 } }));
   }
 }
